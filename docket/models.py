@@ -1,0 +1,421 @@
+"""The domain records a paralegal works with, as pydantic models.
+
+Models are for what is entered, edited and exported; lists that only display rows keep them
+as tuples (validating a model costs more than fetching its row). Field docstrings say what a
+field means on the docket, so the help text, the CLI and the JSON export agree.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+
+def _no_control_chars(value: str) -> str:
+    if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", value):
+        raise ValueError("contains a control character; type plain text")
+    return value
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be on one line")
+    return value
+
+
+#: One line of text: trimmed, 1 to 500 characters, no control characters.
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+    AfterValidator(_no_control_chars),
+    AfterValidator(_single_line),
+]
+#: A short label such as a court id, a judge's name or a location.
+ShortLine = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_no_control_chars),
+    AfterValidator(_single_line),
+]
+#: Free text that may span lines (descriptions, notes, summaries).
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
+    AfterValidator(_no_control_chars),
+]
+#: A case number exactly as the court or agency writes it (`1:22-cv-00012-ABC`, `2021-0537`).
+CaseNumber = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
+    AfterValidator(_no_control_chars),
+    AfterValidator(_single_line),
+]
+#: A holiday calendar code: a country, optionally with a subdivision (`US`, `US-NM`).
+CalendarCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")]
+
+
+class _Choice(StrEnum):
+    """An enum a person may type loosely: `Notice of Appeal`, `notice-of-appeal` all match."""
+
+    @classmethod
+    def parse(cls, text: str) -> _Choice:
+        key = re.sub(r"[\s\-]+", "_", text.strip().lower())
+        try:
+            return cls(key)
+        except ValueError:
+            raise ValueError(
+                f"{text.strip()!r} is not one of: {', '.join(cls.choices())}"
+            ) from None
+
+    @classmethod
+    def choices(cls) -> list[str]:
+        return [member.value for member in cls]
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str):
+            key = re.sub(r"[\s\-]+", "_", value.strip().lower())
+            for member in cls:
+                if member.value == key:
+                    return member
+        return None
+
+
+class CaseKind(_Choice):
+    INVESTIGATION = "investigation"
+    CIVIL = "civil"
+    CRIMINAL = "criminal"
+    APPEAL = "appeal"
+    ADMINISTRATIVE = "administrative"
+
+
+class PartyRole(_Choice):
+    PLAINTIFF = "plaintiff"
+    DEFENDANT = "defendant"
+    PETITIONER = "petitioner"
+    RESPONDENT = "respondent"
+    APPELLANT = "appellant"
+    APPELLEE = "appellee"
+    VICTIM = "victim"
+    DECEDENT = "decedent"
+    WITNESS = "witness"
+    INVOLVED_PERSON = "involved_person"
+    INVESTIGATOR = "investigator"
+    AGENCY = "agency"
+    COUNSEL = "counsel"
+    JUDGE = "judge"
+    OTHER = "other"
+
+
+class PartyKind(_Choice):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    AGENCY = "agency"
+
+
+class DocType(_Choice):
+    COMPLAINT = "complaint"
+    PETITION = "petition"
+    SUMMONS = "summons"
+    ANSWER = "answer"
+    COUNTERCLAIM = "counterclaim"
+    MOTION = "motion"
+    RESPONSE = "response"
+    REPLY = "reply"
+    BRIEF = "brief"
+    ORDER = "order"
+    JUDGMENT = "judgment"
+    NOTICE = "notice"
+    NOTICE_OF_APPEAL = "notice_of_appeal"
+    SUBPOENA = "subpoena"
+    WARRANT = "warrant"
+    INDICTMENT = "indictment"
+    INFORMATION = "information"
+    ARREST = "arrest"
+    DISCOVERY_REQUEST = "discovery_request"
+    DECLARATION = "declaration"
+    EXHIBIT = "exhibit"
+    STIPULATION = "stipulation"
+    TRANSCRIPT = "transcript"
+    MINUTE_ENTRY = "minute_entry"
+    RECORD = "record"
+    REPORT = "report"
+    LETTER = "letter"
+    OTHER = "other"
+
+
+class ServiceMethod(_Choice):
+    """How a paper was served; FRCP 6(d) adds 3 days for every method but electronic/personal."""
+
+    ELECTRONIC = "electronic"
+    MAIL = "mail"
+    PERSONAL = "personal"
+
+
+class EntrySource(_Choice):
+    MANUAL = "manual"
+    PACER = "pacer"
+    COURTLISTENER = "courtlistener"
+    CSV = "csv"
+
+
+class HearingStatus(_Choice):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CONTINUED = "continued"
+    VACATED = "vacated"
+    CANCELLED = "cancelled"
+
+
+class DeadlineStatus(_Choice):
+    OPEN = "open"
+    DONE = "done"
+    WAIVED = "waived"
+    #: The filing that triggered it was voided; kept for the history.
+    WITHDRAWN = "withdrawn"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(
+        str_strip_whitespace=True,
+        validate_assignment=True,
+        extra="forbid",
+        use_enum_values=False,
+    )
+
+
+class Case(_Record):
+    """One matter: a court case or an investigation that someone must follow."""
+
+    id: int | None = None
+    number: CaseNumber
+    """The number as the court or agency writes it; unique within its court."""
+    court: ShortLine | None = None
+    """Court id (`nmd`, `nysd`) or agency (`Santa Fe County Sheriff`)."""
+    title: Line
+    """The caption, `Smith v. Jones`, or the name of the investigation."""
+    kind: CaseKind
+    stage: str = ""
+    """Where the matter stands in its kind's lifecycle; empty means the lifecycle's first stage."""
+    disposition: Line | None = None
+    """How a closed matter ended (settled, no charges...); required to close."""
+    opened_on: date | None = None
+    closed_on: date | None = None
+    judge: ShortLine | None = None
+    calendar: CalendarCode = "US"
+    """Holiday calendar used to count its deadlines: `US` federal, `US-NM` adds New Mexico's."""
+    follow_up_on: date | None = None
+    """The day someone should look at this matter again, whatever else happens."""
+    summary: Text | None = None
+    stay_reason: Line | None = None
+    """Why proceedings are stayed, while they are; a stay sits on any unresolved stage."""
+    stayed_on: date | None = None
+    stay_until: date | None = None
+    last_activity_on: date | None = None
+    """Latest filing, hearing, status change or note (kept by the store)."""
+    version: int = 1
+    """Bumped on every update; a stale edit is refused rather than overwriting another's."""
+
+    @field_validator("court", "judge", "disposition", "summary", "stay_reason", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Case:
+        if self.opened_on and self.closed_on and self.closed_on < self.opened_on:
+            raise ValueError("closed_on is before opened_on")
+        return self
+
+
+class Party(_Record):
+    """A person, organization or agency; one row however many cases it appears on."""
+
+    id: int | None = None
+    name: Line
+    kind: PartyKind = PartyKind.PERSON
+    name_key: str = ""
+    """Normalized name used for conflict checks (set by the store)."""
+
+
+class CaseParty(_Record):
+    """A party's part in one case."""
+
+    id: int | None = None
+    case_id: int
+    party_id: int
+    role: PartyRole
+    raw_role: ShortLine | None = None
+    """The role as the source wrote it (PACER's `Plaintiff-Appellant`), kept verbatim."""
+    represents_id: int | None = None
+    """For counsel: the case-party row of the client."""
+    name: str = ""
+    """The party's name (filled in when read from the store)."""
+    party_kind: PartyKind = PartyKind.PERSON
+
+
+class Filing(_Record):
+    """A docket entry. Entries are numbered per case in order, never reused, never deleted."""
+
+    id: int | None = None
+    case_id: int | None = None
+    entry_no: int | None = None
+    """Our own running number within the case (assigned by the store)."""
+    document_number: ShortLine | None = None
+    """The court's document number, when it gave one (PACER entries may have none)."""
+    filed_on: date
+    doc_type: DocType = DocType.OTHER
+    title: Line
+    description: Text | None = None
+    filed_by: ShortLine | None = None
+    served_on: date | None = None
+    service: ServiceMethod | None = None
+    document_ref: Line | None = None
+    """Where the document is: a path, a URL, a DMS number."""
+    source: EntrySource = EntrySource.MANUAL
+    source_id: ShortLine | None = None
+    """The source's id for this entry, so a re-import updates instead of duplicating."""
+    voided_at: datetime | None = None
+    void_reason: Line | None = None
+
+    @field_validator(
+        "document_number", "description", "filed_by", "document_ref", "source_id", mode="before"
+    )
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @model_validator(mode="after")
+    def _service_after_filing(self) -> Filing:
+        if self.served_on and self.served_on < self.filed_on.replace(year=self.filed_on.year - 1):
+            raise ValueError("served_on is more than a year before filed_on")
+        return self
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
+
+
+class Hearing(_Record):
+    id: int | None = None
+    case_id: int | None = None
+    starts_at: datetime
+    """Aware date and time (stored with its UTC offset)."""
+    ends_at: datetime | None = None
+    kind: ShortLine
+    """Arraignment, motion hearing, status conference, trial..."""
+    location: ShortLine | None = None
+    judge: ShortLine | None = None
+    status: HearingStatus = HearingStatus.SCHEDULED
+    outcome: Text | None = None
+    continued_to: datetime | None = None
+
+    @field_validator("starts_at", "ends_at", "continued_to")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.astimezone()
+        return value
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Hearing:
+        if self.ends_at and self.ends_at < self.starts_at:
+            raise ValueError("ends_at is before starts_at")
+        return self
+
+
+class Deadline(_Record):
+    id: int | None = None
+    case_id: int | None = None
+    due_on: date
+    title: Line
+    rule: ShortLine | None = None
+    """Rule id it was computed from (`frcp-12a-answer`); none when entered by hand."""
+    citation: ShortLine | None = None
+    trigger_filing_id: int | None = None
+    trigger_hearing_id: int | None = None
+    computation: list[str] = Field(default_factory=list)
+    """How the date was counted, step by step, in words."""
+    status: DeadlineStatus = DeadlineStatus.OPEN
+    done_on: date | None = None
+    remind_days: list[int] = Field(default_factory=lambda: [7, 3, 1])
+    """Lead times: the deadline starts appearing in reminders this many days before."""
+
+    @field_validator("remind_days")
+    @classmethod
+    def _lead_times(cls, value: list[int]) -> list[int]:
+        if any(day < 0 or day > 365 for day in value):
+            raise ValueError("lead times are whole days from 0 to 365")
+        return sorted(set(value), reverse=True)
+
+
+class StatusChange(_Record):
+    """One dated step in a matter's life: a stage change, a stay, a lift, a reopening."""
+
+    id: int | None = None
+    case_id: int | None = None
+    on: date
+    from_stage: str | None = None
+    to_stage: str
+    disposition: Line | None = None
+    note: Text | None = None
+    source: Line | None = None
+    """Citation or URL the change is based on."""
+    event: str = "stage"
+    """`stage`, `stay`, `lift` or `reopen`."""
+
+
+class Note(_Record):
+    """A dated update on a matter, with where it came from."""
+
+    id: int | None = None
+    case_id: int | None = None
+    on: date
+    text: Text
+    source: Line | None = None
+    created_by: str | None = None
+
+
+class AuditEntry(BaseModel):
+    id: int
+    at: str
+    who: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def name_key(name: str) -> str:
+    """Normalize a party name for conflict checks: case, punctuation and corporate suffixes."""
+    text = name.casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = [w for w in text.split() if w not in _NAME_NOISE]
+    return " ".join(words)
+
+
+_NAME_NOISE = frozenset(
+    {"the", "inc", "incorporated", "llc", "llp", "ltd", "co", "corp", "corporation", "company",
+     "pc", "pa", "lp", "plc", "mr", "mrs", "ms", "dr", "jr", "sr", "esq"}
+)
