@@ -374,7 +374,7 @@ class StatusChange(_Record):
 
     id: int | None = None
     case_id: int | None = None
-    on: date
+    changed_on: date
     from_stage: str | None = None
     to_stage: str
     disposition: Line | None = None
@@ -382,7 +382,8 @@ class StatusChange(_Record):
     source: Line | None = None
     """Citation or URL the change is based on."""
     event: str = "stage"
-    """`stage`, `stay`, `lift` or `reopen`."""
+    """`open`, `stage`, `stay`, `lift` or `reopen`."""
+    created_by: str | None = None
 
 
 class Note(_Record):
@@ -390,7 +391,7 @@ class Note(_Record):
 
     id: int | None = None
     case_id: int | None = None
-    on: date
+    noted_on: date
     text: Text
     source: Line | None = None
     created_by: str | None = None
@@ -416,6 +417,27 @@ def name_key(name: str) -> str:
 
 
 _NAME_NOISE = frozenset(
-    {"the", "inc", "incorporated", "llc", "llp", "ltd", "co", "corp", "corporation", "company",
-     "pc", "pa", "lp", "plc", "mr", "mrs", "ms", "dr", "jr", "sr", "esq"}
+    {
+        "the",
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "ltd",
+        "co",
+        "corp",
+        "corporation",
+        "company",
+        "pc",
+        "pa",
+        "lp",
+        "plc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "esq",
+    }
 )

@@ -1,0 +1,221 @@
+"""The schema, as sqlite-utils migrations applied every time a database is opened.
+
+Table and column names are a contract: paralegals and their tools read the file with the
+`sqlite3` shell and Datasette. Add a new migration for every change; never edit an applied one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("docket")
+
+#: Tables whose text is indexed for full-text search, with the columns indexed.
+FTS_COLUMNS: dict[str, list[str]] = {
+    "cases": ["number", "title", "summary"],
+    "filings": ["title", "description"],
+    "parties": ["name"],
+    "notes": ["text"],
+}
+
+
+@migrations()
+def m001_core_tables(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL,
+            court TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            resolved INTEGER NOT NULL DEFAULT 0,
+            disposition TEXT,
+            opened_on TEXT,
+            closed_on TEXT,
+            judge TEXT,
+            calendar TEXT NOT NULL DEFAULT 'US',
+            follow_up_on TEXT,
+            summary TEXT,
+            stay_reason TEXT,
+            stayed_on TEXT,
+            stay_until TEXT,
+            -- kept by the store after every write to the case's records:
+            last_activity_on TEXT,
+            next_deadline_on TEXT,
+            next_hearing_at TEXT,
+            attention_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            UNIQUE (court, number)
+        );
+        CREATE INDEX cases_by_urgency ON cases (resolved, attention_on, id);
+        CREATE INDEX cases_by_activity ON cases (resolved, last_activity_on, id);
+        CREATE INDEX cases_by_number ON cases (number, id);
+        CREATE INDEX cases_by_stage ON cases (kind, stage, id);
+
+        CREATE TABLE parties (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'person',
+            name_key TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX parties_by_key ON parties (name_key);
+
+        CREATE TABLE case_parties (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            party_id INTEGER NOT NULL REFERENCES parties (id),
+            role TEXT NOT NULL,
+            raw_role TEXT,
+            represents_id INTEGER REFERENCES case_parties (id),
+            created_at TEXT NOT NULL,
+            UNIQUE (case_id, party_id, role, represents_id)
+        );
+        CREATE INDEX case_parties_by_case ON case_parties (case_id, id);
+        CREATE INDEX case_parties_by_party ON case_parties (party_id, case_id);
+
+        CREATE TABLE filings (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            entry_no INTEGER NOT NULL,
+            document_number TEXT,
+            filed_on TEXT NOT NULL,
+            doc_type TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT,
+            filed_by TEXT,
+            served_on TEXT,
+            service TEXT,
+            document_ref TEXT,
+            source TEXT NOT NULL DEFAULT 'manual',
+            source_id TEXT,
+            voided_at TEXT,
+            void_reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (case_id, entry_no)
+        );
+        CREATE UNIQUE INDEX filings_by_source ON filings (case_id, source, source_id)
+            WHERE source_id IS NOT NULL;
+        CREATE INDEX filings_by_date ON filings (case_id, filed_on, entry_no);
+        -- Docket entries are voided with a reason, never deleted.
+        CREATE TRIGGER filings_are_never_deleted BEFORE DELETE ON filings
+        BEGIN
+            SELECT RAISE(ABORT, 'docket entries are voided, never deleted');
+        END;
+
+        CREATE TABLE hearings (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            starts_at TEXT NOT NULL,
+            starts_utc TEXT NOT NULL,
+            ends_at TEXT,
+            kind TEXT NOT NULL,
+            location TEXT,
+            judge TEXT,
+            status TEXT NOT NULL DEFAULT 'scheduled',
+            outcome TEXT,
+            continued_to TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX hearings_by_case ON hearings (case_id, status, starts_utc);
+        CREATE INDEX hearings_by_time ON hearings (status, starts_utc);
+
+        CREATE TABLE deadlines (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            due_on TEXT NOT NULL,
+            title TEXT NOT NULL,
+            rule TEXT,
+            citation TEXT,
+            trigger_filing_id INTEGER REFERENCES filings (id),
+            trigger_hearing_id INTEGER REFERENCES hearings (id),
+            computation TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'open',
+            done_on TEXT,
+            remind_days TEXT NOT NULL DEFAULT '[7, 3, 1]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX deadlines_by_due ON deadlines (status, due_on, id);
+        CREATE INDEX deadlines_by_case ON deadlines (case_id, status, due_on);
+        CREATE INDEX deadlines_by_filing ON deadlines (trigger_filing_id)
+            WHERE trigger_filing_id IS NOT NULL;
+        CREATE INDEX deadlines_by_hearing ON deadlines (trigger_hearing_id)
+            WHERE trigger_hearing_id IS NOT NULL;
+
+        CREATE TABLE status_changes (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            changed_on TEXT NOT NULL,
+            event TEXT NOT NULL DEFAULT 'stage',
+            from_stage TEXT,
+            to_stage TEXT NOT NULL,
+            disposition TEXT,
+            note TEXT,
+            source TEXT,
+            created_by TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX status_changes_by_case ON status_changes (case_id, changed_on, id);
+
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            noted_on TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source TEXT,
+            created_by TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX notes_by_case ON notes (case_id, noted_on, id);
+
+        CREATE TABLE court_closures (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            calendar TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL,
+            UNIQUE (day, calendar)
+        );
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id INTEGER,
+            case_id INTEGER,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX audit_by_entity ON audit_log (entity, entity_id, id);
+        CREATE INDEX audit_by_case ON audit_log (case_id, id);
+        """
+    )
+
+
+@migrations()
+def m002_full_text_search(db: Database) -> None:
+    for table, columns in FTS_COLUMNS.items():
+        db.table(table).enable_fts(columns, create_triggers=True, tokenize="unicode61")
+        # sqlite-utils' update trigger fires on any column; the store updates a case's
+        # rollup columns on every write, which must not re-index its text each time.
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        olds = ", ".join(f'old."{c}"' for c in columns)
+        news = ", ".join(f'new."{c}"' for c in columns)
+        db.executescript(
+            f"""
+            DROP TRIGGER "{table}_au";
+            CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
+              INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted})
+                VALUES('delete', old.rowid, {olds});
+              INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {news});
+            END;
+            """
+        )

@@ -1,0 +1,72 @@
+"""Full-text search across cases, docket entries, parties and notes.
+
+People type searches, not FTS5 syntax: `"`, `AND (` or a lone `*` would make SQLite raise a
+syntax error. So every word typed is quoted as a literal term (all must match), and the last
+word matches as a prefix so results follow typing.
+Results come newest first by rowid (instant even for common words); ranking by bm25 over a
+million rows would take most of a second.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from db.rows import SearchHit
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def literal_query(text: str) -> str:
+    """Words of `text` as quoted FTS5 terms, the last one a prefix; empty if no words."""
+    words = _TOKEN.findall(text)
+    if not words:
+        return ""
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+_SOURCES = (
+    (
+        "case",
+        "SELECT c.id, c.id, c.number, c.title, c.title, "
+        "snippet(cases_fts, -1, '«', '»', '…', 12) FROM cases_fts "
+        "JOIN cases c ON c.id = cases_fts.rowid WHERE cases_fts MATCH ? "
+        "ORDER BY cases_fts.rowid DESC LIMIT ?",
+    ),
+    (
+        "filing",
+        "SELECT f.id, c.id, c.number, c.title, f.title, "
+        "snippet(filings_fts, -1, '«', '»', '…', 12) FROM filings_fts "
+        "JOIN filings f ON f.id = filings_fts.rowid JOIN cases c ON c.id = f.case_id "
+        "WHERE filings_fts MATCH ? ORDER BY filings_fts.rowid DESC LIMIT ?",
+    ),
+    (
+        "party",
+        "SELECT p.id, c.id, c.number, c.title, p.name, "
+        "snippet(parties_fts, -1, '«', '»', '…', 12) FROM parties_fts "
+        "JOIN parties p ON p.id = parties_fts.rowid "
+        "LEFT JOIN case_parties cp ON cp.party_id = p.id LEFT JOIN cases c ON c.id = cp.case_id "
+        "WHERE parties_fts MATCH ? ORDER BY parties_fts.rowid DESC LIMIT ?",
+    ),
+    (
+        "note",
+        "SELECT n.id, c.id, c.number, c.title, n.text, "
+        "snippet(notes_fts, -1, '«', '»', '…', 12) FROM notes_fts "
+        "JOIN notes n ON n.id = notes_fts.rowid JOIN cases c ON c.id = n.case_id "
+        "WHERE notes_fts MATCH ? ORDER BY notes_fts.rowid DESC LIMIT ?",
+    ),
+)
+
+
+def search_everything(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> list[SearchHit]:
+    """Up to `limit` hits of each kind, cases first, then entries, parties and notes."""
+    query = literal_query(text)
+    if not query:
+        return []
+    hits: list[SearchHit] = []
+    for kind, sql in _SOURCES:
+        for row in conn.execute(sql, (query, limit)).fetchall():
+            hits.append(SearchHit(kind, row[0], row[1], row[2], row[3], row[4], row[5]))
+    return hits
