@@ -1,0 +1,61 @@
+"""Shared fixtures: a real SQLite file in a temp dir, and a fixed "today".
+
+Every test that touches the store gets a fresh database file; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from db.store import Store
+from docket.clock import Clock
+
+#: The day tests live on, unless a test says otherwise: a Wednesday.
+TODAY = date(2026, 11, 25)
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+PACER_SAMPLES = SHARED / "data" / "pacer"
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(TODAY)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "docket.db"
+
+
+@pytest.fixture
+def store(db_path: Path, clock: Clock) -> Iterator[Store]:
+    with Store.open(db_path, clock=clock, user="tester") as opened:
+        yield opened
+
+
+@pytest.fixture
+def cli_env(db_path: Path) -> dict[str, str]:
+    """Environment for running `python -m docket` as a subprocess on the test database."""
+    env = dict(os.environ)
+    env.update(
+        DOCKET_DB=str(db_path),
+        DOCKET_TODAY=TODAY.isoformat(),
+        DOCKET_USER="tester",
+        PYTHONPATH=str(REPO) + os.pathsep + env.get("PYTHONPATH", ""),
+        PYTHONIOENCODING="utf-8",
+    )
+    return env
+
+
+PYTHON = sys.executable
