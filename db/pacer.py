@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from db.reports import ImportReport
 from db.store import Store
@@ -366,7 +366,7 @@ def _summary(data: dict[str, Any], court_id: str) -> str:
         ("Demand", "demand"),
         ("Referred to", "referred_to_str"),
     ):
-        value = str(data.get(key) or "").strip()
+        value = _one_line(data.get(key))
         if value:
             lines.append(f"{label}: {value}")
     lines.append(f"Imported from the PACER docket report of {court_id}")
@@ -393,9 +393,18 @@ def _source_ids(entries: list[dict[str, Any]]) -> list[str]:
     return ids
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _clean(text: Any) -> str:
-    """Text as PACER gave it, minus carriage returns (a docket entry is one paragraph)."""
-    return str(text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Text as PACER gave it, minus carriage returns and control characters (which no
+    docket text means, and which our records refuse)."""
+    text = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text).strip()
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(_clean(text).split())
 
 
 # ---------------------------------------------------------------------- the import
@@ -438,20 +447,27 @@ def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
         report.warnings.append(
             f"the page does not name its court; imported as {court} as --court says"
         )
-    with store.write():
-        case_id = _write_case(store, data, court, report)
-        _write_parties(store, case_id, data.get("parties") or [], report)
-        _write_entries(store, case_id, data.get("docket_entries") or [], report)
-        _close_if_terminated(store, case_id, data, report)
-        store.refresh_rollups(case_id)
+    try:
+        with store.write():
+            case_id = _write_case(store, data, court, report)
+            _write_parties(store, case_id, data.get("parties") or [], report)
+            _write_entries(store, case_id, data.get("docket_entries") or [], report)
+            _close_if_terminated(store, case_id, data, report)
+            store.refresh_rollups(case_id)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"]) or "a record"
+        raise InputError(
+            "FILE", f"{path.name}: {where} on the page is not usable ({problem['msg']})"
+        ) from None
     report.case_id = case_id
     return report
 
 
 def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportReport) -> int:
     number = report.case_number
-    title = " ".join(str(data.get("case_name") or "").split()) or number
-    judge = " ".join(str(data.get("assigned_to_str") or "").split()) or None
+    title = _one_line(data.get("case_name")) or number
+    judge = _one_line(data.get("assigned_to_str")) or None
     opened = _iso(data.get("date_filed"))
     summary = _summary(data, court)
     try:
@@ -522,19 +538,19 @@ def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
     """
     merged: dict[tuple[str, PartyRole], PageParty] = {}
     for party in parties:
-        name = " ".join(str(party.get("name") or "").split())[:500]
+        name = _one_line(party.get("name"))[:500]
         if not name:
             continue
-        raw_type = " ".join(str(party.get("type") or "").split()) or "Unknown"
+        raw_type = _one_line(party.get("type")) or "Unknown"
         role = party_role(raw_type)
         entry = merged.setdefault((name, role), PageParty(name=name, role=role))
         if raw_type not in entry.raw_types:
             entry.raw_types.append(raw_type)
         for attorney in party.get("attorneys") or []:
-            counsel = " ".join(str(attorney.get("name") or "").split())[:500]
+            counsel = _one_line(attorney.get("name"))[:500]
             if not counsel:
                 continue
-            roles = [" ".join(str(r).split()) for r in attorney.get("roles") or [] if r]
+            roles = [_one_line(r) for r in attorney.get("roles") or [] if r]
             raw_role = ("Attorney: " + "; ".join(roles)) if roles else "Attorney"
             entry.attorneys.setdefault(counsel, raw_role[:200])
     return list(merged.values())
