@@ -491,7 +491,7 @@ def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportRe
         report.cases_added = 1
         return created.id
     assert case.id is not None
-    changes = {}
+    changes: dict[str, object] = {}
     if case.title != title[:500]:
         changes["title"] = title[:500]
     if judge and case.judge != judge[:200]:
