@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-
-from dateutil import parser as _dateutil_parser
+from functools import cache
+from typing import TYPE_CHECKING
 
 from docket.errors import InputError
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 ACCEPTED_DATE_FORMS = "2022-01-05, 1/5/22, Jan 5 2022, today, +14, next friday"
 """Shown with every date error, so the user sees what to type instead."""
@@ -83,16 +86,6 @@ class _NotADate(Exception):
     """Why a piece of text is not a date, said in words; the caller adds field and example."""
 
 
-class _YearPolicy(_dateutil_parser.parserinfo):
-    """Two-digit years follow the same pivot as our numeric dates (see `parse_date`)."""
-
-    def convertyear(self, year: int, century_specified: bool = False) -> int:
-        if year < 100 and not century_specified:
-            return _full_year(year)
-        return year
-
-
-_PARSERINFO = _YearPolicy()
 _DEFAULT_A = datetime(2001, 1, 1, 0, 0)
 _DEFAULT_B = datetime(2002, 2, 2, 1, 1)
 
@@ -293,12 +286,32 @@ def _named_month_day(cleaned: str, typed: str) -> date:
     return day
 
 
+@cache
+def _parserinfo() -> parserinfo:
+    """dateutil's vocabulary, with two-digit years on the same pivot as numeric dates.
+
+    Built on first use: importing dateutil's parser costs several milliseconds at app start.
+    """
+    from dateutil import parser
+
+    class YearPolicy(parser.parserinfo):
+        def convertyear(self, year: int, century_specified: bool = False) -> int:
+            if year < 100 and not century_specified:
+                return _full_year(year)
+            return year
+
+    return YearPolicy()
+
+
 def _dateutil(cleaned: str, default: datetime, typed: str) -> datetime:
+    from dateutil import parser
+
+    info = _parserinfo()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            result: datetime = _dateutil_parser.parse(
-                cleaned, default=default, dayfirst=False, ignoretz=True, parserinfo=_PARSERINFO
+            result: datetime = parser.parse(
+                cleaned, default=default, dayfirst=False, ignoretz=True, parserinfo=info
             )
     except Exception:
         # dateutil signals odd input with ParserError, ValueError, OverflowError and, on some

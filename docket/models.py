@@ -416,6 +416,27 @@ def name_key(name: str) -> str:
 
 
 _NAME_NOISE = frozenset(
-    {"the", "inc", "incorporated", "llc", "llp", "ltd", "co", "corp", "corporation", "company",
-     "pc", "pa", "lp", "plc", "mr", "mrs", "ms", "dr", "jr", "sr", "esq"}
+    {
+        "the",
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "ltd",
+        "co",
+        "corp",
+        "corporation",
+        "company",
+        "pc",
+        "pa",
+        "lp",
+        "plc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "esq",
+    }
 )

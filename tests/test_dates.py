@@ -232,11 +232,18 @@ _DATEISH = st.from_regex(
 @settings(max_examples=150, deadline=None)
 @given(_DATEISH)
 def test_near_miss_input_raises_only_input_error(text: str) -> None:
-    for parse in (parse_date, parse_datetime):
-        try:
-            parse(text, today=TODAY)
-        except InputError:
-            pass
+    try:
+        day = parse_date(text, today=TODAY)
+    except InputError as error:
+        assert error.problem
+    else:
+        assert 1900 <= day.year <= 2199
+    try:
+        moment = parse_datetime(text, today=TODAY)
+    except InputError as error:
+        assert error.problem
+    else:
+        assert moment.tzinfo is not None
 
 
 @settings(max_examples=100, deadline=None)
