@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 from typing import TYPE_CHECKING
 
+from docket.clock import Clock
 from docket.errors import InputError
 
 if TYPE_CHECKING:
@@ -98,11 +99,13 @@ def parse_date(text: str, *, field: str = "date", today: date | None = None) -> 
     (days or weeks from today); `friday` or `next friday` (the first Friday after today),
     `this friday` (today if it is Friday), `last monday` (the latest Monday before today).
 
+    Without `today`, relative words count from `Clock().today()`, so `DOCKET_TODAY` pins them.
+
     Two-digit years 00-68 are read as 2000-2068 and 69-99 as 1969-1999, the POSIX pivot,
     so a paralegal typing `1/5/22` or `3/1/98` gets the year they mean. Years must fall
     within 1900-2199.
     """
-    reference = today if today is not None else date.today()
+    reference = today if today is not None else Clock().today()
     try:
         return _parse_day(text, reference)
     except _NotADate as problem:
@@ -124,7 +127,7 @@ def parse_datetime(
     no time is refused unless the caller has a sensible `default_time`: a hearing at midnight
     is never what was meant.
     """
-    reference = today if today is not None else date.today()
+    reference = today if today is not None else Clock().today()
     try:
         return _parse_moment(text, reference, default_time)
     except _NotADate as problem:
@@ -325,7 +328,16 @@ def _parse_moment(text: str, today: date, default_time: time | None) -> datetime
     match = _TIME_TAIL.search(cleaned)
     if match is None or match.start() == 0 or not (match.group("minute") or _has_marker(match)):
         # No time typed (a bare trailing number such as the 22 in `5 jan 22` is a year).
-        day = _parse_day(cleaned, today)
+        try:
+            day = _parse_day(cleaned, today)
+        except _NotADate:
+            if match is not None and match.group("hour") and match.start() > 0:
+                _parse_day(cleaned[: match.start()], today)
+                hour = match.group("hour")
+                raise _NotADate(
+                    f"{_shown(text)}: write the time as {hour}:00, {hour}am or {hour}pm"
+                ) from None
+            raise
         if default_time is None:
             raise _NeedsTime
         return _aware(datetime.combine(day, default_time), typed=text)

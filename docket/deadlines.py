@@ -80,8 +80,7 @@ def compute_due_date(
         end = _off_closed_days(end, forward, cal, steps, "FRCP 6(a)(1)(C)")
     else:
         steps.append(
-            f"{format_day(end)} stands even if the court is closed: this period is not "
-            "extended to the next court day"
+            f"{format_day(end)} is kept as counted: this period does not move to the next court day"
         )
 
     if service is not None:

@@ -97,8 +97,10 @@ def test_rejected_forms_say_why(typed: str, says: str) -> None:
     assert str(error).startswith("--served: ")
 
 
-def test_default_today_is_the_real_day() -> None:
-    assert parse_date("today") == date.today()
+def test_default_today_follows_the_pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCKET_TODAY", "2021-03-04")
+    assert parse_date("tomorrow") == date(2021, 3, 5)
+    assert parse_datetime("today 9am").date() == date(2021, 3, 4)
 
 
 @pytest.mark.parametrize(
@@ -167,6 +169,7 @@ def test_default_time_fills_a_missing_time() -> None:
     ("typed", "says"),
     [
         ("1/5/22 13pm", "12-hour clock"),
+        ("1/5/22 at 9", "write the time as 9:00, 9am or 9pm"),
         ("1/5/22 25:00", "does not exist"),
         ("1/5/22 10:61", "does not exist"),
         ("2/30/22 10:00", "no day 30"),
