@@ -20,7 +20,7 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -389,7 +389,9 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
     print(f"{case.number}{court}")
     print(f"  {case.title}")
     print(f"  Kind: {case.kind.value}   Stage: {case.stage}   Calendar: {case.calendar}")
-    print(f"  Opened: {case.opened_on}" + (f"   Closed: {case.closed_on}" if case.closed_on else ""))
+    print(
+        f"  Opened: {case.opened_on}" + (f"   Closed: {case.closed_on}" if case.closed_on else "")
+    )
     if case.disposition:
         print(f"  Disposition: {case.disposition}")
     if case.judge:
@@ -508,7 +510,8 @@ def cmd_party_add(args: argparse.Namespace, ctx: Context) -> int:
         ]
         if not matches:
             raise InputError(
-                "--for", f"no party named {args.represents.strip()!r} on {case.number}",
+                "--for",
+                f"no party named {args.represents.strip()!r} on {case.number}",
                 "add the client first: docket party add NUMBER --name NAME --role plaintiff",
             )
         represents_id = matches[0].id
@@ -670,7 +673,9 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
         ("--until", args.until),
     ):
         if value is not None:
-            raise InputError(flag, "goes with 'set STAGE'", f"docket status NUMBER set active {flag} ...")
+            raise InputError(
+                flag, "goes with 'set STAGE'", f"docket status NUMBER set active {flag} ..."
+            )
     from docket.lifecycle import lifecycle_for
 
     case, case_id = ctx.case_id(args.number)
@@ -684,7 +689,9 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     print(f"{case.number}: {case.title}")
     state = "resolved" if cycle.is_resolved(case.stage) else "unresolved"
-    print(f"  Stage: {case.stage} ({state})" + (f", {case.disposition}" if case.disposition else ""))
+    print(
+        f"  Stage: {case.stage} ({state})" + (f", {case.disposition}" if case.disposition else "")
+    )
     if case.stay_reason:
         until = f" until {case.stay_until}" if case.stay_until else ""
         print(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
@@ -708,7 +715,9 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 def _status_set(args: argparse.Namespace, ctx: Context) -> int:
     if args.verb != "set":
-        raise InputError("set", f"{args.verb!r} is not a status action", "docket status N set active")
+        raise InputError(
+            "set", f"{args.verb!r} is not a status action", "docket status N set active"
+        )
     if args.stage is None:
         raise InputError("STAGE", "is missing", "docket status N set active")
     target = args.stage.strip().lower()
@@ -740,9 +749,7 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
         source=args.source,
     )
     extra = f" ({change.disposition})" if change.disposition else ""
-    print(
-        f"{case.number}: {change.from_stage} -> {change.to_stage}{extra} on {change.changed_on}"
-    )
+    print(f"{case.number}: {change.from_stage} -> {change.to_stage}{extra} on {change.changed_on}")
     return 0
 
 
@@ -756,7 +763,7 @@ def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-# ---------------------------------------------------------------------------- remind, search, backup
+# ---------------------------------------------------------------------------- remind, search
 
 _SECTION_TITLES = {
     "overdue": "Overdue",
@@ -773,9 +780,7 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store
     today = store.clock.today()
     agenda = store.agenda(until=today + timedelta(days=horizon(within)), limit=5000)
-    reminders = build_reminders(
-        agenda, store.cases_needing_attention(), today=today, within=within
-    )
+    reminders = build_reminders(agenda, store.cases_needing_attention(), today=today, within=within)
     overdue = overdue_count(reminders)
     if args.json:
         _print_json(
@@ -832,7 +837,12 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _run_tui(store: Store) -> int:
-    from tui.app import DocketApp
+    try:
+        from tui.app import DocketApp  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError:
+        raise Refused(
+            "the TUI is not installed with this copy of docket; use the commands"
+        ) from None
 
     DocketApp(store).run()
     return 0
@@ -857,10 +867,12 @@ def open_tui(args: argparse.Namespace) -> int:
         with open_store(path, create=True) as store:
             load_demo(store)
             return _run_tui(store)
-    with tempfile.TemporaryDirectory(prefix="docket-demo-") as folder:
-        with open_store(Path(folder) / "demo.db", create=True) as store:
-            load_demo(store)
-            return _run_tui(store)
+    with (
+        tempfile.TemporaryDirectory(prefix="docket-demo-") as folder,
+        open_store(Path(folder) / "demo.db", create=True) as store,
+    ):
+        load_demo(store)
+        return _run_tui(store)
 
 
 # ---------------------------------------------------------------------------- the parser
@@ -896,7 +908,11 @@ def _group(sub: Subparsers, name: str, help_text: str) -> Subparsers:
 def _add_setup(sub: Subparsers) -> None:
     _command(sub, "init", cmd_init, "create an empty database", opens="create", numbered=False)
     demo = _command(
-        sub, "demo", cmd_demo, "write the demo data (or N synthetic cases)", opens="create",
+        sub,
+        "demo",
+        cmd_demo,
+        "write the demo data (or N synthetic cases)",
+        opens="create",
         numbered=False,
     )
     demo.add_argument("--cases", metavar="N", help="write N synthetic cases instead")
@@ -915,7 +931,9 @@ def _add_cases(sub: Subparsers) -> None:
     add.add_argument("--summary")
     add.add_argument("--follow-up", metavar="DATE")
 
-    listing = _command(cases, "list", cmd_case_list, "list cases, most urgent first", numbered=False)
+    listing = _command(
+        cases, "list", cmd_case_list, "list cases, most urgent first", numbered=False
+    )
     listing.add_argument("--open", action="store_true", help="unresolved cases only")
     listing.add_argument("--json", action="store_true")
 
@@ -973,7 +991,10 @@ def _add_deadlines(sub: Subparsers) -> None:
     done.add_argument("--on", metavar="DATE")
 
     compute = _command(
-        deadlines, "compute", cmd_deadline_compute, "count a period under FRCP 6",
+        deadlines,
+        "compute",
+        cmd_deadline_compute,
+        "count a period under FRCP 6",
         numbered=False,
     )
     compute.add_argument("--from", required=True, metavar="DATE", help="the trigger day")
@@ -1002,7 +1023,9 @@ def _add_status(sub: Subparsers) -> None:
 
 
 def _add_reports(sub: Subparsers) -> None:
-    remind = _command(sub, "remind", cmd_remind, "what needs doing, most urgent first", numbered=False)
+    remind = _command(
+        sub, "remind", cmd_remind, "what needs doing, most urgent first", numbered=False
+    )
     remind.add_argument("--within", default="14", metavar="DAYS")
     remind.add_argument("--json", action="store_true")
 
@@ -1048,10 +1071,8 @@ def _use_utf8() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8")
-            except (ValueError, OSError):
-                pass
 
 
 def _fail(message: str) -> int:
@@ -1068,7 +1089,10 @@ def _sqlite_message(error: sqlite3.Error, path: Path | None) -> str:
             "(for example: finish the import running in another window)"
         )
     if "not a database" in text or "malformed" in text or "no such table" in text:
-        return f"--db: {where} is not a docket database ({text}) (for example: docket init --db new.db)"
+        return (
+            f"--db: {where} is not a docket database ({text}) "
+            "(for example: docket init --db new.db)"
+        )
     if "readonly" in text:
         return f"--db: {where} is read-only (for example: a copy you can write to)"
     return f"--db: database error at {where}: {text}"
