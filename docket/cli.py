@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from docket.clock import Clock
-from docket.errors import DocketError, InputError, Refused
+from docket.errors import DocketError, InputError, NotFound, Refused
 from docket.models import (
     Case,
     CaseKind,
@@ -217,11 +217,11 @@ def _validation_input_error(error: ValidationError) -> InputError:
     return InputError(flag, message, EXAMPLES.get(flag))
 
 
-def _non_negative(text: str, flag: str, example: str) -> int:
+def _non_negative(text: str, flag: str, example: str, unit: str = "days") -> int:
     try:
         value = int(text)
     except ValueError:
-        raise InputError(flag, f"{text!r} is not a whole number of days", example) from None
+        raise InputError(flag, f"{text!r} is not a whole number of {unit}", example) from None
     if value < 0:
         raise InputError(flag, f"{value} is negative", example)
     return value
@@ -251,7 +251,9 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
-    count = None if args.cases is None else _non_negative(args.cases, "--cases", "--cases 500")
+    count = (
+        None if args.cases is None else _non_negative(args.cases, "--cases", "--cases 500", "cases")
+    )
     if count == 0:
         raise InputError("--cases", "must be at least 1", "--cases 500")
     store = ctx.store
@@ -611,6 +613,12 @@ def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_deadline_done(args: argparse.Namespace, ctx: Context) -> int:
     done_on = _opt_date(args.on, "--on", ctx)
     case, case_id = ctx.case_id(args.number)
+    try:
+        ctx.store.get_deadline(args.id)
+    except NotFound:
+        raise InputError(
+            "ID", f"no deadline #{args.id} on {case.number}", f"docket case show {case.number}"
+        ) from None
     saved = ctx.store.complete_deadline(args.id, done_on=done_on, case_id=case_id)
     print(f"Deadline #{saved.id} on {case.number} done on {saved.done_on}: {saved.title}")
     return 0
