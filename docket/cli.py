@@ -92,6 +92,8 @@ EXAMPLES: dict[str, str] = {
     "--disposition": '--disposition "settled"',
     "--summary": '--summary "Breach of a supply contract"',
     "--court": "--court nmd",
+    "--kind": '--kind "status conference"',
+    "--reason": '--reason "entered twice"',
     "--judge": '--judge "Hon. A. Judge"',
     "TEXT": 'docket note 2021-0537 "Called the clerk; hearing moved"',
 }
@@ -260,7 +262,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     existing = store.count_cases()
     if existing:
         raise Refused(
-            f"--db: {ctx.db_path} already holds {existing} cases; the demo goes into a new "
+            f"--db: {ctx.db_path} already holds {existing} case(s); the demo goes into a new "
             "database (for example: docket demo --db demo.db)"
         )
     from fixtures.demo import load_demo, load_synthetic
