@@ -44,6 +44,7 @@ from docket.models import (
 )
 
 if TYPE_CHECKING:
+    from db.reports import ImportReport
     from db.store import Store
 
 M = TypeVar("M", bound=BaseModel)
@@ -843,6 +844,129 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------- import and export
+
+
+def _input_file(text: str) -> Path:
+    path = Path(text).expanduser()
+    if not path.is_file():
+        problem = "is a folder" if path.is_dir() else "does not exist"
+        raise InputError("FILE", f"{path} {problem}", "docket import pacer ~/Downloads/docket.html")
+    return path
+
+
+def _print_report(report: ImportReport, as_json: bool) -> None:
+    if as_json:
+        _print_json(report.model_dump(mode="json"))
+        return
+    print(report.summary())
+    for warning in report.warnings:
+        print(f"  note: {warning}")
+
+
+def cmd_import_pacer(args: argparse.Namespace, ctx: Context) -> int:
+    from db.pacer import import_pacer
+
+    path = _input_file(args.file)
+    court = args.court.strip().lower()
+    if not re.fullmatch(r"[a-z]{2,6}", court):
+        raise InputError("--court", f"{args.court!r} is not a PACER court id", "--court nysd")
+    _print_report(import_pacer(ctx.store, path, court), args.json)
+    return 0
+
+
+def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
+    from db.csv_io import import_filings_csv
+
+    path = _input_file(args.file)
+    case = ctx.store.find_case(args.case, args.court)
+    assert case.id is not None
+    _print_report(import_filings_csv(ctx.store, path, case.id), args.json)
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace, ctx: Context) -> int:
+    from db.export import import_json
+
+    path = _input_file(args.file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(
+            "FILE", f"{path} is not a JSON export ({error})", "a file from docket export json"
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError("FILE", f"{path} is not a docket JSON export", "docket export json")
+    _print_report(import_json(ctx.store, data), args.json)
+    return 0
+
+
+def _export_case_ids(args: argparse.Namespace, ctx: Context) -> list[int] | None:
+    if not args.case:
+        return None
+    case = ctx.store.find_case(args.case, args.court)
+    assert case.id is not None
+    return [case.id]
+
+
+def _write_out(text: str | bytes, out: str | None, what: str) -> None:
+    """Write to --out (a new file is created 0600, as the database is) or to stdout."""
+    if out is None or out == "-":
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+        return
+    from db.connection import create_private_file
+
+    target = Path(out).expanduser()
+    if target.is_dir():
+        raise InputError("--out", f"{target} is a folder", f"--out {what}")
+    create_private_file(target)
+    if isinstance(text, bytes):
+        target.write_bytes(text)
+    else:
+        target.write_text(text, encoding="utf-8")
+    print(f"Wrote {target}", file=sys.stderr)
+
+
+def cmd_export_json(args: argparse.Namespace, ctx: Context) -> int:
+    from db.export import dumps, export_json
+
+    _write_out(
+        dumps(export_json(ctx.store, _export_case_ids(args, ctx))) + "\n", args.out, "docket.json"
+    )
+    return 0
+
+
+def cmd_export_csv(args: argparse.Namespace, ctx: Context) -> int:
+    import io
+
+    from db.csv_io import export_filings_csv
+
+    buffer = io.StringIO(newline="")
+    export_filings_csv(ctx.store, buffer, _export_case_ids(args, ctx))
+    _write_out(buffer.getvalue(), args.out, "filings.csv")
+    return 0
+
+
+def cmd_export_ics(args: argparse.Namespace, ctx: Context) -> int:
+    from db.ics import export_ics
+
+    _write_out(export_ics(ctx.store, _export_case_ids(args, ctx)), args.out, "docket.ics")
+    return 0
+
+
+def cmd_export_sheet(args: argparse.Namespace, ctx: Context) -> int:
+    from db.sheet import render_docket_sheet
+
+    _case, case_id = ctx.case_id(args.number)
+    _write_out(render_docket_sheet(ctx.store, case_id), args.out, "sheet.html")
+    return 0
+
+
 # ---------------------------------------------------------------------------- the TUI
 
 
@@ -1047,6 +1171,51 @@ def _add_reports(sub: Subparsers) -> None:
     backup.add_argument("dest", metavar="DEST", help="a new file or a folder")
 
 
+def _add_transfer(sub: Subparsers) -> None:
+    imports = _group(sub, "import", "bring dockets in: PACER pages, CSV, JSON exports")
+    pacer = _command(
+        imports,
+        "pacer",
+        cmd_import_pacer,
+        "import or refresh a saved PACER docket report",
+        opens="create",
+        numbered=False,
+    )
+    pacer.add_argument("file", metavar="FILE.html")
+    pacer.add_argument("--court", required=True, metavar="COURT_ID", help="e.g. nysd, njd")
+    pacer.add_argument("--json", action="store_true")
+    csv_import = _command(
+        imports, "csv", cmd_import_csv, "import docket entries for one case", numbered=False
+    )
+    csv_import.add_argument("file", metavar="FILE")
+    csv_import.add_argument("--case", required=True, metavar="NUMBER")
+    csv_import.add_argument("--court", help="court id, when two courts use the number")
+    csv_import.add_argument("--json", action="store_true")
+    json_import = _command(
+        imports,
+        "json",
+        cmd_import_json,
+        "import cases from docket export json",
+        opens="create",
+        numbered=False,
+    )
+    json_import.add_argument("file", metavar="FILE")
+    json_import.add_argument("--json", action="store_true")
+
+    exports = _group(sub, "export", "take dockets out: JSON, CSV, calendar, docket sheet")
+    for name, handler, help_text in (
+        ("json", cmd_export_json, "everything about the case(s), re-importable"),
+        ("csv", cmd_export_csv, "docket entries as CSV"),
+        ("ics", cmd_export_ics, "hearings and deadlines as an iCalendar file"),
+    ):
+        export = _command(exports, name, handler, help_text, numbered=False)
+        export.add_argument("--case", metavar="NUMBER", help="one case (default: all)")
+        export.add_argument("--court", help="court id, when two courts use the number")
+        export.add_argument("--out", metavar="FILE", help="write here (default: stdout)")
+    sheet = _command(exports, "sheet", cmd_export_sheet, "a printable HTML docket sheet")
+    sheet.add_argument("--out", required=True, metavar="FILE.html")
+
+
 #: One function per group of commands; add a line here to add a group (import, export...).
 PARSER_SECTIONS: list[Callable[[Subparsers], None]] = [
     _add_setup,
@@ -1057,6 +1226,7 @@ PARSER_SECTIONS: list[Callable[[Subparsers], None]] = [
     _add_deadlines,
     _add_status,
     _add_reports,
+    _add_transfer,
 ]
 
 

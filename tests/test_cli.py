@@ -19,6 +19,7 @@ import pytest
 from db.store import Store
 from docket.cli import main
 from docket.models import Case, CaseKind, Deadline, Filing
+from tests.conftest import PACER_SAMPLES
 
 TITLE = "Smith v. Jones [sealed] — “quoted”"
 
@@ -157,6 +158,18 @@ BAD_INPUT = [
     (["remind", "--within", "-2"], "--within"),
     (["search", '"*'], "QUERY"),
     (["backup", "{db}"], "DEST"),
+    (["import", "pacer", "{shared}/pacer/nysd_3.html", "--court", "nysd"], "FILE"),
+    (["import", "pacer", "{shared}/pacer/akd.html", "--court", "nysd"], "--court"),
+    (["import", "pacer", "{shared}/pacer/akd.html", "--court", "a k d"], "--court"),
+    (["import", "pacer", "{tmp}/missing.html", "--court", "akd"], "FILE"),
+    (["import", "pacer", "{db}", "--court", "akd"], "FILE"),
+    (["import", "csv", "{tmp}/missing.csv", "--case", "CV-1"], "FILE"),
+    (["import", "csv", "{shared}/pacer/akd.json", "--case", "NO-SUCH"], "NUMBER"),
+    (["import", "json", "{shared}/pacer/akd.html"], "FILE"),
+    (["export", "json", "--case", "NO-SUCH"], "NUMBER"),
+    (["export", "ics", "--out", "{tmp}"], "--out"),
+    (["export", "sheet", "CV-1"], "--out"),
+    (["export", "sheet", "NO-SUCH", "--out", "{tmp}/s.html"], "NUMBER"),
     (["no-such-command"], "COMMAND"),
     (["case"], "COMMAND"),
     (["--demo", "case", "list"], "--demo"),
@@ -176,7 +189,13 @@ def test_every_command_refuses_bad_input_with_one_clear_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     before = table_counts(in_process)
-    argv = [a.replace("{tmp}", str(tmp_path)).replace("{db}", str(in_process)) for a in argv]
+    shared = str(PACER_SAMPLES.parent)
+    argv = [
+        a.replace("{tmp}", str(tmp_path))
+        .replace("{db}", str(in_process))
+        .replace("{shared}", shared)
+        for a in argv
+    ]
     assert main(argv) == 2
     captured = capsys.readouterr()
     lines = captured.err.strip().splitlines()

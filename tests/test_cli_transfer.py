@@ -1,0 +1,84 @@
+"""`docket import` and `docket export` as a user runs them: real PACER pages, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PACER_SAMPLES
+
+
+def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "docket", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def test_pacer_import_then_refresh_reports_counts(cli_env: dict[str, str]) -> None:
+    page = str(PACER_SAMPLES / "akd.html")
+    first = run(cli_env, "import", "pacer", page, "--court", "akd", "--json")
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["case_created"] is True
+    assert report["entries_added"] == 3
+    again = run(cli_env, "import", "pacer", page, "--court", "akd")
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 0 updated, 3 unchanged" in again.stdout
+
+
+def test_not_a_docket_is_refused_and_nothing_is_written(cli_env: dict[str, str]) -> None:
+    refused = run(cli_env, "import", "pacer", str(PACER_SAMPLES / "nysd_3.html"), "--court", "nysd")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("docket: FILE:")
+    assert "Traceback" not in refused.stderr
+    listed = run(cli_env, "case", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == []
+
+
+def test_json_export_imports_into_an_empty_database(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    assert run(cli_env, "import", "pacer", str(PACER_SAMPLES / "txed.html"), "--court", "txed")
+    out = tmp_path / "all.json"
+    exported = run(cli_env, "export", "json", "--out", str(out))
+    assert exported.returncode == 0, exported.stderr
+    other = dict(cli_env, DOCKET_DB=str(tmp_path / "other.db"))
+    imported = run(other, "import", "json", str(out))
+    assert imported.returncode == 0, imported.stderr
+    again = run(other, "export", "json")
+    assert json.loads(again.stdout)["cases"] == json.loads(out.read_text("utf-8"))["cases"]
+
+
+def test_sheet_calendar_and_csv_exports(cli_env: dict[str, str], tmp_path: Path) -> None:
+    assert (
+        run(
+            cli_env, "case", "add", "--number", "CV-9", "--title", "A & B <x>", "--kind", "civil"
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            cli_env, "deadline", "add", "CV-9", "--due", "2026-12-01", "--title", "Brief due"
+        ).returncode
+        == 0
+    )
+    sheet = tmp_path / "sheet.html"
+    made = run(cli_env, "export", "sheet", "CV-9", "--out", str(sheet))
+    assert made.returncode == 0, made.stderr
+    html = sheet.read_text("utf-8")
+    assert "A &amp; B &lt;x&gt;" in html
+    assert sheet.stat().st_mode & 0o777 == 0o600
+    ics = run(cli_env, "export", "ics", "--case", "CV-9")
+    assert ics.returncode == 0, ics.stderr
+    assert "DTSTART;VALUE=DATE:20261201" in ics.stdout
+    entries = run(cli_env, "export", "csv")
+    assert entries.returncode == 0, entries.stderr
+    assert entries.stdout.splitlines()[0].startswith("case_number,entry_no,date")
