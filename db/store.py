@@ -1004,6 +1004,13 @@ class Store:
                 return self._reopen(case, day, note, source)
             cycle.check_move(case.stage, to_stage, disposition)
             resolved = cycle.is_resolved(to_stage)
+            if resolved and case.opened_on and day < case.opened_on:
+                raise InputError(
+                    "--on",
+                    f"{case.number} was opened on {case.opened_on.isoformat()}; "
+                    "it cannot close before that",
+                    case.opened_on.isoformat(),
+                )
             change = self._record_status(
                 case_id,
                 StatusChange(
