@@ -45,7 +45,8 @@ def m001_core_tables(db: Database) -> None:
             last_activity_on TEXT,
             next_deadline_on TEXT,
             next_hearing_at TEXT,
-            attention_on TEXT,
+            -- the day the matter wants a look; 9999-12-31 when resolved or nothing is due
+            attention_on TEXT NOT NULL DEFAULT '9999-12-31',
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             version INTEGER NOT NULL DEFAULT 1,

@@ -23,7 +23,7 @@ class CaseRow(NamedTuple):
     next_hearing_at: str | None
     follow_up_on: str | None
     last_activity_on: str | None
-    attention_on: str | None
+    attention_on: str
     stayed: bool
     attention: str | None
     """Why the matter needs attention now, or None."""
@@ -35,7 +35,7 @@ class CaseRow(NamedTuple):
 
     @property
     def sort_key(self) -> tuple[int, str, int]:
-        return (int(self.resolved), self.attention_on or "", self.id)
+        return (int(self.resolved), self.attention_on, self.id)
 
 
 class AgendaItem(NamedTuple):

@@ -241,7 +241,7 @@ class Store:
         )
         self.conn.execute(
             f"""
-            UPDATE cases SET attention_on = CASE WHEN resolved THEN NULL ELSE min(
+            UPDATE cases SET attention_on = CASE WHEN resolved THEN '9999-12-31' ELSE min(
                 coalesce(next_deadline_on, '9999-12-31'),
                 coalesce(substr(next_hearing_at, 1, 10), '9999-12-31'),
                 coalesce(follow_up_on, '9999-12-31'),
@@ -388,12 +388,12 @@ class Store:
             clauses.append("(number LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
             params += [pattern, pattern]
         if after is not None:
-            clauses.append("(resolved, coalesce(attention_on, ''), id) > (?, ?, ?)")
+            clauses.append("(resolved, attention_on, id) > (?, ?, ?)")
             params += list(after)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self._rows(
             f"SELECT {_CASE_COLUMNS} FROM cases INDEXED BY cases_by_urgency {where} "
-            "ORDER BY resolved, coalesce(attention_on, ''), id LIMIT ?",
+            "ORDER BY resolved, attention_on, id LIMIT ?",
             (*params, limit),
         )
         return self._case_rows(rows)
