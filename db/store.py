@@ -849,12 +849,12 @@ class Store:
 
     def _create_hearing_deadlines(self, case: Case, hearing: Hearing) -> list[Deadline]:
         """Before-hearing periods (FRCP 6(c)) apply to motion hearings only."""
-        from docket.deadlines import compute_due_date
-        from docket.rules import hearing_rules
-
         assert case.id is not None and hearing.id is not None
         if "motion" not in hearing.kind.casefold():
             return []
+        from docket.deadlines import compute_due_date
+        from docket.rules import hearing_rules
+
         calendar = self.calendar_for(case)
         created = []
         for rule in hearing_rules(case.kind):

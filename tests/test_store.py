@@ -224,7 +224,10 @@ def test_closing_with_a_disposition_resolves_the_case(store: Store) -> None:
         "settled",
         date(2026, 11, 26),
     )
-    assert store.conn.execute("SELECT resolved, attention_on FROM cases").fetchone() == (1, None)
+    assert store.conn.execute("SELECT resolved, attention_on FROM cases").fetchone() == (
+        1,
+        "9999-12-31",
+    )
 
 
 def test_closing_before_the_case_was_opened_is_an_input_error(store: Store) -> None:
