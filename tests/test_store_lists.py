@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -83,7 +83,7 @@ def test_next_hearing_is_the_earliest_scheduled_one(store: Store) -> None:
     case = add_case(store)
     add_hearing(store, case, TODAY + timedelta(days=20), kind="Pretrial conference")
     add_hearing(store, case, TODAY + timedelta(days=6), kind="Evidentiary hearing")
-    assert rollups(store)[2] == at(TODAY + timedelta(days=6)).isoformat()
+    assert datetime.fromisoformat(str(rollups(store)[2])) == at(TODAY + timedelta(days=6))
 
 
 # ---------------------------------------------------------------- attention
