@@ -771,9 +771,10 @@ class Store:
             "AND rule IS NOT NULL",
             (filing.id,),
         ):
-            rule = rule_by_id(row["rule"])
-            if rule is None:
-                continue
+            try:
+                rule = rule_by_id(row["rule"])
+            except NotFound:
+                continue  # a rule since removed from rules.toml: keep the date as computed
             due = compute_rule_deadline(
                 rule,
                 filed_on=filing.filed_on,
@@ -892,9 +893,10 @@ class Store:
             "AND rule IS NOT NULL",
             (hearing.id,),
         ):
-            rule = rule_by_id(row["rule"])
-            if rule is None:
-                continue
+            try:
+                rule = rule_by_id(row["rule"])
+            except NotFound:
+                continue  # a rule since removed from rules.toml: keep the date as computed
             due = compute_due_date(
                 hearing.starts_at.date(),
                 rule.days,

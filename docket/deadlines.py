@@ -1,0 +1,154 @@
+"""Counting deadlines under FRCP 6, step by step in words.
+
+The engine is pure: a trigger day, a number of days and a calendar in, a due date and the
+reasoning out. The reasoning is kept because a paralegal must be able to check a computed
+deadline against the rule before relying on it, and because a docketing error is far worse
+than a moment spent reading.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+
+from docket.calendars import CourtCalendar
+from docket.dates import format_day, weekday_name
+from docket.errors import InputError
+from docket.models import ServiceMethod
+
+MAX_DAYS = 3650
+MAIL_DAYS = 3
+"""FRCP 6(d): days added when a paper is served by mail (and the other means it names)."""
+
+_ONE_DAY = timedelta(days=1)
+_SERVICE_ADDS = frozenset({ServiceMethod.MAIL})
+"""Of the methods we record, only mail gets 6(d)'s 3 days: electronic service lost them in
+2016 and personal service (hand delivery under Rule 5(b)(2)(A)) never had them."""
+
+
+class DueDate(BaseModel):
+    """A computed deadline with the derivation a person can check against the rule."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+    due: date
+    trigger: date = Field(
+        validation_alias=AliasChoices("trigger", "from"), serialization_alias="from"
+    )
+    """The day of the event the period runs from (itself excluded from the count)."""
+    days: int
+    before: bool = False
+    service: ServiceMethod | None = None
+    calendar: str = "US"
+    steps: list[str] = Field(default_factory=list)
+
+
+def compute_due_date(
+    trigger: date,
+    days: int,
+    *,
+    before: bool = False,
+    service: ServiceMethod | None = None,
+    calendar: CourtCalendar | None = None,
+    court_day_adjust: bool = True,
+) -> DueDate:
+    """Count a period of days under FRCP 6(a)(1), 6(a)(5) and 6(d).
+
+    The trigger day is excluded and every day after it counts, weekends and holidays included;
+    a last day that is a weekend or legal holiday moves to the next day that is neither
+    (backward counts move to the previous one). Mail service adds 3 days after that, and the
+    result moves off a weekend or holiday again. `court_day_adjust=False` leaves the last day
+    where it falls, for statutory clocks that FRCP 6 does not govern.
+    """
+    if days < 0:
+        raise InputError("--days", f"{days} is negative; count days after, or use --before", "21")
+    if days > MAX_DAYS:
+        raise InputError("--days", f"{days} is more than {MAX_DAYS} days", "21")
+    cal = calendar if calendar is not None else CourtCalendar("US")
+    forward = not before
+    steps = [f"Trigger: {format_day(trigger)} (day excluded, FRCP 6(a)(1)(A))"]
+
+    end = trigger + timedelta(days=days) if forward else trigger - timedelta(days=days)
+    plural = "day" if days == 1 else "days"
+    way = "forward" if forward else "backward"
+    steps.append(
+        f"Counted {days} {plural} {way}, weekends and holidays included "
+        f"(FRCP 6(a)(1)(B)): {format_day(end)}"
+    )
+    if court_day_adjust:
+        end = _off_closed_days(end, forward, cal, steps, "FRCP 6(a)(1)(C)")
+    else:
+        steps.append(
+            f"{format_day(end)} is kept as counted: this period does not move to the next court day"
+        )
+
+    if service is not None:
+        end = _service_days(end, forward, service, cal, steps, court_day_adjust)
+
+    steps.append(f"Due: {format_day(end)}")
+    return DueDate(
+        due=end,
+        trigger=trigger,
+        days=days,
+        before=before,
+        service=service,
+        calendar=cal.code,
+        steps=steps,
+    )
+
+
+def _service_days(
+    end: date,
+    forward: bool,
+    service: ServiceMethod,
+    cal: CourtCalendar,
+    steps: list[str],
+    court_day_adjust: bool,
+) -> date:
+    if service not in _SERVICE_ADDS:
+        why = {
+            ServiceMethod.ELECTRONIC: "Served electronically: nothing added "
+            "(FRCP 6(d) leaves out electronic service)",
+            ServiceMethod.PERSONAL: "Served personally: nothing added (FRCP 6(d) does not apply)",
+        }
+        steps.append(why.get(service, f"Served by {service.label}: nothing added"))
+        return end
+    if not forward:
+        steps.append(
+            "Served by mail: nothing added, since FRCP 6(d) adds days only to a period "
+            "that runs after service"
+        )
+        return end
+    end += timedelta(days=MAIL_DAYS)
+    steps.append(f"Served by mail: {MAIL_DAYS} days added (FRCP 6(d)): {format_day(end)}")
+    if court_day_adjust:
+        end = _off_closed_days(end, True, cal, steps, "FRCP 6(a)(1)(C), 6(d)")
+    return end
+
+
+def _off_closed_days(
+    end: date, forward: bool, cal: CourtCalendar, steps: list[str], citation: str
+) -> date:
+    """Move the last day off weekends and legal holidays, saying why for each day passed."""
+    passed: list[str] = []
+    step = _ONE_DAY if forward else -_ONE_DAY
+    while cal.is_excluded(end, counting_forward=forward):
+        passed.append(f"{format_day(end)} is {_why_closed(end, forward, cal)}")
+        end += step
+    if not passed:
+        steps.append(f"{format_day(end)} is a court day: the period ends on it")
+        return end
+    moved = "moved to" if forward else "moved back to"
+    if not forward:
+        citation += ", 6(a)(5)"
+    steps.append(f"{'; '.join(passed)}: {moved} {format_day(end)} ({citation})")
+    return end
+
+
+def _why_closed(day: date, forward: bool, cal: CourtCalendar) -> str:
+    holiday = cal.legal_holiday(day, counting_forward=forward)
+    if cal.is_weekend(day):
+        text = f"a {weekday_name(day)}"
+        return f"{text} ({holiday})" if holiday else text
+    return holiday or "a legal holiday"
