@@ -328,3 +328,14 @@ def test_agenda_hearing_today_is_shown_whatever_the_hour(store: Store, hour: int
     case = add_case(store)
     store.add_hearing(case_id(case), _hearing(TODAY, hour, "Today's hearing"))
     assert [item.title for item in store.agenda()] == ["Today's hearing"]
+
+
+def test_keyset_pages_of_open_cases_skip_resolved_ones(store: Store) -> None:
+    _many_cases(store, 23)
+    whole = [row.number for row in store.list_cases(open_only=True, limit=1000)]
+    pages: list[str] = []
+    after = None
+    while page := store.list_cases(open_only=True, after=after, limit=4):
+        pages += [row.number for row in page]
+        after = page[-1].sort_key
+    assert pages == whole and len(whole) == 18
