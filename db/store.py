@@ -387,15 +387,36 @@ class Store:
             pattern = "%" + _like_escape(text.strip()) + "%"
             clauses.append("(number LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
             params += [pattern, pattern]
-        if after is not None:
-            clauses.append("(resolved, attention_on, id) > (?, ?, ?)")
-            params += list(after)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self._rows(
-            f"SELECT {_CASE_COLUMNS} FROM cases INDEXED BY cases_by_urgency {where} "
-            "ORDER BY resolved, attention_on, id LIMIT ?",
-            (*params, limit),
+        if after is None:
+            where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+            rows = self._rows(
+                f"SELECT {_CASE_COLUMNS} FROM cases INDEXED BY cases_by_urgency {where} "
+                "ORDER BY resolved, attention_on, id LIMIT ?",
+                (*params, limit),
+            )
+            return self._case_rows(rows)
+        # SQLite 3.40 does not seek an index with a row-value comparison such as
+        # `(resolved, attention_on, id) > (?, ?, ?)`: it walks the whole group of equal keys
+        # (every resolved case shares one attention date), milliseconds deep in the list.
+        # Three plain seeks instead: the rest of this group by id, the later groups of this
+        # resolved value, then the later resolved values; each stops after `limit` rows.
+        extra = "".join(f" AND {clause}" for clause in clauses)
+        resolved, attention_on, last_id = after
+        branches = (
+            ("resolved = ? AND attention_on = ? AND id > ?", (resolved, attention_on, last_id)),
+            ("resolved = ? AND attention_on > ?", (resolved, attention_on)),
+            ("resolved > ?", (resolved,)),
         )
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT {_CASE_COLUMNS} FROM cases INDEXED BY cases_by_urgency "
+            f"WHERE {seek}{extra} ORDER BY resolved, attention_on, id LIMIT ?)"
+            for seek, _ in branches
+        )
+        branch_params: list[Any] = []
+        for _, seek_params in branches:
+            branch_params += [*seek_params, *params, limit]
+        # Output columns 7, 12 and 1 are resolved, attention_on and id.
+        rows = self._rows(sql + " ORDER BY 7, 12, 1 LIMIT ?", (*branch_params, limit))
         return self._case_rows(rows)
 
     def case_row(self, case_id: int) -> CaseRow:
@@ -850,12 +871,12 @@ class Store:
 
     def _create_hearing_deadlines(self, case: Case, hearing: Hearing) -> list[Deadline]:
         """Before-hearing periods (FRCP 6(c)) apply to motion hearings only."""
-        from docket.deadlines import compute_due_date
-        from docket.rules import hearing_rules
-
         assert case.id is not None and hearing.id is not None
         if "motion" not in hearing.kind.casefold():
             return []
+        from docket.deadlines import compute_due_date
+        from docket.rules import hearing_rules
+
         calendar = self.calendar_for(case)
         created = []
         for rule in hearing_rules(case.kind):
@@ -1006,6 +1027,13 @@ class Store:
                 return self._reopen(case, day, note, source)
             cycle.check_move(case.stage, to_stage, disposition)
             resolved = cycle.is_resolved(to_stage)
+            if resolved and case.opened_on and day < case.opened_on:
+                raise InputError(
+                    "--on",
+                    f"{case.number} was opened on {case.opened_on.isoformat()}; "
+                    "it cannot close before that",
+                    case.opened_on.isoformat(),
+                )
             change = self._record_status(
                 case_id,
                 StatusChange(
