@@ -266,13 +266,19 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
             f"--db: {ctx.db_path} already holds {existing} case(s); the demo goes into a new "
             "database (for example: docket demo --db demo.db)"
         )
-    from fixtures.demo import load_demo, load_synthetic
-
     if count is None:
+        from fixtures.demo import load_demo
+
         load_demo(store)
-    else:
-        load_synthetic(store, count)
-    print(f"Wrote {store.count_cases()} cases to {ctx.db_path}")
+        print(f"Wrote {store.count_cases()} cases to {ctx.db_path}")
+        return 0
+    from fixtures.synthetic import generate
+
+    stats = generate(store, count)
+    print(
+        f"Wrote {stats.cases} synthetic cases with {stats.filings} docket entries to "
+        f"{ctx.db_path} in {stats.seconds:.1f} s"
+    )
     return 0
 
 

@@ -3,7 +3,7 @@ show every kind of urgency whatever day the demo is loaded on."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ import pytest
 from db.store import Store
 from docket.clock import Clock
 from docket.models import CaseKind, PartyRole
-from fixtures.demo import ANCHOR_NUMBER, load_demo, load_synthetic
+from fixtures.demo import ANCHOR_NUMBER, load_demo
 
 
 @pytest.fixture(params=[date(2026, 11, 25), date(2027, 2, 14)], ids=["wednesday", "sunday"])
@@ -82,14 +82,3 @@ def test_every_demo_write_is_audited(demo: Store) -> None:
             "SELECT count(*) FROM audit_log WHERE entity = ? AND action = 'insert'", (table,)
         )[0][0]
         assert rows == audited > 0
-
-
-def test_synthetic_cases(store: Store) -> None:
-    load_synthetic(store, 12)
-    assert store.count_cases() == 12
-    kinds = {row.kind for row in store.list_cases()}
-    assert kinds == set(CaseKind.choices())
-    today = store.clock.today()
-    assert all(
-        item.day <= today + timedelta(days=60) for item in store.agenda() if item.kind == "deadline"
-    )
