@@ -601,33 +601,39 @@ class Store:
     def add_filing(self, case_id: int, filing: Filing) -> tuple[Filing, list[Deadline]]:
         """Enter a docket entry; its entry number is the case's next, assigned in the same
         statement that inserts it. Returns the entry and the deadlines its rules created."""
-        values = filing.model_dump(
-            mode="json", exclude={"id", "case_id", "entry_no", "voided_at", "void_reason"}
-        )
-        now = self._now()
-        values.update(case_id=case_id, created_at=now, updated_at=now)
         with self.write():
             case = self.get_case(case_id)
-            columns = ", ".join(values)
-            marks = ", ".join("?" for _ in values)
-            cursor = self.conn.execute(
-                f"INSERT INTO filings (entry_no, {columns}) VALUES ("
-                "(SELECT coalesce(max(entry_no), 0) + 1 FROM filings WHERE case_id = ?), "
-                f"{marks})",
-                (case_id, *values.values()),
-            )
-            filing_id = int(cursor.lastrowid or 0)
-            self._audit(
-                "insert",
-                "filings",
-                filing_id,
-                case_id=case_id,
-                after=self._row_dict("filings", filing_id),
-            )
-            saved = self.get_filing(filing_id)
+            saved = self._insert_filing(case_id, filing, keep_void=False)
             created = self._create_filing_deadlines(case, saved)
             self.refresh_rollups(case_id)
         return saved, created
+
+    def _insert_filing(self, case_id: int, filing: Filing, *, keep_void: bool) -> Filing:
+        """Insert with the case's next entry number, computed inside the INSERT itself so two
+        writers can never take the same number."""
+        exclude = {"id", "case_id", "entry_no"}
+        if not keep_void:
+            exclude |= {"voided_at", "void_reason"}
+        values = filing.model_dump(mode="json", exclude=exclude)
+        now = self._now()
+        values.update(case_id=case_id, created_at=now, updated_at=now)
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.conn.execute(
+            f"INSERT INTO filings (entry_no, {columns}) VALUES ("
+            "(SELECT coalesce(max(entry_no), 0) + 1 FROM filings WHERE case_id = ?), "
+            f"{marks})",
+            (case_id, *values.values()),
+        )
+        filing_id = int(cursor.lastrowid or 0)
+        self._audit(
+            "insert",
+            "filings",
+            filing_id,
+            case_id=case_id,
+            after=self._row_dict("filings", filing_id),
+        )
+        return self.get_filing(filing_id)
 
     def get_filing(self, filing_id: int) -> Filing:
         return _filing_from_row(self._row_dict("filings", filing_id))
@@ -755,13 +761,20 @@ class Store:
                 case_id=None,
             )
 
-    def _create_filing_deadlines(self, case: Case, filing: Filing) -> list[Deadline]:
+    def _create_filing_deadlines(
+        self, case: Case, filing: Filing, *, due_from: date | None = None
+    ) -> list[Deadline]:
+        """The deadlines the filing's type triggers under the rules (those due on or after
+        `due_from`, when given)."""
         from docket.rules import compute_rule_deadline, rules_triggered_by
 
         assert case.id is not None and filing.id is not None
-        created = []
+        rules = rules_triggered_by(filing.doc_type, case.kind)
+        if not rules:
+            return []
         calendar = self.calendar_for(case)
-        for rule in rules_triggered_by(filing.doc_type, case.kind):
+        created = []
+        for rule in rules:
             due = compute_rule_deadline(
                 rule,
                 filed_on=filing.filed_on,
@@ -769,6 +782,8 @@ class Store:
                 service=filing.service,
                 calendar=calendar,
             )
+            if due_from is not None and due.due < due_from:
+                continue
             deadline = Deadline(
                 case_id=case.id,
                 due_on=due.due,
@@ -1316,8 +1331,8 @@ class Store:
             copy.close()
         return target
 
-    # ------------------------------------------------------------------ imports (io branch:
-    # db/pacer.py, db/csv_io.py, db/export.py)
+    # ------------------------------------------------------------------ imports
+    # (db/pacer.py, db/csv_io.py, db/export.py)
 
     def import_filing(
         self,
@@ -1334,68 +1349,14 @@ class Store:
         `voided_at`/`void_reason` are kept (a JSON import restores voided entries). Rollups
         are left to the caller, which refreshes them once after the whole import.
         """
-        values = filing.model_dump(mode="json", exclude={"id", "case_id", "entry_no"})
-        now = self._now()
-        values.update(case_id=case_id, created_at=now, updated_at=now)
         with self.write():
-            columns = ", ".join(values)
-            marks = ", ".join("?" for _ in values)
-            cursor = self.conn.execute(
-                f"INSERT INTO filings (entry_no, {columns}) VALUES ("
-                "(SELECT coalesce(max(entry_no), 0) + 1 FROM filings WHERE case_id = ?), "
-                f"{marks})",
-                (case_id, *values.values()),
-            )
-            filing_id = int(cursor.lastrowid or 0)
-            self._audit(
-                "insert",
-                "filings",
-                filing_id,
-                case_id=case_id,
-                after=self._row_dict("filings", filing_id),
-            )
-            saved = self.get_filing(filing_id)
+            saved = self._insert_filing(case_id, filing, keep_void=True)
             created: list[Deadline] = []
             if deadlines_due_from is not None and not saved.voided:
-                created = self._create_future_filing_deadlines(
-                    self.get_case(case_id), saved, deadlines_due_from
+                created = self._create_filing_deadlines(
+                    self.get_case(case_id), saved, due_from=deadlines_due_from
                 )
         return saved, created
-
-    def _create_future_filing_deadlines(
-        self, case: Case, filing: Filing, due_from: date
-    ) -> list[Deadline]:
-        from docket.rules import compute_rule_deadline, rules_triggered_by
-
-        assert case.id is not None and filing.id is not None
-        rules = rules_triggered_by(filing.doc_type, case.kind)
-        if not rules:
-            return []
-        calendar = self.calendar_for(case)
-        created = []
-        for rule in rules:
-            due = compute_rule_deadline(
-                rule,
-                filed_on=filing.filed_on,
-                served_on=filing.served_on,
-                service=filing.service,
-                calendar=calendar,
-            )
-            if due.due < due_from:
-                continue
-            deadline = Deadline(
-                case_id=case.id,
-                due_on=due.due,
-                title=rule.title,
-                rule=rule.id,
-                citation=rule.citation,
-                trigger_filing_id=filing.id,
-                computation=due.steps,
-            )
-            created.append(self._insert_deadline(case.id, deadline))
-        return created
-
-    # ------------------------------------------------------------------ end of io block
 
 
 # ---------------------------------------------------------------------- row helpers
