@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
 from db.store import Store
 from docket.models import Case, CaseKind, Deadline
@@ -15,6 +15,7 @@ from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.filing_form import FilingForm
+from tui.screens.status_form import StatusForm
 
 pytestmark = pytest.mark.anyio
 
@@ -219,3 +220,165 @@ async def test_letters_typed_in_filter_do_not_switch_screens(seeded: Store) -> N
         await pilot.pause()
         assert app.current_mode == "cases"
         assert app.screen.query_one("#filter", Input).value == "case"
+
+
+async def test_status_offers_allowed_moves_and_closing_needs_disposition(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StatusForm)
+        offered = [value for _, value in form.choices]
+        # a civil matter just filed may be served, go to pleadings, or close; or be stayed
+        assert offered == ["served", "pleadings", "closed", "(stay)"]
+        form.query_one("#move", Select).value = "closed"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#disposition-row").has_class("-invalid")
+        assert seeded.get_case(case_screen.case_id).stage == "filed"
+        form.query_one("#disposition", Input).focus()
+        await pilot.press(*"settled", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is case_screen
+        case = seeded.get_case(case_screen.case_id)
+        assert (case.stage, case.disposition) == ("closed", "settled")
+        await pilot.press("t")
+        await pilot.pause()
+        assert [value for _, value in app.screen.choices] == ["reopen"]  # type: ignore[attr-defined]
+
+
+async def test_x_on_agenda_marks_deadline_done(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#agenda-table", DataTable)
+        assert row_text(table, 0)[0] == "Overdue"
+        assert row_text(table, 0)[3] == "Answer due"
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert seeded.overdue_count() == 0
+        assert [row_text(table, i)[3] for i in range(table.row_count)] == ["Reply brief due"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+
+
+async def test_x_on_deadlines_tab(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("x")  # not on the Deadlines tab: nothing happens
+        assert seeded.overdue_count() == 1
+        case_screen.query_one("#tabs", TabbedContent).active = "tab-deadlines"
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert seeded.overdue_count() == 0
+        deadlines = case_screen.query_one("#deadlines", DataTable)
+        assert [row_text(deadlines, i)[2] for i in range(deadlines.row_count)] == ["open", "done"]
+
+
+async def test_search_and_jump(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"warehouse")
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one("#results", DataTable)
+        assert results.row_count == 1
+        results.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert seeded.get_case(app.screen.case_id).number == "2026-0537"
+
+
+async def test_user_text_is_shown_verbatim(store: Store) -> None:
+    case = add_case(store, CLICKY, TRICKY)
+    assert case.id is not None
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = cases_table(app)
+        assert row_text(table, 0)[1:3] == [CLICKY, TRICKY]
+        await pilot.press("enter")
+        await pilot.pause()
+        header = app.screen.query_one("#case-header", Static)
+        shown = str(header.render())
+        assert CLICKY in shown and TRICKY in shown
+        await pilot.press("u", *CLICKY, "ctrl+s")
+        await pilot.pause()
+        history = app.screen.query_one("#history", DataTable)
+        assert CLICKY in [row_text(history, i)[2] for i in range(history.row_count)]
+        screenshot = app.export_screenshot()
+        assert "[b]now[/b]" in screenshot.replace("&#160;", " ")
+    assert app.return_code is None  # the [@click=app.quit] text did not quit
+
+
+async def test_help_lists_the_screens_bindings(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-table", DataTable)
+        described = {row_text(table, i)[1] for i in range(table.row_count)}
+        assert {"Filing", "Hearing", "Deadline", "Party", "Status", "Note", "Help"} <= described
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+
+
+async def test_palette_jumps_to_case_by_title_words(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"acme fire")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert seeded.get_case(app.screen.case_id).number == "2026-0537"
+
+
+async def test_new_case_form(store: Store) -> None:
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"1:26-cr-00007", "tab", *"United States v. Doe", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert store.find_case("1:26-cr-00007").title == "United States v. Doe"
+
+
+async def test_party_form_warns_of_conflict_as_name_is_typed(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"acme", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter", "p")
+        await pilot.pause()
+        await pilot.press(*"alice smith")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        warning = str(app.screen.query_one("#conflict", Static).render())
+        assert "1:26-cv-00042" in warning

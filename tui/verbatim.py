@@ -13,7 +13,9 @@ from textual.content import Content
 
 def cell(value: object, *, style: str = "") -> Text:
     """A table cell that shows `value` literally (DataTable reads plain strings as markup)."""
-    return Text("" if value is None else str(value), style=style, no_wrap=True, end="")
+    return Text(
+        "" if value is None else str(value), style=style, no_wrap=True, overflow="ellipsis", end=""
+    )
 
 
 def content(*parts: str | tuple[str, str]) -> Content:

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from db.store import PAGE_SIZE
 from docket.dates import format_day
 from docket.errors import DocketError
-from tui.verbatim import cell, content, shorten
+from tui.verbatim import cell, content
 
 if TYPE_CHECKING:
     from docket.models import Case
@@ -232,7 +232,7 @@ class CaseScreen(Screen[None]):
                 cell(filing.entry_no),
                 cell(filing.filed_on.isoformat(), style=style),
                 cell(filing.doc_type.label, style=style),
-                cell(shorten(filing.title, 60), style=style),
+                cell(filing.title, style=style),
                 cell(filing.filed_by or "", style=style),
                 key=str(filing.entry_no),
             )

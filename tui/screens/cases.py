@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from db.rows import CaseRow
 from tui.messages import CasesLoaded
-from tui.verbatim import cell, content, shorten
+from tui.verbatim import cell, content
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -137,7 +137,7 @@ class CasesScreen(Screen[None]):
         return [
             flag,
             cell(row.number, style="bold"),
-            cell(shorten(row.title, 34)),
+            cell(row.title),
             cell(row.kind),
             cell(
                 row.stage + (" (stayed)" if row.stayed else ""), style="dim" if row.resolved else ""

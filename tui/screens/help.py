@@ -41,6 +41,8 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()
         self.under = under
+        # Read now, while the screen underneath is still the active one.
+        self.keys = screen_keys(under)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
@@ -52,7 +54,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_column("Key", key="key", width=10)
             table.add_column("Does", key="does", width=20)
             table.add_column("", key="more", width=44)
-            for key, description, tooltip in screen_keys(self.under):
+            for key, description, tooltip in self.keys:
                 table.add_row(cell(key, style="bold"), cell(description), cell(tooltip))
             yield table
             yield Static("ctrl+p opens the command palette · escape closes", classes="dialog-keys")
