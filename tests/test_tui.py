@@ -382,3 +382,27 @@ async def test_party_form_warns_of_conflict_as_name_is_typed(seeded: Store) -> N
         await pilot.pause()
         warning = str(app.screen.query_one("#conflict", Static).render())
         assert "1:26-cv-00042" in warning
+
+
+async def test_case_list_loads_pages_not_the_whole_table(store: Store) -> None:
+    with store.write():
+        for n in range(250):
+            add_case(store, f"26-{n:04d}", f"Matter {n}")
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = cases_table(app)
+        assert table.row_count == 100
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 200
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 250
+        numbers = [row_text(table, i)[1] for i in range(table.row_count)]
+        assert len(set(numbers)) == 250

@@ -302,7 +302,7 @@ class CaseScreen(Screen[None]):
         self.query_one("#docket", DataTable).focus()
         message = f"Entry {filing.entry_no} saved: {filing.title}"
         for deadline in result.deadlines:
-            message += f"\nDeadline: {deadline.title} due {format_day(deadline.due_on)}"
+            message += f"\nDeadline: {deadline.title} · {format_day(deadline.due_on)}"
         self.notify(message, title="Docket", markup=False)
         if result.again:
             self.action_new_filing(result.keep_date, result.keep_type)
