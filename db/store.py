@@ -1288,6 +1288,87 @@ class Store:
             copy.close()
         return target
 
+    # ------------------------------------------------------------------ imports (io branch:
+    # db/pacer.py, db/csv_io.py, db/export.py)
+
+    def import_filing(
+        self,
+        case_id: int,
+        filing: Filing,
+        *,
+        deadlines_due_from: date | None = None,
+    ) -> tuple[Filing, list[Deadline]]:
+        """Insert an imported docket entry with the case's next entry number.
+
+        Unlike `add_filing`, an imported entry creates rule deadlines only when
+        `deadlines_due_from` is given, and then only those due on or after that day: a docket
+        saved years after the fact must not flood the agenda with long-past open deadlines.
+        `voided_at`/`void_reason` are kept (a JSON import restores voided entries). Rollups
+        are left to the caller, which refreshes them once after the whole import.
+        """
+        values = filing.model_dump(mode="json", exclude={"id", "case_id", "entry_no"})
+        now = self._now()
+        values.update(case_id=case_id, created_at=now, updated_at=now)
+        with self.write():
+            columns = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
+            cursor = self.conn.execute(
+                f"INSERT INTO filings (entry_no, {columns}) VALUES ("
+                "(SELECT coalesce(max(entry_no), 0) + 1 FROM filings WHERE case_id = ?), "
+                f"{marks})",
+                (case_id, *values.values()),
+            )
+            filing_id = int(cursor.lastrowid or 0)
+            self._audit(
+                "insert",
+                "filings",
+                filing_id,
+                case_id=case_id,
+                after=self._row_dict("filings", filing_id),
+            )
+            saved = self.get_filing(filing_id)
+            created: list[Deadline] = []
+            if deadlines_due_from is not None and not saved.voided:
+                created = self._create_future_filing_deadlines(
+                    self.get_case(case_id), saved, deadlines_due_from
+                )
+        return saved, created
+
+    def _create_future_filing_deadlines(
+        self, case: Case, filing: Filing, due_from: date
+    ) -> list[Deadline]:
+        from docket.rules import compute_rule_deadline, rules_triggered_by
+
+        assert case.id is not None and filing.id is not None
+        rules = rules_triggered_by(filing.doc_type, case.kind)
+        if not rules:
+            return []
+        calendar = self.calendar_for(case)
+        created = []
+        for rule in rules:
+            due = compute_rule_deadline(
+                rule,
+                filed_on=filing.filed_on,
+                served_on=filing.served_on,
+                service=filing.service,
+                calendar=calendar,
+            )
+            if due.due < due_from:
+                continue
+            deadline = Deadline(
+                case_id=case.id,
+                due_on=due.due,
+                title=rule.title,
+                rule=rule.id,
+                citation=rule.citation,
+                trigger_filing_id=filing.id,
+                computation=due.steps,
+            )
+            created.append(self._insert_deadline(case.id, deadline))
+        return created
+
+    # ------------------------------------------------------------------ end of io block
+
 
 # ---------------------------------------------------------------------- row helpers
 

@@ -1,0 +1,283 @@
+"""Docket entries to and from CSV: the spreadsheet a paralegal already keeps.
+
+Import file: UTF-8 (a spreadsheet's byte-order mark is fine), comma separated, a header row.
+Header names (any order, case and surrounding spaces ignored):
+
+=================  ========  ==============================================================
+column             required  what it holds
+=================  ========  ==============================================================
+date               yes       filing date, as a person types it: `2026-01-05`, `1/5/26`,
+                             `Jan 5 2026`
+type               yes       complaint, answer, motion, order, notice of appeal, other, ...
+title              yes       one line
+description        no        free text, may span lines
+filed_by           no        who filed it
+served_on          no        date of service (same forms as `date`)
+service            no        electronic, mail or personal
+document_number    no        the court's document number
+document_ref       no        where the document is: a path, URL or DMS number
+case_number        no        written by the export; when present it must be the case imported to
+entry_no           no        written by the export; ignored (entry numbers are assigned in order)
+=================  ========  ==============================================================
+
+A bad row stops the import with its line number and field (`line 7, date: ...`) and nothing
+is written. Each row gets `source='csv'` and a `source_id` made from its content, so
+importing the same file again adds nothing; a row whose text was edited comes in as a new
+entry (the old one stays: entries are voided by a person, never deleted by an import).
+New entries create rule deadlines only when they fall today or later, as PACER imports do.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from db.reports import ImportReport
+from db.store import Store
+from docket.errors import InputError
+from docket.models import DocType, EntrySource, Filing, ServiceMethod
+
+REQUIRED = ("date", "type", "title")
+OPTIONAL = (
+    "description",
+    "filed_by",
+    "served_on",
+    "service",
+    "document_number",
+    "document_ref",
+)
+#: Columns the export adds in front; import reads `case_number` as a check, skips `entry_no`.
+EXPORT_ONLY = ("case_number", "entry_no")
+EXPORT_HEADER = (*EXPORT_ONLY, *REQUIRED, *OPTIONAL)
+EXAMPLE_HEADER = "date,type,title,description"
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    if not path.exists():
+        raise InputError("FILE", f"{path} does not exist", "filings.csv")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(
+            "FILE", f"{path.name} is not UTF-8 text", "save the sheet as 'CSV UTF-8'"
+        ) from None
+    except OSError as error:
+        raise InputError("FILE", f"cannot read {path} ({error.strerror})") from None
+    if "\x00" in text:
+        raise InputError("FILE", f"{path.name} is not a CSV file (binary data)", EXAMPLE_HEADER)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(
+            "FILE", f"{path.name} is empty; it needs a header row", EXAMPLE_HEADER
+        ) from None
+    except csv.Error as error:
+        raise InputError("FILE", f"line 1: {error}", EXAMPLE_HEADER) from None
+    names = [name.strip().lower().replace(" ", "_") for name in header]
+    known = set(REQUIRED) | set(OPTIONAL) | set(EXPORT_ONLY)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise InputError(
+            "FILE",
+            f"line 1: unknown column {unknown[0]!r} (columns: {', '.join((*REQUIRED, *OPTIONAL))})",
+            EXAMPLE_HEADER,
+        )
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        raise InputError("FILE", f"line 1: the header has no {missing[0]!r} column", EXAMPLE_HEADER)
+    rows: list[tuple[int, dict[str, str]]] = []
+    try:
+        for values in reader:
+            line = reader.line_num
+            if not any(value.strip() for value in values):
+                continue
+            if len(values) > len(names):
+                raise InputError(
+                    f"line {line}",
+                    f"{len(values)} values for {len(names)} columns (a comma inside a value "
+                    "needs quotes)",
+                    '2026-01-05,motion,"Motion to dismiss, with brief"',
+                )
+            values = values + [""] * (len(names) - len(values))
+            rows.append((line, dict(zip(names, values, strict=True))))
+    except csv.Error as error:
+        raise InputError(f"line {reader.line_num}", str(error), EXAMPLE_HEADER) from None
+    return names, rows
+
+
+def _filing_from_row(line: int, row: dict[str, str], store: Store) -> Filing:
+    from docket.dates import parse_date
+
+    today = store.clock.today()
+
+    def need(name: str) -> str:
+        value = row.get(name, "").strip()
+        if not value:
+            raise InputError(f"line {line}, {name}", "is empty; it is required", _EXAMPLES[name])
+        return value
+
+    def day(name: str, text: str) -> Any:
+        try:
+            return parse_date(text, field=f"line {line}, {name}", today=today)
+        except InputError as error:
+            raise InputError(error.field, error.problem, "2026-01-05 or 1/5/26") from None
+
+    filed_on = day("date", need("date"))
+    try:
+        doc_type = DocType.parse(need("type"))
+    except ValueError as error:
+        raise InputError(f"line {line}, type", str(error), "motion") from None
+    served_text = row.get("served_on", "").strip()
+    service_text = row.get("service", "").strip()
+    try:
+        service = ServiceMethod.parse(service_text) if service_text else None
+    except ValueError as error:
+        raise InputError(f"line {line}, service", str(error), "mail") from None
+    values: dict[str, Any] = {
+        "filed_on": filed_on,
+        "doc_type": doc_type,
+        "title": need("title"),
+        "description": row.get("description") or None,
+        "filed_by": row.get("filed_by") or None,
+        "served_on": day("served_on", served_text) if served_text else None,
+        "service": service,
+        "document_number": row.get("document_number") or None,
+        "document_ref": row.get("document_ref") or None,
+        "source": EntrySource.CSV,
+    }
+    try:
+        return Filing(**values)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = str(problem["loc"][0]) if problem["loc"] else "row"
+        field = {"filed_on": "date", "doc_type": "type"}.get(field, field)
+        raise InputError(
+            f"line {line}, {field}", problem["msg"], _EXAMPLES.get(field, "plain text")
+        ) from None
+
+
+_EXAMPLES = {
+    "date": "2026-01-05",
+    "type": "motion",
+    "title": "Motion to dismiss",
+    "served_on": "2026-01-07",
+    "description": "plain text",
+    "filed_by": "Jane Smith",
+    "document_number": "12",
+    "document_ref": "S:/cases/smith/12.pdf",
+}
+
+
+def row_source_id(filing: Filing) -> str:
+    """A content hash of what the row says, so the same row imports once."""
+    parts = [
+        filing.filed_on.isoformat(),
+        filing.doc_type.value,
+        filing.title,
+        filing.description or "",
+        filing.filed_by or "",
+        filing.served_on.isoformat() if filing.served_on else "",
+        filing.service.value if filing.service else "",
+        filing.document_number or "",
+        filing.document_ref or "",
+    ]
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    return f"csv:{digest}"
+
+
+def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
+    """Add the file's rows to the case's docket; refuses the whole file on one bad row."""
+    path = Path(path)
+    case = store.get_case(case_id)
+    _, rows = _read_rows(path)
+    filings: list[Filing] = []
+    seen: Counter[str] = Counter()
+    for line, row in rows:
+        number = row.get("case_number", "").strip()
+        if number and number != case.number:
+            raise InputError(
+                f"line {line}, case_number",
+                f"{number!r} is not the case being imported to ({case.number})",
+                case.number,
+            )
+        filing = _filing_from_row(line, row, store)
+        base = row_source_id(filing)
+        seen[base] += 1
+        source_id = base if seen[base] == 1 else f"{base}#{seen[base]}"
+        filings.append(filing.model_copy(update={"source_id": source_id}))
+    report = ImportReport(case_id=case_id, case_number=case.number)
+    known = {
+        row[0]
+        for row in store._rows(
+            "SELECT source_id FROM filings WHERE case_id = ? AND source = 'csv'", (case_id,)
+        )
+    }
+    today = store.clock.today()
+    with store.write():
+        for filing in filings:
+            if filing.source_id in known:
+                report.entries_unchanged += 1
+                continue
+            _, deadlines = store.import_filing(case_id, filing, deadlines_due_from=today)
+            report.entries_added += 1
+            report.deadlines_added += len(deadlines)
+        store.refresh_rollups(case_id)
+    return report
+
+
+def _case_ids(store: Store, case_ids: list[int] | None) -> Iterator[tuple[int, str]]:
+    if case_ids is not None:
+        for case_id in case_ids:
+            yield case_id, store.get_case(case_id).number
+        return
+    last = 0
+    while True:
+        page = store._rows(
+            "SELECT id, number FROM cases WHERE id > ? ORDER BY id LIMIT 100", (last,)
+        )
+        if not page:
+            return
+        for case_id, number in page:
+            yield int(case_id), str(number)
+        last = int(page[-1][0])
+
+
+def export_filings_csv(store: Store, out: TextIO, case_ids: list[int] | None = None) -> int:
+    """Write the docket entries (voided ones left out) as CSV that `import_filings_csv`
+    reads back; returns the number of rows written. Cases are read a page at a time."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_HEADER)
+    written = 0
+    for case_id, number in _case_ids(store, case_ids):
+        after = 0
+        while True:
+            page = store.filings(case_id, after_entry=after, include_voided=False)
+            if not page:
+                break
+            for filing in page:
+                writer.writerow(
+                    [
+                        number,
+                        filing.entry_no,
+                        filing.filed_on.isoformat(),
+                        filing.doc_type.value,
+                        filing.title,
+                        filing.description or "",
+                        filing.filed_by or "",
+                        filing.served_on.isoformat() if filing.served_on else "",
+                        filing.service.value if filing.service else "",
+                        filing.document_number or "",
+                        filing.document_ref or "",
+                    ]
+                )
+                written += 1
+            after = page[-1].entry_no or 0
+    return written

@@ -1,0 +1,273 @@
+"""Whole cases as JSON: for another tool, for a colleague's database, for the archive.
+
+The document names no database ids, so an export taken from one database and imported into
+another exports again identically. Records point at each other by references that are part
+of the document: parties carry a `ref` (`p1`, `p2`...) that counsel's `represents` names;
+hearings carry a `ref` (`h1`...); a computed deadline names its trigger as
+`{"entry_no": 12}` or `{"hearing": "h1"}`. Field names are the models' snake_case names,
+dates ISO 8601, times ISO 8601 with their offset.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC
+from typing import Any
+
+from pydantic import ValidationError
+
+from db.reports import ImportReport
+from db.store import Store
+from docket.errors import InputError, NotFound, Refused
+from docket.lifecycle import lifecycle_for
+from docket.models import (
+    Case,
+    Deadline,
+    Filing,
+    Hearing,
+    Note,
+    PartyKind,
+    PartyRole,
+    StatusChange,
+)
+
+FORMAT = "docket"
+FORMAT_VERSION = 1
+
+
+def _all(store: Store, sql: str, case_id: int) -> list[dict[str, Any]]:
+    return store._dicts(sql, (case_id,))
+
+
+def _case_document(store: Store, case_id: int) -> dict[str, Any]:
+    case = store.get_case(case_id)
+    parties: list[dict[str, Any]] = []
+    refs: dict[int, str] = {}
+    for link in store.case_parties(case_id):
+        assert link.id is not None
+        refs[link.id] = f"p{len(refs) + 1}"
+        parties.append(
+            {
+                "ref": refs[link.id],
+                "name": link.name,
+                "party_kind": link.party_kind.value,
+                "role": link.role.value,
+                "raw_role": link.raw_role,
+                "represents": refs.get(link.represents_id) if link.represents_id else None,
+            }
+        )
+    filings = []
+    entry_of: dict[int, int] = {}
+    for row in _all(store, "SELECT * FROM filings WHERE case_id = ? ORDER BY entry_no", case_id):
+        filing = Filing.model_validate(
+            {k: v for k, v in row.items() if k not in {"created_at", "updated_at"}}
+        )
+        entry_of[int(row["id"])] = int(row["entry_no"])
+        filings.append(filing.model_dump(mode="json", exclude={"id", "case_id"}))
+    hearings = []
+    hearing_ref: dict[int, str] = {}
+    for row in _all(
+        store, "SELECT * FROM hearings WHERE case_id = ? ORDER BY starts_utc, id", case_id
+    ):
+        hearing = store.get_hearing(int(row["id"]))
+        hearing_ref[int(row["id"])] = f"h{len(hearing_ref) + 1}"
+        hearings.append(
+            {
+                "ref": hearing_ref[int(row["id"])],
+                **hearing.model_dump(mode="json", exclude={"id", "case_id"}),
+            }
+        )
+    deadlines = []
+    for row in _all(store, "SELECT id FROM deadlines WHERE case_id = ? ORDER BY id", case_id):
+        deadline = store.get_deadline(int(row["id"]))
+        trigger: dict[str, Any] | None = None
+        if deadline.trigger_filing_id is not None:
+            trigger = {"entry_no": entry_of.get(deadline.trigger_filing_id)}
+        elif deadline.trigger_hearing_id is not None:
+            trigger = {"hearing": hearing_ref.get(deadline.trigger_hearing_id)}
+        deadlines.append(
+            {
+                **deadline.model_dump(
+                    mode="json",
+                    exclude={"id", "case_id", "trigger_filing_id", "trigger_hearing_id"},
+                ),
+                "trigger": trigger,
+            }
+        )
+    history = [
+        change.model_dump(mode="json", exclude={"id", "case_id"})
+        for change in store.status_history(case_id)
+    ]
+    notes = [
+        Note.model_validate({k: v for k, v in row.items() if k != "created_at"}).model_dump(
+            mode="json", exclude={"id", "case_id"}
+        )
+        for row in _all(
+            store, "SELECT * FROM notes WHERE case_id = ? ORDER BY noted_on, id", case_id
+        )
+    ]
+    return {
+        "case": case.model_dump(mode="json", exclude={"id", "version", "last_activity_on"}),
+        "parties": parties,
+        "filings": filings,
+        "hearings": hearings,
+        "deadlines": deadlines,
+        "status_history": history,
+        "notes": notes,
+    }
+
+
+def export_json(store: Store, case_ids: list[int] | None = None) -> dict[str, Any]:
+    """Everything about the cases (all cases when `case_ids` is None), voided entries and
+    closed deadlines included, as one JSON-ready document."""
+    if case_ids is None:
+        case_ids = [int(row[0]) for row in store._rows("SELECT id FROM cases ORDER BY id")]
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported_at": store.clock.now().astimezone(UTC).isoformat(timespec="seconds"),
+        "cases": [_case_document(store, case_id) for case_id in case_ids],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The document as text: UTF-8 kept as is (names with accents stay readable)."""
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def import_json(store: Store, data: dict[str, Any]) -> ImportReport:
+    """Add the document's cases to this database, all or nothing.
+
+    A case whose court and number this database already has is refused: merging two
+    histories of one matter is a person's decision, not an import's.
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(
+            "FILE",
+            'not a docket JSON export (no "format": "docket")',
+            "a file from docket export json",
+        )
+    if data.get("version") != FORMAT_VERSION:
+        raise InputError(
+            "FILE",
+            f"export format version {data.get('version')!r} is not supported "
+            f"(this docket reads version {FORMAT_VERSION})",
+        )
+    cases = data.get("cases")
+    if not isinstance(cases, list):
+        raise InputError(
+            "FILE",
+            "the export has no list of cases",
+            '{"format": "docket", "version": 1, "cases": []}',
+        )
+    report = ImportReport()
+    with store.write():
+        for position, document in enumerate(cases, start=1):
+            try:
+                _import_case(store, document, report)
+            except ValidationError as error:
+                problem = error.errors()[0]
+                where = ".".join(str(part) for part in problem["loc"])
+                raise InputError(f"cases[{position}]", f"{where}: {problem['msg']}") from None
+            except (KeyError, TypeError) as error:
+                raise InputError(f"cases[{position}]", f"missing or malformed {error}") from None
+    return report
+
+
+def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -> None:
+    case = Case.model_validate(document["case"])
+    try:
+        store.find_case(case.number, case.court or "")
+    except NotFound:
+        pass
+    else:
+        raise Refused(
+            f"NUMBER: case {case.number} already exists in this database; nothing imported"
+        )
+    cycle = lifecycle_for(case.kind)
+    if case.stage not in cycle.stages:
+        raise InputError(
+            "stage",
+            f"{case.stage!r} is not a stage of a {case.kind.value} matter",
+            ", ".join(cycle.stages),
+        )
+    now = store._now()
+    values = case.model_dump(mode="json", exclude={"id", "version", "last_activity_on"})
+    values.update(
+        court=case.court or "",
+        resolved=int(cycle.is_resolved(case.stage)),
+        created_at=now,
+        updated_at=now,
+    )
+    case_id = store._insert("cases", values, case_id=None)
+    report.case_id, report.case_number = case_id, case.number
+    report.case_created = True
+    report.cases_added += 1
+
+    for raw in document.get("status_history", []):
+        change = StatusChange.model_validate(raw)
+        change_values = change.model_dump(mode="json", exclude={"id", "case_id"})
+        change_values.update(case_id=case_id, created_at=now)
+        store._insert("status_changes", change_values, case_id=case_id)
+
+    links: dict[str, int] = {}
+    for party in document.get("parties", []):
+        represents = links.get(party["represents"]) if party.get("represents") else None
+        link, _ = store.add_party(
+            case_id,
+            party["name"],
+            PartyRole(party["role"]),
+            kind=PartyKind(party.get("party_kind", "person")),
+            raw_role=party.get("raw_role"),
+            represents_id=represents,
+        )
+        assert link.id is not None
+        links[party["ref"]] = link.id
+        if link.role == PartyRole.COUNSEL:
+            report.counsel_added += 1
+        else:
+            report.parties_added += 1
+
+    filing_ids: dict[int, int] = {}
+    for raw in document.get("filings", []):
+        filing = Filing.model_validate(raw)
+        saved, _ = store.import_filing(case_id, filing)
+        assert saved.id is not None and saved.entry_no is not None
+        if filing.entry_no is not None and filing.entry_no != saved.entry_no:
+            report.warnings.append(
+                f"{case.number}: entry {filing.entry_no} is numbered {saved.entry_no} here"
+            )
+        filing_ids[filing.entry_no or saved.entry_no] = saved.id
+        report.entries_added += 1
+
+    hearing_ids: dict[str, int] = {}
+    for raw in document.get("hearings", []):
+        hearing = Hearing.model_validate({k: v for k, v in raw.items() if k != "ref"})
+        hearing_values = hearing.model_dump(mode="json", exclude={"id", "case_id"})
+        hearing_values.update(
+            case_id=case_id,
+            starts_utc=hearing.starts_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            created_at=now,
+            updated_at=now,
+        )
+        hearing_ids[raw["ref"]] = store._insert("hearings", hearing_values, case_id=case_id)
+
+    for raw in document.get("deadlines", []):
+        trigger = raw.get("trigger") or {}
+        deadline = Deadline.model_validate(
+            {
+                **{k: v for k, v in raw.items() if k != "trigger"},
+                "trigger_filing_id": filing_ids.get(trigger.get("entry_no", -1)),
+                "trigger_hearing_id": hearing_ids.get(trigger.get("hearing", "")),
+            }
+        )
+        store._insert_deadline(case_id, deadline)
+        report.deadlines_added += 1
+
+    for raw in document.get("notes", []):
+        note = Note.model_validate(raw)
+        note_values = note.model_dump(mode="json", exclude={"id", "case_id"})
+        note_values.update(case_id=case_id, created_at=now)
+        store._insert("notes", note_values, case_id=case_id)
+
+    store.refresh_rollups(case_id)

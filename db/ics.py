@@ -1,0 +1,107 @@
+"""Hearings and open deadlines as an iCalendar file for the paralegal's own calendar.
+
+- Hearings are timed events. Their start is written in UTC (`...Z`): the stored time keeps
+  its offset, but a bare offset is not a time zone iCalendar can name, and UTC is the same
+  instant in every client. No end recorded: one hour.
+- Open deadlines are all-day events on the due day, with an alarm at each lead time
+  (`remind_days` 7, 3, 1 -> TRIGGER -P7D, -P3D, -P1D).
+- UIDs are `hearing-<id>@docket` and `deadline-<id>@docket`, so importing a newer export
+  updates the same events instead of adding copies. A hearing no longer scheduled is written
+  with STATUS:CANCELLED so the calendar drops it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from db.store import Store
+
+PRODID = "-//docket//docket tracker//EN"
+DEFAULT_HEARING_LENGTH = timedelta(hours=1)
+
+
+def _where(case_ids: list[int] | None, alias: str) -> tuple[str, list[Any]]:
+    if case_ids is None:
+        return "", []
+    if not case_ids:
+        return " AND 0", []
+    marks = ", ".join("?" for _ in case_ids)
+    return f" AND {alias}.case_id IN ({marks})", list(case_ids)
+
+
+def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
+    """The calendar for the given cases (all cases when None), as iCalendar bytes."""
+    from icalendar import Alarm, Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "docket")
+    stamp = store.clock.now().astimezone(UTC).replace(microsecond=0)
+
+    where, params = _where(case_ids, "h")
+    for row in store._rows(
+        "SELECT h.id, c.number, c.title, h.starts_at, h.ends_at, h.kind, h.location, h.judge, "
+        "h.status FROM hearings h JOIN cases c ON c.id = h.case_id "
+        f"WHERE 1{where} ORDER BY h.starts_utc, h.id",
+        params,
+    ):
+        hearing_id, number, title, starts_at, ends_at, kind, location, judge, status = row
+        start = datetime.fromisoformat(starts_at)
+        end = datetime.fromisoformat(ends_at) if ends_at else start + DEFAULT_HEARING_LENGTH
+        event = Event()
+        event.add("uid", f"hearing-{hearing_id}@docket")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start.astimezone(UTC))
+        event.add("dtend", end.astimezone(UTC))
+        event.add("summary", f"{number}: {kind} ({title})")
+        if location:
+            event.add("location", location)
+        details = [f"Case {number}: {title}", f"Hearing: {kind}"]
+        if judge:
+            details.append(f"Judge: {judge}")
+        event.add("description", "\n".join(details))
+        event.add(
+            "status",
+            "CANCELLED" if status in {"vacated", "cancelled", "continued"} else "CONFIRMED",
+        )
+        if status == "scheduled":
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{number}: {kind} tomorrow")
+            alarm.add("trigger", timedelta(days=-1))
+            event.add_component(alarm)
+        calendar.add_component(event)
+
+    where, params = _where(case_ids, "d")
+    for row in store._rows(
+        "SELECT d.id, c.number, c.title, d.due_on, d.title, d.citation, d.computation, "
+        "d.remind_days FROM deadlines d JOIN cases c ON c.id = d.case_id "
+        f"WHERE d.status = 'open'{where} ORDER BY d.due_on, d.id",
+        params,
+    ):
+        deadline_id, number, case_title, due_on, title, citation, computation, remind = row
+        due = date.fromisoformat(due_on)
+        event = Event()
+        event.add("uid", f"deadline-{deadline_id}@docket")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", due)
+        event.add("dtend", due + timedelta(days=1))
+        event.add("summary", f"{number}: DUE {title}")
+        details = [f"Case {number}: {case_title}", f"Due: {title}"]
+        if citation:
+            details.append(f"Rule: {citation}")
+        details.extend(json.loads(computation or "[]"))
+        event.add("description", "\n".join(details))
+        event.add("transp", "TRANSPARENT")
+        for days in sorted(set(json.loads(remind or "[]")), reverse=True):
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{number}: {title} due in {days} days")
+            alarm.add("trigger", timedelta(days=-int(days)))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data

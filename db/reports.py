@@ -1,0 +1,46 @@
+"""What an import did, in counts a paralegal can check against the source."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ImportReport(BaseModel):
+    """The outcome of one import (PACER page, CSV file or JSON export).
+
+    Counts let a person check a refresh at a glance: importing the same file twice reports
+    nothing added and nothing updated.
+    """
+
+    case_id: int | None = None
+    """The case written to (for a JSON import of several cases: the last one)."""
+    case_number: str = ""
+    case_created: bool = False
+    """True when the import opened a new case rather than refreshing a known one."""
+    cases_added: int = 0
+    entries_added: int = 0
+    entries_updated: int = 0
+    entries_unchanged: int = 0
+    parties_added: int = 0
+    """Parties (not counsel) newly linked to the case."""
+    parties_updated: int = 0
+    parties_unchanged: int = 0
+    counsel_added: int = 0
+    """Counsel links (one per attorney and client represented) newly made."""
+    counsel_unchanged: int = 0
+    deadlines_added: int = 0
+    """Rule deadlines created for new entries whose due date is today or later."""
+    warnings: list[str] = Field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for the CLI and the TUI notification."""
+        verb = "created" if self.case_created else "refreshed"
+        text = (
+            f"{self.case_number}: case {verb}; entries {self.entries_added} added, "
+            f"{self.entries_updated} updated, {self.entries_unchanged} unchanged; "
+            f"parties {self.parties_added} added, {self.parties_updated} updated, "
+            f"{self.parties_unchanged} unchanged; counsel {self.counsel_added} added"
+        )
+        if self.deadlines_added:
+            text += f"; {self.deadlines_added} deadlines created"
+        return text

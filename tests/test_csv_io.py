@@ -1,0 +1,147 @@
+"""CSV import and export of docket entries."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from db.csv_io import export_filings_csv, import_filings_csv
+from db.store import Store
+from docket.errors import InputError
+from docket.models import Case, CaseKind, Filing
+
+GOOD = """date,type,title,description,filed_by,served_on,service,document_number,document_ref
+1/5/26,complaint,Complaint for damages,"Smith & Sons v. Jones,
+count I negligence",Smith & Sons,1/6/26,personal,1,S:/smith/1.pdf
+2026-02-02,Motion,Motion to dismiss <b>now</b>,,Jones,,,2,
+Feb 20 2026,notice of appeal,Notice of appeal — § 1291,,Jones,,,,
+"""
+
+
+@pytest.fixture
+def case_id(store: Store) -> int:
+    case = store.add_case(Case(number="1:26-cv-00001", title="Smith v. Jones", kind=CaseKind.CIVIL))
+    assert case.id is not None
+    return case.id
+
+
+def write(tmp_path: Path, text: str, name: str = "filings.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return path
+
+
+def filings_count(store: Store) -> int:
+    return int(store._rows("SELECT count(*) FROM filings")[0][0])
+
+
+def test_rows_become_entries_in_order(store: Store, case_id: int, tmp_path: Path) -> None:
+    report = import_filings_csv(store, write(tmp_path, GOOD), case_id)
+    assert report.entries_added == 3
+    first, second, third = store.filings(case_id)
+    assert (first.entry_no, first.filed_on, first.doc_type.value) == (
+        1,
+        date(2026, 1, 5),
+        "complaint",
+    )
+    assert first.description == "Smith & Sons v. Jones,\ncount I negligence"
+    assert first.served_on == date(2026, 1, 6) and first.service is not None
+    assert first.document_ref == "S:/smith/1.pdf"
+    assert second.title == "Motion to dismiss <b>now</b>"
+    assert third.doc_type.value == "notice_of_appeal"
+    assert third.title == "Notice of appeal — § 1291"
+    assert all(f.source.value == "csv" and f.source_id for f in (first, second, third))
+
+
+def test_same_file_twice_duplicates_nothing(store: Store, case_id: int, tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    import_filings_csv(store, path, case_id)
+    again = import_filings_csv(store, path, case_id)
+    assert (again.entries_added, again.entries_unchanged) == (0, 3)
+    assert filings_count(store) == 3
+
+
+def test_spreadsheet_bom_and_header_spelling_are_accepted(
+    store: Store, case_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "\ufeffDate, Type ,Title,Filed By\r\n3/2/26,order,Scheduling order,Court\r\n".encode()
+    )
+    report = import_filings_csv(store, path, case_id)
+    assert report.entries_added == 1
+    assert store.filings(case_id)[0].filed_by == "Court"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("date,type,title\n1/5/26,motion,ok\n2/30/26,motion,Bad day\n", "line 3, date:"),
+        ("date,type,title\n1/5/26,motion,ok\n1/6/26,napkin,Bad type\n", "line 3, type:"),
+        ("date,type,title\n1/5/26,motion,\n", "line 2, title:"),
+        ("date,type,title,service\n1/5/26,motion,ok,pigeon\n", "line 2, service:"),
+        ("date,type,title,served_on\n1/5/26,motion,ok,soon\n", "line 2, served_on:"),
+        ("date,type\n1/5/26,motion\n", "no 'title' column"),
+        ("date,type,title,colour\n1/5/26,motion,ok,red\n", "unknown column 'colour'"),
+        ("date,type,title\n1/5/26,motion,a,b,c\n", "line 2:"),
+        ("", "empty"),
+    ],
+)
+def test_bad_file_names_the_line_and_writes_nothing(
+    store: Store, case_id: int, tmp_path: Path, text: str, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        import_filings_csv(store, write(tmp_path, text), case_id)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert filings_count(store) == 0
+
+
+def test_export_reimports_into_another_database(
+    store: Store, case_id: int, tmp_path: Path, clock: object
+) -> None:
+    import_filings_csv(store, write(tmp_path, GOOD), case_id)
+    store.add_filing(
+        case_id, Filing(filed_on=date(2026, 3, 1), title="Voided entry", doc_type="other")
+    )
+    store.void_filing(case_id, 4, "entered twice")
+    out = io.StringIO()
+    assert export_filings_csv(store, out, [case_id]) == 3
+    exported = out.getvalue()
+    assert exported.splitlines()[0].startswith("case_number,entry_no,date,type,title")
+
+    with Store.open(tmp_path / "other.db", clock=store.clock) as other:
+        target = other.add_case(
+            Case(number="1:26-cv-00001", title="Smith v. Jones", kind=CaseKind.CIVIL)
+        )
+        assert target.id is not None
+        report = import_filings_csv(other, write(tmp_path, exported, "export.csv"), target.id)
+        assert report.entries_added == 3
+        copied = other.filings(target.id)
+        original = store.filings(case_id, include_voided=False)
+        fields = ("filed_on", "doc_type", "title", "description", "served_on", "service")
+        assert [f.model_dump(include=set(fields)) for f in copied] == [
+            f.model_dump(include=set(fields)) for f in original
+        ]
+
+
+def test_export_of_another_case_is_refused(store: Store, case_id: int, tmp_path: Path) -> None:
+    text = "case_number,entry_no,date,type,title\n2:99-cv-1,1,1/5/26,motion,ok\n"
+    with pytest.raises(InputError, match="line 2, case_number"):
+        import_filings_csv(store, write(tmp_path, text), case_id)
+
+
+def test_only_deadlines_still_ahead_are_created(store: Store, case_id: int, tmp_path: Path) -> None:
+    text = (
+        "date,type,title\n"
+        "2025-01-06,complaint,Old complaint\n"
+        "2026-11-20,complaint,Amended complaint\n"
+    )
+    report = import_filings_csv(store, write(tmp_path, text), case_id)
+    deadlines = store.deadlines(case_id)
+    assert report.deadlines_added == len(deadlines) >= 1
+    assert all(d.due_on >= date(2026, 11, 25) for d in deadlines)
+    assert all(d.trigger_filing_id == store.filing_by_entry(case_id, 2).id for d in deadlines)
