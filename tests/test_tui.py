@@ -406,3 +406,22 @@ async def test_case_list_loads_pages_not_the_whole_table(store: Store) -> None:
         assert table.row_count == 250
         numbers = [row_text(table, i)[1] for i in range(table.row_count)]
         assert len(set(numbers)) == 250
+
+
+async def test_palette_imports_a_pacer_docket(store: Store) -> None:
+    from tests.conftest import PACER_SAMPLES
+
+    sample = PACER_SAMPLES / "akd.html"
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Import PACER")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*str(sample), "tab", *"akd", "ctrl+s")
+        await pilot.pause()
+        assert store.count_cases() == 1
+        assert any(n.message.startswith("Imported: ") for n in app._notifications)

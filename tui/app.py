@@ -122,4 +122,9 @@ class DocketApp(App[None]):
     def action_import_pacer(self) -> None:
         from tui.screens.import_form import ImportPacerForm
 
-        self.push_screen(ImportPacerForm())
+        def imported(report: object | None) -> None:
+            case_id = getattr(report, "case_id", None)
+            if isinstance(case_id, int):
+                self.open_case(case_id)
+
+        self.push_screen(ImportPacerForm(), imported)

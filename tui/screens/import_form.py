@@ -32,7 +32,7 @@ class ImportPacerForm(FormScreen[Any]):
             errors["court"] = "court id: is required (for example: nmd)"
         if errors:
             raise FormErrors(errors)
-        from db.pacer import import_pacer  # type: ignore[import-not-found, unused-ignore]
+        from db.pacer import import_pacer
 
         report = import_pacer(self.app.store, path, court)  # type: ignore[attr-defined]
         self.app.notify(
