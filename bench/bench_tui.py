@@ -1,0 +1,115 @@
+"""Start-to-first-paint and filter latency of the TUI on a large database.
+
+    python bench/bench_tui.py [--cases 5000] [--db PATH]
+
+Prints figures; asserts nothing (timings belong here, not in tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from db.store import Store  # noqa: E402
+from docket.clock import Clock  # noqa: E402
+from docket.models import Case, CaseKind, Deadline  # noqa: E402
+
+TODAY = date(2026, 11, 25)
+WORDS = ["Smith", "Jones", "Acme", "Baker", "Garcia", "Lee", "Nguyen", "Patel", "Rivera", "Chen"]
+
+
+def build(path: Path, count: int) -> Store:
+    store = Store.open(path, clock=Clock(TODAY))
+    if store.count_cases() >= count:
+        return store
+    try:
+        from fixtures.synthetic import generate  # type: ignore[attr-defined]
+
+        generate(store, cases=count)  # the project's generator, when present
+        return store
+    except (ImportError, TypeError, AttributeError):
+        pass
+    kinds = list(CaseKind)
+    with store.write():
+        for n in range(count):
+            a, b = WORDS[n % 10], WORDS[(n * 7 + 3) % 10]
+            case = store.add_case(
+                Case(
+                    number=f"1:{20 + n % 7}-cv-{n:05d}",
+                    title=f"{a} v. {b} {n}",
+                    kind=kinds[n % len(kinds)],
+                    opened_on=TODAY - timedelta(days=n % 700),
+                )
+            )
+            if n % 3 == 0 and case.id is not None:
+                store.add_deadline(
+                    case.id,
+                    Deadline(due_on=TODAY + timedelta(days=n % 60 - 20), title="Brief due"),
+                )
+    return store
+
+
+async def measure(store: Store) -> None:
+    from textual.widgets import DataTable
+
+    from tui.app import DocketApp
+
+    started = time.perf_counter()
+    app = DocketApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        painted = time.perf_counter() - started
+        table = app.screen.query_one("#cases", DataTable)
+        print(f"start to first page painted: {painted * 1000:.0f} ms ({table.row_count} rows)")
+        await pilot.press("slash")
+        for text in ("a", "ac", "acm", "acme 1", "zzz"):
+            app.screen.query_one("#filter").value = text  # type: ignore[attr-defined]
+            t0 = time.perf_counter()
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            elapsed = (time.perf_counter() - t0) * 1000
+            print(f"filter {text!r:10} -> {table.row_count:4} rows in {elapsed:.1f} ms")
+        app.screen.query_one("#filter").value = ""  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table.focus()
+        t0 = time.perf_counter()
+        for _ in range(3):
+            table.move_cursor(row=table.row_count - 1)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        print(f"paged to {table.row_count} rows in {(time.perf_counter() - t0) * 1000:.0f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=5000)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.mkdtemp()) / "bench.db"
+    t0 = time.perf_counter()
+    import textual.app  # noqa: F401
+
+    print(f"import textual.app: {(time.perf_counter() - t0) * 1000:.0f} ms")
+    t0 = time.perf_counter()
+    import tui.app  # noqa: F401
+
+    print(f"import tui.app (with textual): {(time.perf_counter() - t0) * 1000:.0f} ms more")
+    t0 = time.perf_counter()
+    store = build(path, args.cases)
+    print(f"database with {store.count_cases()} cases ready in {time.perf_counter() - t0:.1f} s")
+    asyncio.run(measure(store))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,427 @@
+"""The TUI as a paralegal uses it: keys pressed through Pilot, checked on screen and in the
+database (a real SQLite file per test, today fixed at 2026-11-25 by the store's clock)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Input, Select, Static, TabbedContent
+
+from db.store import Store
+from docket.models import Case, CaseKind, Deadline
+from tui.app import DocketApp
+from tui.screens.case import CaseScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.filing_form import FilingForm
+from tui.screens.status_form import StatusForm
+
+pytestmark = pytest.mark.anyio
+
+SIZE = (120, 36)
+TRICKY = "Motion [Doc 12] to compel [b]now[/b]"
+CLICKY = "[@click=app.quit]x"
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A blinking cursor would make screenshots depend on timing."""
+    from textual.widgets import Input as TextInput
+
+    monkeypatch.setattr(TextInput, "cursor_blink", False, raising=False)
+    yield
+
+
+def add_case(store: Store, number: str, title: str, **extra: object) -> Case:
+    kind = extra.pop("kind", CaseKind.CIVIL)
+    opened = extra.pop("opened_on", date(2026, 11, 2))
+    return store.add_case(
+        Case(number=number, title=title, kind=kind, opened_on=opened, **extra)  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def seeded(store: Store) -> Store:
+    """Two matters: one with an overdue deadline (most urgent), one quiet."""
+    urgent = add_case(store, "1:26-cv-00042", "Smith v. Jones")
+    assert urgent.id is not None
+    store.add_deadline(urgent.id, Deadline(due_on=date(2026, 11, 20), title="Answer due"))
+    store.add_deadline(urgent.id, Deadline(due_on=date(2026, 11, 30), title="Reply brief due"))
+    store.add_party(urgent.id, "Alice Smith", "plaintiff")
+    add_case(
+        store, "2026-0537", "Investigation of Acme warehouse fire", kind=CaseKind.INVESTIGATION
+    )
+    return store
+
+
+def cases_table(app: DocketApp) -> DataTable[object]:
+    return app.screen.query_one("#cases", DataTable)
+
+
+def row_text(table: DataTable[object], index: int) -> list[str]:
+    return [str(getattr(c, "plain", c)) for c in table.get_row_at(index)]
+
+
+async def open_first_case(pilot) -> CaseScreen:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CaseScreen)
+    return screen
+
+
+async def test_start_selects_most_urgent_case_and_counts_overdue(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = cases_table(app)
+        assert app.focused is table
+        assert table.cursor_row == 0
+        assert row_text(table, 0)[1] == "1:26-cv-00042"
+        messages = [n.message for n in app._notifications]
+        assert "1 overdue, 1 due within 7 days" in messages
+
+
+async def test_enter_filing_saves_verbatim_and_selects_it(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilingForm)
+        await pilot.press("tab", *"motion", "tab")
+        await pilot.press(*TRICKY)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is case_screen
+        filings = seeded.filings(case_screen.case_id)
+        assert [(f.entry_no, f.title, f.doc_type.value) for f in filings] == [(1, TRICKY, "motion")]
+        docket = case_screen.query_one("#docket", DataTable)
+        assert row_text(docket, docket.cursor_row)[3] == TRICKY
+        assert any(TRICKY in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, type(app.screen_stack[0]))
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_ten_filings_in_a_row_with_ctrl_n(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"11/2/26", "tab", *"order", "tab")
+        for number in range(1, 11):
+            await pilot.press(*f"Order {number}", "ctrl+n")
+            await pilot.pause()
+            assert isinstance(app.screen, FilingForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is case_screen
+        filings = seeded.filings(case_screen.case_id)
+        assert [f.entry_no for f in filings] == list(range(1, 11))
+        assert {f.filed_on for f in filings} == {date(2026, 11, 2)}
+        assert {f.doc_type.value for f in filings} == {"order"}
+        assert filings[-1].title == "Order 10"
+
+
+async def test_bad_date_marks_field_and_saves_nothing(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"2/30/22", "tab", "tab", *"Answer", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FilingForm)
+        assert form.query_one("#date-row").has_class("-invalid")
+        message = str(form.query_one("#date-error", Static).render())
+        assert message.startswith("date:")
+        assert not form.query_one("#title-row").has_class("-invalid")
+        assert seeded.filings(case_screen.case_id) == []
+
+
+async def test_date_preview_follows_typing(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"1/5/22")
+        await pilot.pause()
+        preview = str(app.screen.query_one("#date .date-preview", Static).render())
+        assert preview.startswith("Wed 5 Jan 2022 · ")
+
+
+async def test_escape_with_typed_input_asks_first(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("tab", "tab", *"Half typed", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FilingForm)
+        assert app.screen.query_one("#title", Input).value == "Half typed"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert app.screen is case_screen
+        assert seeded.filings(case_screen.case_id) == []
+
+
+async def test_escape_on_untouched_form_just_closes(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is case_screen
+
+
+async def test_filter_as_you_type(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"acme")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = cases_table(app)
+        assert table.row_count == 1
+        assert row_text(table, 0)[1] == "2026-0537"
+        await pilot.press("enter")  # leaves the filter for the list
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert seeded.get_case(app.screen.case_id).number == "2026-0537"
+
+
+async def test_letters_typed_in_filter_do_not_switch_screens(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"case")
+        await pilot.pause()
+        assert app.current_mode == "cases"
+        assert app.screen.query_one("#filter", Input).value == "case"
+
+
+async def test_status_offers_allowed_moves_and_closing_needs_disposition(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StatusForm)
+        offered = [value for _, value in form.choices]
+        # a civil matter just filed may be served, go to pleadings, or close; or be stayed
+        assert offered == ["served", "pleadings", "closed", "(stay)"]
+        form.query_one("#move", Select).value = "closed"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#disposition-row").has_class("-invalid")
+        assert seeded.get_case(case_screen.case_id).stage == "filed"
+        form.query_one("#disposition", Input).focus()
+        await pilot.press(*"settled", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is case_screen
+        case = seeded.get_case(case_screen.case_id)
+        assert (case.stage, case.disposition) == ("closed", "settled")
+        await pilot.press("t")
+        await pilot.pause()
+        assert [value for _, value in app.screen.choices] == ["reopen"]  # type: ignore[attr-defined]
+
+
+async def test_x_on_agenda_marks_deadline_done(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#agenda-table", DataTable)
+        assert row_text(table, 0)[0] == "Overdue"
+        assert row_text(table, 0)[3] == "Answer due"
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert seeded.overdue_count() == 0
+        assert [row_text(table, i)[3] for i in range(table.row_count)] == ["Reply brief due"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+
+
+async def test_x_on_deadlines_tab(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("x")  # not on the Deadlines tab: nothing happens
+        assert seeded.overdue_count() == 1
+        case_screen.query_one("#tabs", TabbedContent).active = "tab-deadlines"
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert seeded.overdue_count() == 0
+        deadlines = case_screen.query_one("#deadlines", DataTable)
+        assert [row_text(deadlines, i)[2] for i in range(deadlines.row_count)] == ["open", "done"]
+
+
+async def test_search_and_jump(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"warehouse")
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one("#results", DataTable)
+        assert results.row_count == 1
+        results.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert seeded.get_case(app.screen.case_id).number == "2026-0537"
+
+
+async def test_user_text_is_shown_verbatim(store: Store) -> None:
+    case = add_case(store, CLICKY, TRICKY)
+    assert case.id is not None
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = cases_table(app)
+        assert row_text(table, 0)[1:3] == [CLICKY, TRICKY]
+        await pilot.press("enter")
+        await pilot.pause()
+        header = app.screen.query_one("#case-header", Static)
+        shown = str(header.render())
+        assert CLICKY in shown and TRICKY in shown
+        await pilot.press("u", *CLICKY, "ctrl+s")
+        await pilot.pause()
+        history = app.screen.query_one("#history", DataTable)
+        assert CLICKY in [row_text(history, i)[2] for i in range(history.row_count)]
+        screenshot = app.export_screenshot()
+        assert "[b]now[/b]" in screenshot.replace("&#160;", " ")
+    assert app.return_code is None  # the [@click=app.quit] text did not quit
+
+
+async def test_help_lists_the_screens_bindings(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-table", DataTable)
+        described = {row_text(table, i)[1] for i in range(table.row_count)}
+        assert {"Filing", "Hearing", "Deadline", "Party", "Status", "Note", "Help"} <= described
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+
+
+async def test_palette_jumps_to_case_by_title_words(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"acme fire")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert seeded.get_case(app.screen.case_id).number == "2026-0537"
+
+
+async def test_new_case_form(store: Store) -> None:
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"1:26-cr-00007", "tab", *"United States v. Doe", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert store.find_case("1:26-cr-00007").title == "United States v. Doe"
+
+
+async def test_party_form_warns_of_conflict_as_name_is_typed(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"acme", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter", "p")
+        await pilot.pause()
+        await pilot.press(*"alice smith")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        warning = str(app.screen.query_one("#conflict", Static).render())
+        assert "1:26-cv-00042" in warning
+
+
+async def test_case_list_loads_pages_not_the_whole_table(store: Store) -> None:
+    with store.write():
+        for n in range(250):
+            add_case(store, f"26-{n:04d}", f"Matter {n}")
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = cases_table(app)
+        assert table.row_count == 100
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 200
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 250
+        numbers = [row_text(table, i)[1] for i in range(table.row_count)]
+        assert len(set(numbers)) == 250
+
+
+async def test_palette_imports_a_pacer_docket(store: Store) -> None:
+    from tests.conftest import PACER_SAMPLES
+
+    sample = PACER_SAMPLES / "akd.html"
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Import PACER")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*str(sample), "tab", *"akd", "ctrl+s")
+        await pilot.pause()
+        assert store.count_cases() == 1
+        assert any(n.message.startswith("Imported: ") for n in app._notifications)

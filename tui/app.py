@@ -1,0 +1,130 @@
+"""The docket app: three places to work (Cases, Agenda, Search), each its own screen stack.
+
+`c`, `a` and `s` switch between them from anywhere (an `Input` swallows the letters first, so
+typing a title never jumps away); a case opened from any of them is pushed on that stack and
+`escape` walks back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from tui.commands import CaseCommands
+from tui.screens.agenda import AgendaScreen
+from tui.screens.cases import CasesScreen
+from tui.screens.search import SearchScreen
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+class DocketApp(App[None]):
+    CSS_PATH = "docket.tcss"
+    TITLE = "docket"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {CaseCommands}
+    MODES: ClassVar = {"cases": CasesScreen, "agenda": AgendaScreen, "search": SearchScreen}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="Every key of this screen",
+            key_display="?",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            id="app.palette",
+            tooltip="Jump to a case by number or title, or run any action",
+            show=False,
+        ),
+        Binding("c", "goto('cases')", "Cases", id="app.cases", tooltip="The list of cases"),
+        Binding(
+            "a",
+            "goto('agenda')",
+            "Agenda",
+            id="app.agenda",
+            tooltip="Overdue, today, this week, later",
+        ),
+        Binding("s", "goto('search')", "Search", id="app.search", tooltip="Search everything"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def on_mount(self) -> None:
+        self.switch_mode("cases")
+        self.announce_counts()
+
+    def announce_counts(self) -> None:
+        """Start of day: how much is overdue and what comes due within the week."""
+        today = self.store.clock.today()
+        overdue = self.store.overdue_count()
+        soon = sum(
+            1 for item in self.store.agenda(until=today + timedelta(days=7)) if item.day >= today
+        )
+        if overdue:
+            message = f"{overdue} overdue, {soon} due within 7 days"
+            self.notify(message, title="Today", severity="warning", markup=False)
+        else:
+            message = f"Nothing overdue, {soon} due within 7 days"
+            self.notify(message, title="Today", markup=False)
+
+    # ------------------------------------------------------------------ navigation
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A form or a question has the keyboard to itself until it is answered.
+        return not (action in {"goto", "help"} and isinstance(self.screen, ModalScreen))
+
+    def action_goto(self, mode: str) -> None:
+        if self.current_mode == mode:
+            # Pressing the key again returns to that place's own list.
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            return
+        self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def open_case(self, case_id: int) -> None:
+        from tui.screens.case import CaseScreen
+
+        self.push_screen(CaseScreen(case_id))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Cases", "Go to the list of cases", lambda: self.action_goto("cases"))
+        yield SystemCommand(
+            "Agenda", "Overdue, today, this week, later", lambda: self.action_goto("agenda")
+        )
+        yield SystemCommand("Search", "Search everything", lambda: self.action_goto("search"))
+        yield SystemCommand("Help", "Every key of this screen", self.action_help)
+        yield SystemCommand(
+            "Import PACER docket…",
+            "Read a saved PACER docket report into its case",
+            self.action_import_pacer,
+        )
+        yield from getattr(screen, "palette_commands", lambda: [])()
+
+    def action_import_pacer(self) -> None:
+        from tui.screens.import_form import ImportPacerForm
+
+        def imported(report: object | None) -> None:
+            case_id = getattr(report, "case_id", None)
+            if isinstance(case_id, int):
+                self.open_case(case_id)
+
+        self.push_screen(ImportPacerForm(), imported)

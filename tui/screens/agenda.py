@@ -1,0 +1,136 @@
+"""What is due: overdue first, then today, this week and later; deadlines and hearings."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from db.rows import AgendaItem
+from docket.errors import DocketError
+from tui.messages import AgendaLoaded
+from tui.verbatim import cell, shorten
+
+if TYPE_CHECKING:
+    from tui.app import DocketApp
+
+
+def section(day: date, today: date) -> str:
+    if day < today:
+        return "Overdue"
+    if day == today:
+        return "Today"
+    if day <= today + timedelta(days=7):
+        return "This week"
+    return "Later"
+
+
+_SECTION_STYLE = {"Overdue": "bold red", "Today": "bold yellow", "This week": "bold", "Later": ""}
+
+
+class AgendaScreen(Screen[None]):
+    help_title = "Agenda"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter", "open_case", "Open case", id="agenda.open", tooltip="Open the item's case"
+        ),
+        Binding("x", "done", "Done", id="agenda.done", tooltip="Mark the selected deadline done"),
+        Binding(
+            "escape", "app.goto('cases')", "Back", id="agenda.back", tooltip="Back to the cases"
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._items: dict[str, AgendaItem] = {}
+
+    @property
+    def docket_app(self) -> DocketApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Agenda", id="agenda-title", classes="screen-title")
+        table: DataTable[object] = DataTable(id="agenda-table", cursor_type="row")
+        table.add_column("When", key="when", width=9)
+        table.add_column("Day", key="day", width=10)
+        table.add_column("What", key="what", width=8)
+        table.add_column("Title", key="title", width=36)
+        table.add_column("Case", key="case", width=22)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda-table", DataTable).focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="agenda")
+    def _load(self) -> None:
+        self.post_message(AgendaLoaded(self.docket_app.store.agenda()))
+
+    def on_agenda_loaded(self, message: AgendaLoaded) -> None:
+        today = self.docket_app.store.clock.today()
+        table = self.query_one("#agenda-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self._items.clear()
+        counts: dict[str, int] = {}
+        for item in message.items:
+            when = section(item.day, today)
+            counts[when] = counts.get(when, 0) + 1
+            key = f"{item.kind}:{item.id}"
+            self._items[key] = item
+            table.add_row(
+                cell(when, style=_SECTION_STYLE[when]),
+                cell(item.day.isoformat()),
+                cell(item.kind + (" " + item.at[11:16] if item.at else "")),
+                cell(shorten(item.title, 36)),
+                cell(shorten(item.case_number + " " + item.case_title, 22)),
+                key=key,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        summary = " · ".join(f"{name} {counts[name]}" for name in _SECTION_STYLE if name in counts)
+        self.query_one("#agenda-title", Static).update(f"Agenda · {summary or 'nothing open'}")
+
+    def _selected(self) -> AgendaItem | None:
+        table = self.query_one("#agenda-table", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
+        return self._items.get(str(key.value))
+
+    @on(DataTable.RowSelected, "#agenda-table")
+    def _selected_row(self) -> None:
+        self.action_open_case()
+
+    def action_open_case(self) -> None:
+        item = self._selected()
+        if item is not None:
+            self.docket_app.open_case(item.case_id)
+
+    def action_done(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        if item.kind != "deadline":
+            self.notify("x marks deadlines done; this is a hearing", severity="warning")
+            return
+        try:
+            done = self.docket_app.store.complete_deadline(item.id)
+        except DocketError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self.notify(f"Done: {done.title} ({item.case_number})", markup=False)
+        self.reload()

@@ -1,0 +1,218 @@
+"""The start screen: every matter, unresolved and most urgent first, filtered as you type.
+
+The table never holds the whole docket: it holds pages of 100 rows fetched by keyset from the
+urgency index, and asks for the next page when the cursor nears the end.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from db.rows import CaseRow
+from tui.messages import CasesLoaded
+from tui.verbatim import cell, content
+
+if TYPE_CHECKING:
+    from tui.app import DocketApp
+
+PAGE = 100
+#: Ask for the next page when the cursor is this close to the last loaded row.
+PREFETCH = 20
+
+
+class CasesScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_case", "Open", id="cases.open", tooltip="Open the selected case"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            id="cases.filter",
+            tooltip="Filter by number or title",
+            key_display="/",
+        ),
+        Binding("n", "new_case", "New case", id="cases.new", tooltip="Enter a new case"),
+        Binding(
+            "escape",
+            "leave_filter",
+            "Back",
+            id="cases.back",
+            tooltip="Back to the list",
+            show=False,
+        ),
+        Binding("q", "app.quit", "Quit", id="cases.quit", tooltip="Leave docket"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._generation = 0
+        self._last_row: CaseRow | None = None
+        self._exhausted = False
+        self._loading = False
+        self._keep_cursor = False
+        self._loaded: dict[int, CaseRow] = {}
+
+    @property
+    def docket_app(self) -> DocketApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Cases", id="title", classes="screen-title")
+        yield Input(placeholder="/ filter by number or title", id="filter")
+        table: DataTable[object] = DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#cases", DataTable)
+        table.add_column("", key="flag", width=1)
+        table.add_column("Number", key="number")
+        table.add_column("Title", key="title", width=34)
+        table.add_column("Kind", key="kind")
+        table.add_column("Stage", key="stage")
+        table.add_column("Next", key="next")
+        table.add_column("Active", key="activity")
+        table.focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self._generation:
+            self.reload(keep_cursor=True)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self, *, keep_cursor: bool = False) -> None:
+        self._generation += 1
+        self._exhausted = False
+        self._loading = True
+        self._keep_cursor = keep_cursor
+        self._load(self.query_one("#filter", Input).value, None, self._generation, False)
+
+    @work(thread=True, exclusive=True, group="cases-page")
+    def _load(
+        self, text: str, after: tuple[int, str, int] | None, generation: int, append: bool
+    ) -> None:
+        rows = self.docket_app.store.list_cases(text=text, after=after, limit=PAGE)
+        self.post_message(CasesLoaded(rows, generation, append))
+
+    def on_cases_loaded(self, message: CasesLoaded) -> None:
+        if message.generation != self._generation:
+            return  # typed on since: a newer page is on its way
+        table = self.query_one("#cases", DataTable)
+        self._loading = False
+        selected = self._selected_id() if not message.append else None
+        if not message.append:
+            table.clear()
+            self._loaded.clear()
+        for row in message.rows:
+            table.add_row(*self._cells(row), key=str(row.id))
+            self._loaded[row.id] = row
+        if message.rows:
+            self._last_row = message.rows[-1]
+        self._exhausted = len(message.rows) < PAGE
+        if not message.append:
+            index = 0
+            if self._keep_cursor and selected is not None:
+                try:
+                    index = table.get_row_index(str(selected))
+                except Exception:
+                    index = 0
+            if table.row_count:
+                table.move_cursor(row=index)
+        count = table.row_count
+        more = "" if self._exhausted else "+"
+        self.query_one("#title", Static).update(f"Cases · {count}{more}")
+
+    def _cells(self, row: CaseRow) -> list[object]:
+        style = "bold yellow" if row.attention else ""
+        flag = cell("!" if row.attention else ("‖" if row.stayed else ""), style="bold red")
+        return [
+            flag,
+            cell(row.number, style="bold"),
+            cell(row.title),
+            cell(row.kind),
+            cell(
+                row.stage + (" (stayed)" if row.stayed else ""), style="dim" if row.resolved else ""
+            ),
+            cell(row.next_event_on or ""),
+            cell(row.last_activity_on or "", style=style),
+        ]
+
+    def _selected_id(self) -> int | None:
+        table = self.query_one("#cases", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(str(key.value))
+
+    @on(DataTable.RowHighlighted, "#cases")
+    def _maybe_next_page(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        row = self._row_for(event.cursor_row)
+        hint = self.query_one("#hint", Static)
+        if row is not None and row.attention:
+            hint.update(content(("! needs attention: ", "bold"), row.attention))
+        elif row is not None:
+            hint.update(content(row.court, " ", row.title) if row.court else content(row.title))
+        else:
+            hint.update("")
+        if self._exhausted or self._loading or self._last_row is None:
+            return
+        if event.cursor_row >= table.row_count - PREFETCH:
+            self._loading = True
+            self._load(
+                self.query_one("#filter", Input).value,
+                self._last_row.sort_key,
+                self._generation,
+                True,
+            )
+
+    def _row_for(self, index: int) -> CaseRow | None:
+        table = self.query_one("#cases", DataTable)
+        if not 0 <= index < table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(Coordinate(index, 0)).row_key
+        return self._loaded.get(int(str(key.value)))
+
+    @on(DataTable.RowSelected, "#cases")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        self.docket_app.open_case(int(str(event.row_key.value)))
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#cases", DataTable).focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_open_case(self) -> None:
+        case_id = self._selected_id()
+        if case_id is not None:
+            self.docket_app.open_case(case_id)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        self.query_one("#cases", DataTable).focus()
+
+    def action_new_case(self) -> None:
+        from tui.screens.case_form import CaseForm, CaseFormResult
+
+        def opened(result: CaseFormResult | None) -> None:
+            if result is not None:
+                self.reload()
+                self.docket_app.open_case(result.case_id)
+
+        self.app.push_screen(CaseForm(), opened)

@@ -1,0 +1,74 @@
+"""A deadline entered by hand: due date, title and reminder lead times."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from docket.errors import InputError
+from docket.models import Deadline
+from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.widgets.date_input import DateField
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+def parse_remind_days(text: str) -> list[int]:
+    """`7, 3, 1` → [7, 3, 1]; blank means the usual 7, 3, 1."""
+    if not text.strip():
+        return [7, 3, 1]
+    try:
+        return [int(part) for part in text.replace(",", " ").split()]
+    except ValueError:
+        raise InputError("remind", f"{text.strip()!r} is not a list of days", "7, 3, 1") from None
+
+
+class DeadlineForm(FormScreen[Deadline]):
+    form_title = "Add a deadline"
+
+    def __init__(self, store: Store, case_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.case_id = case_id
+
+    def fields(self) -> ComposeResult:
+        today = self.store.clock.today()
+        yield field_row("Due", DateField(field="due", today=today, id="due"), "due")
+        yield field_row("Title", Input(placeholder="Reply brief due", id="title"), "title")
+        yield field_row("Remind (days before)", Input(value="7, 3, 1", id="remind"), "remind")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#due Input", Input).focus()
+
+    def submit(self) -> Deadline:
+        errors: dict[str, str] = {}
+        due = None
+        remind: list[int] = []
+        try:
+            due = self.query_one("#due", DateField).parse()
+        except InputError as error:
+            errors["due"] = str(error)
+        title = self.query_one("#title", Input).value
+        if not title.strip():
+            errors["title"] = "title: is required (for example: Reply brief due)"
+        try:
+            remind = parse_remind_days(self.query_one("#remind", Input).value)
+        except InputError as error:
+            errors["remind"] = str(error)
+        if errors:
+            raise FormErrors(errors)
+        assert due is not None
+        try:
+            deadline = Deadline(due_on=due, title=title, remind_days=remind)
+        except ValidationError as error:
+            where = str(error.errors()[0]["loc"][0])
+            message = str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+            raise FormErrors(
+                {"remind" if where == "remind_days" else "title": f"{where}: {message}"}
+            ) from None
+        return self.store.add_deadline(self.case_id, deadline)

@@ -1,0 +1,194 @@
+"""The docket entry form, built for entering a stack of filings in a row.
+
+ctrl+n saves and opens a fresh form for the same case keeping the date and type, so ten
+entries from one day's mail are ten titles typed and ten ctrl+n.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Select
+
+from docket.errors import InputError
+from docket.models import Deadline, DocType, Filing, ServiceMethod
+from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.widgets.date_input import DateField
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+@dataclass
+class FilingFormResult:
+    filing: Filing
+    deadlines: list[Deadline]
+    again: bool = False
+    """ctrl+n: the person wants the next entry's form straight away."""
+    keep_date: str = ""
+    keep_type: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def doc_type_from(text: str) -> DocType:
+    """`motion`, `Notice of appeal`, `notice-of-appeal` all name a type; blank is `other`."""
+    if not text.strip():
+        return DocType.OTHER
+    try:
+        return DocType(DocType.parse(text))
+    except ValueError:
+        raise InputError(
+            "type", f"{text.strip()!r} is not a document type", "motion, order, notice of appeal"
+        ) from None
+
+
+def first_error(error: ValidationError) -> str:
+    problem = error.errors()[0]
+    message = str(problem.get("msg", "is not valid"))
+    return message.removeprefix("Value error, ")
+
+
+class FilingForm(FormScreen[FilingFormResult]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+n",
+            "save_next",
+            "Save + next",
+            id="filing.next",
+            tooltip="Save, then start the next filing for this case",
+            priority=True,
+        ),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        case_id: int,
+        case_number: str,
+        *,
+        date_text: str = "",
+        type_text: str = "",
+    ) -> None:
+        self.store = store
+        self.case_id = case_id
+        self.form_title = f"New docket entry · {case_number}"
+        self.today = store.clock.today()
+        self.date_text = date_text or self.today.isoformat()
+        self.type_text = type_text
+        self.continuing = bool(date_text)
+        super().__init__()
+
+    def keys_hint(self) -> str:
+        return "tab next field · ctrl+s save · ctrl+n save and next · escape cancel"
+
+    def fields(self) -> ComposeResult:
+        parties = [p.name for p in self.store.case_parties(self.case_id)]
+        type_labels = [t.label for t in DocType]
+        yield field_row(
+            "Date filed",
+            DateField(field="date", today=self.today, value=self.date_text, id="date"),
+            "date",
+        )
+        yield field_row(
+            "Type",
+            Input(
+                value=self.type_text,
+                placeholder="motion, order, notice of appeal…",
+                suggester=SuggestFromList(type_labels, case_sensitive=False),
+                id="type",
+            ),
+            "type",
+        )
+        yield field_row("Title", Input(placeholder="as on the docket", id="title"), "title")
+        yield field_row(
+            "Description", Input(placeholder="optional", id="description"), "description"
+        )
+        yield field_row(
+            "Filed by",
+            Input(
+                placeholder="a party",
+                suggester=SuggestFromList(parties, case_sensitive=False),
+                id="filed_by",
+            ),
+            "filed_by",
+        )
+        yield field_row(
+            "Served on",
+            DateField(field="served on", today=self.today, optional=True, id="served"),
+            "served",
+        )
+        yield field_row(
+            "Service",
+            Select(
+                [(m.label, m.value) for m in ServiceMethod],
+                prompt="(none)",
+                allow_blank=True,
+                id="service",
+            ),
+            "service",
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        target = "#title" if self.continuing else "#date Input"
+        self.query_one(target, Input).focus()
+
+    def values(self) -> Filing:
+        """Every field checked at once; all failures reported together."""
+        errors: dict[str, str] = {}
+        filed_on: date | None = None
+        served_on: date | None = None
+        doc_type = DocType.OTHER
+        try:
+            filed_on = self.query_one("#date", DateField).parse()
+        except InputError as error:
+            errors["date"] = str(error)
+        try:
+            served_on = self.query_one("#served", DateField).parse()
+        except InputError as error:
+            errors["served"] = str(error)
+        try:
+            doc_type = doc_type_from(self.query_one("#type", Input).value)
+        except InputError as error:
+            errors["type"] = str(error)
+        title = self.query_one("#title", Input).value
+        if not title.strip():
+            errors["title"] = "title: is required (for example: Motion to compel discovery)"
+        service_value = self.query_one("#service", Select).value
+        service = None if service_value is Select.NULL else ServiceMethod(str(service_value))
+        if errors:
+            raise FormErrors(errors)
+        assert filed_on is not None
+        try:
+            return Filing(
+                filed_on=filed_on,
+                doc_type=doc_type,
+                title=title,
+                description=self.query_one("#description", Input).value,
+                filed_by=self.query_one("#filed_by", Input).value,
+                served_on=served_on,
+                service=service,
+            )
+        except ValidationError as error:
+            location = str(error.errors()[0]["loc"][0]) if error.errors()[0]["loc"] else "form"
+            field_id = {"filed_on": "date", "served_on": "served"}.get(location, location)
+            raise FormErrors({field_id: f"{location}: {first_error(error)}"}) from None
+
+    def submit(self) -> FilingFormResult:
+        filing = self.values()
+        saved, deadlines = self.store.add_filing(self.case_id, filing)
+        return FilingFormResult(saved, deadlines)
+
+    def action_save_next(self) -> None:
+        result = self.try_submit()
+        if result is not None:
+            result.again = True
+            result.keep_date = self.query_one("#date", DateField).value
+            result.keep_type = self.query_one("#type", Input).value
+            self.dismiss(result)

@@ -1,0 +1,145 @@
+"""What every form shares: ctrl+s saves, escape cancels (asking first if anything was typed),
+and one validation pass that marks every failing field with its message.
+
+A subclass lays out its fields with `field_row` and implements `submit`, which either returns
+the result the form is dismissed with or raises `FormErrors` naming the fields at fault.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static, TextArea
+
+from docket.errors import DocketError, InputError
+
+R = TypeVar("R")
+
+
+class FormErrors(Exception):
+    """Messages by field id; the form shows each under its field and saves nothing."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def field_row(label: str, widget: Widget, field_id: str, hint: str = "") -> Vertical:
+    """A labelled field with a message line below it for what is wrong."""
+    return Vertical(
+        Static(label, classes="field-label", markup=False),
+        widget,
+        Static(hint, id=f"{field_id}-error", classes="field-error", markup=False),
+        id=f"{field_id}-row",
+        classes="field-row",
+    )
+
+
+class FormScreen(ModalScreen[R | None], Generic[R]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close", priority=True),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="form.cancel",
+            tooltip="Close without saving (asks first if anything was typed)",
+        ),
+    ]
+    form_title: str = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._initial: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form"):
+            yield Static(self.form_title, classes="form-title", markup=False)
+            yield from self.fields()
+            yield Static("", id="form-message", classes="field-error", markup=False)
+            yield Static(self.keys_hint(), classes="dialog-keys", markup=False)
+
+    def keys_hint(self) -> str:
+        return "tab next field · ctrl+s save · escape cancel"
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self._initial = self.snapshot()
+
+    def snapshot(self) -> dict[str, object]:
+        """What is typed now, to tell whether cancelling would drop anything."""
+        values: dict[str, object] = {}
+        for widget in self.query("Input, Select, TextArea"):
+            key = widget.id or str(id(widget))
+            if isinstance(widget, (Input, Select)):
+                values[key] = widget.value
+            elif isinstance(widget, TextArea):
+                values[key] = widget.text
+        return values
+
+    def submit(self) -> R:
+        raise NotImplementedError
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for row in self.query(".field-row"):
+            row.remove_class("-invalid")
+        for label in self.query(".field-error"):
+            if isinstance(label, Static) and label.id and label.id.endswith("-error"):
+                label.update("")
+        self.query_one("#form-message", Static).update("")
+        first: Widget | None = None
+        for field_id, message in errors.items():
+            rows = self.query(f"#{field_id}-row")
+            if rows:
+                rows.first().add_class("-invalid")
+                self.query_one(f"#{field_id}-error", Static).update(message)
+                if first is None:
+                    focusable = rows.first().query("Input, Select, TextArea")
+                    first = focusable.first() if focusable else None
+            else:
+                self.query_one("#form-message", Static).update(message)
+        if first is not None:
+            first.focus()
+
+    def try_submit(self) -> R | None:
+        """Validate and save; on any error, mark the fields and return None."""
+        try:
+            result = self.submit()
+        except FormErrors as problems:
+            self.show_errors(problems.errors)
+            return None
+        except InputError as error:
+            self.show_errors({"form": str(error)})
+            return None
+        except DocketError as error:
+            self.show_errors({"form": str(error)})
+            return None
+        self.show_errors({})
+        return result
+
+    def action_save(self) -> None:
+        result = self.try_submit()
+        if result is not None:
+            self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if self.snapshot() == self._initial:
+            self.dismiss(None)
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        def answered(drop: bool | None) -> None:
+            if drop:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Drop what you typed?", "y drops it, n goes back to the form"),
+            answered,
+        )

@@ -1,0 +1,63 @@
+"""`?`: the keys of the screen underneath, read from its bindings (so remapped keys show)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+from tui.verbatim import cell
+
+
+def screen_keys(screen: Screen[object]) -> list[tuple[str, str, str]]:
+    """(key, description, tooltip) for every binding of the screen and the app."""
+    app = screen.app
+    rows: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for _key, active in screen.active_bindings.items():
+        if active.node is not screen and active.node is not app:
+            continue
+        binding = active.binding
+        if not binding.description:
+            continue
+        display = binding.key_display or app.get_key_display(binding)
+        mark = (display, binding.description)
+        if mark in seen:
+            continue
+        seen.add(mark)
+        rows.append((display, binding.description, binding.tooltip))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close", id="help.close", tooltip="Close help"),
+    ]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.under = under
+        # Read now, while the screen underneath is still the active one.
+        self.keys = screen_keys(under)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box", classes="dialog"):
+            title = getattr(
+                self.under, "help_title", type(self.under).__name__.removesuffix("Screen")
+            )
+            yield Static(f"Keys · {title}", classes="form-title", markup=False)
+            table: DataTable[object] = DataTable(id="help-table", cursor_type="row")
+            table.add_column("Key", key="key", width=10)
+            table.add_column("Does", key="does", width=20)
+            table.add_column("", key="more", width=44)
+            for key, description, tooltip in self.keys:
+                table.add_row(cell(key, style="bold"), cell(description), cell(tooltip))
+            yield table
+            yield Static("ctrl+p opens the command palette · escape closes", classes="dialog-keys")
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,44 @@
+"""Palette command "Import PACER docket…": a saved docket report file and its court id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from tui.screens.form import FormErrors, FormScreen, field_row
+
+
+class ImportPacerForm(FormScreen[Any]):
+    form_title = "Import PACER docket"
+
+    def fields(self) -> ComposeResult:
+        yield field_row("File", Input(placeholder="~/Downloads/docket.html", id="path"), "path")
+        yield field_row("Court id", Input(placeholder="nmd", id="court"), "court")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#path", Input).focus()
+
+    def submit(self) -> Any:
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        court = self.query_one("#court", Input).value.strip()
+        errors: dict[str, str] = {}
+        if not path.is_file():
+            errors["path"] = f"file: {path} is not a file (for example: ~/Downloads/docket.html)"
+        if not court:
+            errors["court"] = "court id: is required (for example: nmd)"
+        if errors:
+            raise FormErrors(errors)
+        from db.pacer import import_pacer
+
+        report = import_pacer(self.app.store, path, court)  # type: ignore[attr-defined]
+        self.app.notify(
+            f"Imported: {report.entries_added} new entries, {report.entries_updated} updated, "
+            f"{report.entries_unchanged} unchanged; parties {report.parties_added} new",
+            title="PACER",
+            markup=False,
+        )
+        return report

@@ -1,0 +1,127 @@
+"""Full-text search over cases, docket entries, parties and notes, as you type.
+
+The query runs when typing pauses (250 ms) in a worker, so a keystroke never waits on it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Static
+
+from db.rows import SearchHit
+from tui.messages import SearchResults
+from tui.verbatim import cell, shorten
+
+if TYPE_CHECKING:
+    from tui.app import DocketApp
+
+DEBOUNCE = 0.25
+
+
+class SearchScreen(Screen[None]):
+    help_title = "Search"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_case", "Open case", id="search.open", tooltip="Open the hit's case"),
+        Binding(
+            "slash",
+            "focus_query",
+            "Query",
+            id="search.query",
+            tooltip="Back to the search box",
+            key_display="/",
+        ),
+        Binding("escape", "back", "Back", id="search.back", tooltip="Back to the cases"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer: Timer | None = None
+        self._hits: dict[str, SearchHit] = {}
+
+    @property
+    def docket_app(self) -> DocketApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Search", id="search-title", classes="screen-title")
+        yield Input(placeholder="words from titles, entries, parties, notes", id="query")
+        table: DataTable[object] = DataTable(id="results", cursor_type="row")
+        table.add_column("Found in", key="kind", width=8)
+        table.add_column("Case", key="case", width=20)
+        table.add_column("Match", key="match", width=70)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Changed, "#query")
+    def _typed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self._run)
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._run()
+        self.query_one("#results", DataTable).focus()
+
+    def _run(self) -> None:
+        self._search(self.query_one("#query", Input).value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        self.post_message(SearchResults(query, self.docket_app.store.search(query)))
+
+    def on_search_results(self, message: SearchResults) -> None:
+        if message.query != self.query_one("#query", Input).value:
+            return
+        table = self.query_one("#results", DataTable)
+        table.clear()
+        self._hits.clear()
+        for index, hit in enumerate(message.hits):
+            key = f"{hit.kind}:{hit.ref_id}:{index}"
+            self._hits[key] = hit
+            table.add_row(
+                cell(hit.kind),
+                cell(shorten(hit.case_number or "", 20), style="bold"),
+                cell(shorten(hit.snippet.replace("\n", " "), 70)),
+                key=key,
+            )
+        if table.row_count:
+            table.move_cursor(row=0)
+        found = len(message.hits)
+        self.query_one("#search-title", Static).update(
+            f"Search · {found} found" if message.query.strip() else "Search"
+        )
+
+    def _selected(self) -> SearchHit | None:
+        table = self.query_one("#results", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
+        return self._hits.get(str(key.value))
+
+    @on(DataTable.RowSelected, "#results")
+    def _chosen(self) -> None:
+        self.action_open_case()
+
+    def action_open_case(self) -> None:
+        hit = self._selected()
+        if hit is not None and hit.case_id is not None:
+            self.docket_app.open_case(hit.case_id)
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_back(self) -> None:
+        self.docket_app.action_goto("cases")
