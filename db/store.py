@@ -1359,6 +1359,34 @@ class Store:
         return saved, created
 
 
+    # ------------------------------------------------------------------ TUI support (tui2)
+
+    def triggered_deadlines(
+        self,
+        *,
+        filing_id: int | None = None,
+        hearing_id: int | None = None,
+        open_only: bool = True,
+    ) -> list[Deadline]:
+        """The deadlines a docket entry or a hearing set, so a screen can say which ones a
+        void or a change of hearing withdraws before it happens."""
+        if (filing_id is None) == (hearing_id is None):
+            raise ValueError("give exactly one of filing_id and hearing_id")
+        column, value = (
+            ("trigger_filing_id", filing_id)
+            if filing_id is not None
+            else ("trigger_hearing_id", hearing_id)
+        )
+        status = " AND status = 'open'" if open_only else ""
+        rows = self._dicts(
+            f"SELECT * FROM deadlines WHERE {column} = ?{status} ORDER BY due_on, id LIMIT ?",
+            (value, PAGE_SIZE),
+        )
+        return [_deadline_from_row(row) for row in rows]
+
+    # ------------------------------------------------------------------ end TUI support (tui2)
+
+
 # ---------------------------------------------------------------------- row helpers
 
 

@@ -2,7 +2,7 @@
 
 `c`, `a` and `s` switch between them from anywhere (an `Input` swallows the letters first, so
 typing a title never jumps away); a case opened from any of them is pushed on that stack and
-`escape` walks back.
+`escape` walks back. Keys can be remapped by binding id in a keymap file (tui/keymap.py).
 """
 
 from __future__ import annotations
@@ -63,8 +63,27 @@ class DocketApp(App[None]):
         self.store = store
 
     def on_mount(self) -> None:
+        self.apply_keymap_file()
         self.switch_mode("cases")
         self.announce_counts()
+
+    def apply_keymap_file(self) -> None:
+        """The person's own keys, when they have a keymap file; a bad file changes nothing."""
+        from tui.keymap import KeymapError, keymap_path, load_keymap
+
+        try:
+            keymap = load_keymap(keymap_path())
+        except KeymapError as error:
+            self.notify(
+                f"{error}. Using the standard keys.",
+                title="Keymap ignored",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return
+        if keymap:
+            self.set_keymap(keymap)
 
     def announce_counts(self) -> None:
         """Start of day: how much is overdue and what comes due within the week."""

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 from db.rows import AgendaItem
 from docket.errors import DocketError
 from tui.messages import AgendaLoaded
+from tui.theme import tone
 from tui.verbatim import cell, shorten
 
 if TYPE_CHECKING:
@@ -31,7 +32,13 @@ def section(day: date, today: date) -> str:
     return "Later"
 
 
-_SECTION_STYLE = {"Overdue": "bold red", "Today": "bold yellow", "This week": "bold", "Later": ""}
+#: (theme colour, extra style) of each section's label.
+_SECTION_STYLE = {
+    "Overdue": ("error", "bold"),
+    "Today": ("warning", "bold"),
+    "This week": ("", "bold"),
+    "Later": ("", ""),
+}
 
 
 class AgendaScreen(Screen[None]):
@@ -68,6 +75,7 @@ class AgendaScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#agenda-table", DataTable).focus()
         self.reload()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -92,7 +100,7 @@ class AgendaScreen(Screen[None]):
             key = f"{item.kind}:{item.id}"
             self._items[key] = item
             table.add_row(
-                cell(when, style=_SECTION_STYLE[when]),
+                cell(when, style=tone(self.app, *_SECTION_STYLE[when])),
                 cell(item.day.isoformat()),
                 cell(item.kind + (" " + item.at[11:16] if item.at else "")),
                 cell(shorten(item.title, 36)),

@@ -1,29 +1,46 @@
 """One matter: where it stands, and its docket, parties, hearings, deadlines and history.
 
 Every form opened from here writes through the store and the tabs reload from it afterwards,
-so what is on screen is always what is in the database.
+so what is on screen is always what is in the database. Keys that act on a row (void, edit,
+waive, explain) work on the tab they belong to and are hidden on the others.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from db.store import PAGE_SIZE
 from docket.dates import format_day
 from docket.errors import DocketError
+from docket.models import DeadlineStatus
+from tui.theme import tone
 from tui.verbatim import cell, content
 
 if TYPE_CHECKING:
-    from docket.models import Case
+    from docket.models import Case, Deadline
     from tui.app import DocketApp
     from tui.screens.filing_form import FilingFormResult
+    from tui.screens.hearing_form import HearingUpdate
+    from tui.screens.void_form import VoidResult
+
+#: Actions that only make sense on one tab, and that tab.
+TAB_ACTIONS = {
+    "void_filing": "tab-docket",
+    "edit_filing": "tab-docket",
+    "edit_hearing": "tab-hearings",
+    "deadline_done": "tab-deadlines",
+    "waive_deadline": "tab-deadlines",
+    "explain_deadline": "tab-deadlines",
+}
 
 
 def _table(table_id: str, *columns: tuple[str, str, int | None]) -> DataTable[Any]:
@@ -49,9 +66,56 @@ class CaseScreen(Screen[None]):
         ),
         Binding("u", "add_note", "Note", id="case.note", tooltip="Add a dated note"),
         Binding(
-            "x", "deadline_done", "Done", id="case.done", tooltip="Mark the selected deadline done"
+            "o",
+            "follow_up",
+            "Follow up",
+            id="case.follow_up",
+            tooltip="Set or clear the day to look at this matter again",
+        ),
+        Binding(
+            "e",
+            "edit_filing",
+            "Edit",
+            id="case.edit_filing",
+            tooltip="Docket tab: edit the selected entry",
+        ),
+        Binding(
+            "v",
+            "void_filing",
+            "Void",
+            id="case.void",
+            tooltip="Docket tab: void the selected entry (it stays, marked)",
+        ),
+        Binding(
+            "e",
+            "edit_hearing",
+            "Update",
+            id="case.edit_hearing",
+            tooltip="Hearings tab: change time, status, outcome, continuance",
+        ),
+        Binding(
+            "x",
+            "deadline_done",
+            "Done",
+            id="case.done",
+            tooltip="Deadlines tab: mark the selected deadline done",
+        ),
+        Binding(
+            "w",
+            "waive_deadline",
+            "Waive",
+            id="case.waive",
+            tooltip="Deadlines tab: mark the selected deadline waived",
+        ),
+        Binding(
+            "i",
+            "explain_deadline",
+            "How counted",
+            id="case.explain",
+            tooltip="Deadlines tab: the rule and counting steps (also enter)",
         ),
     ]
+    help_title = "Case"
 
     def __init__(self, case_id: int) -> None:
         super().__init__()
@@ -96,7 +160,7 @@ class CaseScreen(Screen[None]):
                     "deadlines",
                     ("Due", "due", 16),
                     ("Title", "title", 40),
-                    ("Status", "status", 8),
+                    ("Status", "status", 9),
                     ("Rule", "rule", 20),
                 )
             with TabPane("Status & notes", id="tab-status"):
@@ -108,6 +172,12 @@ class CaseScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#docket", DataTable).focus()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        # Cell colours are read from the theme when rows are built.
+        if self.is_mounted:
+            self.reload()
 
     # ------------------------------------------------------------------ loading
 
@@ -189,20 +259,28 @@ class CaseScreen(Screen[None]):
             (stage, "bold"),
         ]
         if case.stay_reason:
-            lines += ["  ", ("STAYED: ", "bold red"), case.stay_reason]
+            lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
         lines.append("\nNext deadline: ")
         if row.next_deadline_on:
             from datetime import date
 
             due = date.fromisoformat(row.next_deadline_on)
-            style = "bold red" if due < today else "bold"
-            lines.append((format_day(due), style))
+            if due < today:
+                lines.append((f"{format_day(due)} (overdue)", "bold $error"))
+            else:
+                lines.append((format_day(due), "bold"))
         else:
             lines.append("none")
         lines.append("   Next hearing: ")
         lines.append(row.next_hearing_at[:16].replace("T", " ") if row.next_hearing_at else "none")
+        lines.append("   Follow up: ")
+        if case.follow_up_on:
+            due_now = case.follow_up_on <= today
+            lines.append((format_day(case.follow_up_on), "bold $warning" if due_now else "bold"))
+        else:
+            lines.append("not set")
         if row.attention:
-            lines += ["\n", ("! needs attention: ", "bold yellow"), row.attention]
+            lines += ["\n", ("! needs attention: ", "bold $warning"), row.attention]
         self.query_one("#case-header", Static).update(content(*lines))
 
     def _load_docket(self, select_entry: int | None = None) -> None:
@@ -228,11 +306,18 @@ class CaseScreen(Screen[None]):
         for filing in filings:
             voided = filing.voided
             style = "strike dim" if voided else ""
+            if voided:
+                title = Text(no_wrap=True, overflow="ellipsis", end="")
+                title.append(f"VOID: {filing.void_reason or ''}", style=tone(self.app, "error"))
+                title.append("  ")
+                title.append(filing.title, style=style)
+            else:
+                title = cell(filing.title)
             table.add_row(
                 cell(filing.entry_no),
                 cell(filing.filed_on.isoformat(), style=style),
                 cell(filing.doc_type.label, style=style),
-                cell(filing.title, style=style),
+                title,
                 cell(filing.filed_by or "", style=style),
                 key=str(filing.entry_no),
             )
@@ -249,20 +334,27 @@ class CaseScreen(Screen[None]):
         table = self.query_one("#deadlines", DataTable)
         table.clear()
         for deadline in self.docket_app.store.deadlines(self.case_id):
-            overdue = deadline.status.value == "open" and deadline.due_on < today
+            is_open = deadline.status == DeadlineStatus.OPEN
+            if is_open and deadline.due_on < today:
+                status, style = "OVERDUE", tone(self.app, "error", "bold")
+            elif is_open and deadline.due_on == today:
+                status, style = "TODAY", tone(self.app, "warning", "bold")
+            else:
+                status, style = deadline.status.label, "" if is_open else "dim"
             table.add_row(
-                cell(format_day(deadline.due_on), style="bold red" if overdue else ""),
-                cell(deadline.title),
-                cell(deadline.status.label),
-                cell(deadline.citation or deadline.rule or ""),
+                cell(format_day(deadline.due_on), style=style),
+                cell(deadline.title, style="dim" if not is_open else ""),
+                cell(status, style=style),
+                cell(deadline.citation or deadline.rule or "", style="dim" if not is_open else ""),
                 key=str(deadline.id),
             )
 
     # ------------------------------------------------------------------ keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "deadline_done":
-            return self.query_one("#tabs", TabbedContent).active == "tab-deadlines"
+        tab = TAB_ACTIONS.get(action)
+        if tab is not None:
+            return self.query_one("#tabs", TabbedContent).active == tab
         return True
 
     @on(TabbedContent.TabActivated)
@@ -300,9 +392,15 @@ class CaseScreen(Screen[None]):
         self.query_one("#tabs", TabbedContent).active = "tab-docket"
         self.reload(select_entry=filing.entry_no)
         self.query_one("#docket", DataTable).focus()
-        message = f"Entry {filing.entry_no} saved: {filing.title}"
-        for deadline in result.deadlines:
-            message += f"\nDeadline: {deadline.title} · {format_day(deadline.due_on)}"
+        if result.edited:
+            message = f"Entry {filing.entry_no} updated: {filing.title}"
+            for deadline in result.deadlines:
+                message += f"\nDeadline recomputed: {deadline.title} · now due "
+                message += format_day(deadline.due_on)
+        else:
+            message = f"Entry {filing.entry_no} saved: {filing.title}"
+            for deadline in result.deadlines:
+                message += f"\nDeadline: {deadline.title} · {format_day(deadline.due_on)}"
         self.notify(message, title="Docket", markup=False)
         if result.again:
             self.action_new_filing(result.keep_date, result.keep_type)
@@ -346,18 +444,166 @@ class CaseScreen(Screen[None]):
 
         self.app.push_screen(NoteForm(self.docket_app.store, self.case_id), self._saved("Note"))
 
-    def action_deadline_done(self) -> None:
-        table = self.query_one("#deadlines", DataTable)
+    def _selected_key(self, table_id: str) -> int | None:
+        table = self.query_one(f"#{table_id}", DataTable)
         if not table.row_count:
-            return
+            return None
         key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
-        deadline_id = int(str(key.value))
+        return int(str(key.value))
+
+    def _close_deadline(self, status: DeadlineStatus) -> None:
+        table = self.query_one("#deadlines", DataTable)
+        deadline_id = self._selected_key("deadlines")
+        if deadline_id is None:
+            return
         try:
-            done = self.docket_app.store.complete_deadline(deadline_id, case_id=self.case_id)
+            closed = self.docket_app.store.complete_deadline(
+                deadline_id, case_id=self.case_id, status=status
+            )
         except DocketError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
         row = table.cursor_row
         self.reload()
         table.move_cursor(row=row)
-        self.notify(f"Done: {done.title}", markup=False)
+        verb = "Done" if status == DeadlineStatus.DONE else "Waived"
+        self.notify(f"{verb}: {closed.title}", markup=False)
+
+    def action_deadline_done(self) -> None:
+        self._close_deadline(DeadlineStatus.DONE)
+
+    def action_waive_deadline(self) -> None:
+        self._close_deadline(DeadlineStatus.WAIVED)
+
+    @on(DataTable.RowSelected, "#deadlines")
+    def _deadline_chosen(self) -> None:
+        self.action_explain_deadline()
+
+    def action_explain_deadline(self) -> None:
+        from tui.screens.deadline_info import DeadlineInfoScreen
+
+        deadline_id = self._selected_key("deadlines")
+        if deadline_id is None:
+            return
+        store = self.docket_app.store
+        deadline = store.get_deadline(deadline_id)
+        self.app.push_screen(DeadlineInfoScreen(deadline, self._trigger_of(deadline)))
+
+    def _trigger_of(self, deadline: Deadline) -> str:
+        store = self.docket_app.store
+        try:
+            if deadline.trigger_filing_id is not None:
+                filing = store.get_filing(deadline.trigger_filing_id)
+                return f"entry {filing.entry_no}, {filing.title} ({format_day(filing.filed_on)})"
+            if deadline.trigger_hearing_id is not None:
+                hearing = store.get_hearing(deadline.trigger_hearing_id)
+                when = hearing.starts_at.strftime("%Y-%m-%d %H:%M")
+                return f"{hearing.kind} on {when}"
+        except DocketError:
+            return ""
+        return ""
+
+    # ------------------------------------------------------------------ docket entries
+
+    def _selected_filing(self) -> Any:
+        entry_no = self._selected_key("docket")
+        if entry_no is None:
+            return None
+        try:
+            return self.docket_app.store.filing_by_entry(self.case_id, entry_no)
+        except DocketError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return None
+
+    def action_void_filing(self) -> None:
+        from tui.screens.void_form import VoidForm
+
+        filing = self._selected_filing()
+        if filing is None:
+            return
+        if filing.voided:
+            self.notify(
+                f"Entry {filing.entry_no} is already voided ({filing.void_reason}); "
+                "a voided entry stays as it is",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.app.push_screen(VoidForm(self.docket_app.store, filing), self._voided)
+
+    def _voided(self, result: VoidResult | None) -> None:
+        if result is None:
+            return
+        filing = result.filing
+        self.reload(select_entry=filing.entry_no)
+        message = f"Entry {filing.entry_no} voided: {filing.void_reason}"
+        if result.withdrawn:
+            for deadline in result.withdrawn:
+                message += f"\nWithdrawn: {deadline.title} · was due {format_day(deadline.due_on)}"
+        else:
+            message += "\nIt had set no open deadlines."
+        self.notify(message, title="Docket", markup=False)
+
+    def action_edit_filing(self) -> None:
+        from tui.screens.filing_form import FilingForm
+
+        filing = self._selected_filing()
+        if filing is None:
+            return
+        if filing.voided:
+            self.notify(
+                f"Entry {filing.entry_no} is voided ({filing.void_reason}); "
+                "it can no longer be edited",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.app.push_screen(
+            FilingForm(self.docket_app.store, self.case_id, self._case_number(), filing=filing),
+            self._filing_saved,
+        )
+
+    # ------------------------------------------------------------------ hearings and follow-up
+
+    def action_edit_hearing(self) -> None:
+        from tui.screens.hearing_form import HearingUpdateForm
+
+        hearing_id = self._selected_key("hearings")
+        if hearing_id is None:
+            return
+        hearing = self.docket_app.store.get_hearing(hearing_id)
+        self.app.push_screen(HearingUpdateForm(self.docket_app.store, hearing), self._hearing_saved)
+
+    def _hearing_saved(self, result: HearingUpdate | None) -> None:
+        if result is None:
+            return
+        hearing = result.hearing
+        self.reload()
+        message = f"Hearing updated: {hearing.kind} · {hearing.status.label}"
+        for deadline in result.moved:
+            message += f"\nDeadline moved: {deadline.title} · {format_day(deadline.due_on)}"
+        for deadline in result.withdrawn:
+            message += f"\nWithdrawn: {deadline.title} · was due {format_day(deadline.due_on)}"
+        if result.scheduled is not None:
+            when = result.scheduled.starts_at.strftime("%Y-%m-%d %H:%M")
+            message += f"\nScheduled the continued hearing: {when}"
+        self.notify(message, title="Hearings", markup=False)
+        if result.scheduled is not None and result.scheduled.id is not None:
+            table = self.query_one("#hearings", DataTable)
+            key = str(result.scheduled.id)
+            if key in table.rows:
+                table.move_cursor(row=table.get_row_index(key))
+
+    def action_follow_up(self) -> None:
+        from tui.screens.follow_up_form import FollowUpForm
+
+        def saved(case: Case | None) -> None:
+            if case is None:
+                return
+            self.reload()
+            if case.follow_up_on:
+                self.notify(f"Follow up on {format_day(case.follow_up_on)}", markup=False)
+            else:
+                self.notify("Follow-up date cleared", markup=False)
+
+        self.app.push_screen(FollowUpForm(self.docket_app.store, self.case), saved)

@@ -13,10 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import DataTable, Footer, Input, Static
 
 from db.rows import CaseRow
 from tui.messages import CasesLoaded
+from tui.theme import tone
 from tui.verbatim import cell, content
 
 if TYPE_CHECKING:
@@ -82,6 +84,12 @@ class CasesScreen(Screen[None]):
         table.add_column("Active", key="activity")
         table.focus()
         self.reload()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        # Row colours are read from the theme as rows are built: rebuild them.
+        if self.is_mounted:
+            self.reload(keep_cursor=True)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self._generation:
@@ -132,8 +140,11 @@ class CasesScreen(Screen[None]):
         self.query_one("#title", Static).update(f"Cases · {count}{more}")
 
     def _cells(self, row: CaseRow) -> list[object]:
-        style = "bold yellow" if row.attention else ""
-        flag = cell("!" if row.attention else ("‖" if row.stayed else ""), style="bold red")
+        style = tone(self.app, "warning", "bold") if row.attention else ""
+        flag = cell(
+            "!" if row.attention else ("‖" if row.stayed else ""),
+            style=tone(self.app, "warning" if row.attention else "error", "bold"),
+        )
         return [
             flag,
             cell(row.number, style="bold"),
@@ -142,9 +153,18 @@ class CasesScreen(Screen[None]):
             cell(
                 row.stage + (" (stayed)" if row.stayed else ""), style="dim" if row.resolved else ""
             ),
-            cell(row.next_event_on or ""),
+            self._next_cell(row),
             cell(row.last_activity_on or "", style=style),
         ]
+
+    def _next_cell(self, row: CaseRow) -> object:
+        """The next date; a deadline already past is marked overdue, in the error colour."""
+        today = self.docket_app.store.clock.today().isoformat()
+        if row.next_deadline_on and row.next_deadline_on < today and not row.resolved:
+            return cell(f"{row.next_deadline_on} overdue", style=tone(self.app, "error", "bold"))
+        if row.next_event_on == today:
+            return cell(f"{today} today", style=tone(self.app, "warning", "bold"))
+        return cell(row.next_event_on or "")
 
     def _selected_id(self) -> int | None:
         table = self.query_one("#cases", DataTable)

@@ -2,6 +2,10 @@
 
 ctrl+n saves and opens a fresh form for the same case keeping the date and type, so ten
 entries from one day's mail are ten titles typed and ten ctrl+n.
+
+The same form edits a saved entry (given `filing=`): the fields start filled, and saving goes
+through `Store.update_filing`, which recomputes the deadlines the entry set when its date or
+service changed. Where an imported entry came from (its source) is not a field: it stays.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ class FilingFormResult:
     keep_date: str = ""
     keep_type: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    edited: bool = False
+    """An existing entry was changed; `deadlines` are the ones recomputed."""
 
 
 def doc_type_from(text: str) -> DocType:
@@ -74,18 +80,32 @@ class FilingForm(FormScreen[FilingFormResult]):
         *,
         date_text: str = "",
         type_text: str = "",
+        filing: Filing | None = None,
     ) -> None:
         self.store = store
         self.case_id = case_id
-        self.form_title = f"New docket entry · {case_number}"
+        self.editing = filing
         self.today = store.clock.today()
-        self.date_text = date_text or self.today.isoformat()
-        self.type_text = type_text
+        if filing is None:
+            self.form_title = f"New docket entry · {case_number}"
+            self.date_text = date_text or self.today.isoformat()
+            self.type_text = type_text
+        else:
+            source = "" if filing.source.value == "manual" else f" · from {filing.source.label}"
+            self.form_title = f"Edit entry {filing.entry_no} · {case_number}{source}"
+            self.date_text = filing.filed_on.isoformat()
+            self.type_text = filing.doc_type.label
         self.continuing = bool(date_text)
         super().__init__()
 
     def keys_hint(self) -> str:
+        if self.editing is not None:
+            return "tab next field · ctrl+s save · escape cancel"
         return "tab next field · ctrl+s save · ctrl+n save and next · escape cancel"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An edit saves one entry; "and next" belongs to entering new ones.
+        return not (action == "save_next" and self.editing is not None)
 
     def fields(self) -> ComposeResult:
         parties = [p.name for p in self.store.case_parties(self.case_id)]
@@ -105,13 +125,25 @@ class FilingForm(FormScreen[FilingFormResult]):
             ),
             "type",
         )
-        yield field_row("Title", Input(placeholder="as on the docket", id="title"), "title")
+        old = self.editing
         yield field_row(
-            "Description", Input(placeholder="optional", id="description"), "description"
+            "Title",
+            Input(value=old.title if old else "", placeholder="as on the docket", id="title"),
+            "title",
+        )
+        yield field_row(
+            "Description",
+            Input(
+                value=(old.description or "") if old else "",
+                placeholder="optional",
+                id="description",
+            ),
+            "description",
         )
         yield field_row(
             "Filed by",
             Input(
+                value=(old.filed_by or "") if old else "",
                 placeholder="a party",
                 suggester=SuggestFromList(parties, case_sensitive=False),
                 id="filed_by",
@@ -120,7 +152,13 @@ class FilingForm(FormScreen[FilingFormResult]):
         )
         yield field_row(
             "Served on",
-            DateField(field="served on", today=self.today, optional=True, id="served"),
+            DateField(
+                field="served on",
+                today=self.today,
+                optional=True,
+                value=old.served_on.isoformat() if old and old.served_on else "",
+                id="served",
+            ),
             "served",
         )
         yield field_row(
@@ -129,6 +167,7 @@ class FilingForm(FormScreen[FilingFormResult]):
                 [(m.label, m.value) for m in ServiceMethod],
                 prompt="(none)",
                 allow_blank=True,
+                value=old.service.value if old and old.service else Select.NULL,
                 id="service",
             ),
             "service",
@@ -182,6 +221,22 @@ class FilingForm(FormScreen[FilingFormResult]):
 
     def submit(self) -> FilingFormResult:
         filing = self.values()
+        old = self.editing
+        if old is not None:
+            # What the form does not show (number, source, document links) is kept as it was.
+            kept = old.model_dump(
+                include={
+                    "id",
+                    "case_id",
+                    "entry_no",
+                    "document_number",
+                    "document_ref",
+                    "source",
+                    "source_id",
+                }
+            )
+            saved, moved = self.store.update_filing(filing.model_copy(update=kept))
+            return FilingFormResult(saved, moved, edited=True)
         saved, deadlines = self.store.add_filing(self.case_id, filing)
         return FilingFormResult(saved, deadlines)
 

@@ -1,17 +1,27 @@
-"""A hearing: when (date and time), what kind, where."""
+"""A hearing: when (date and time), what kind, where; and later, how it went.
+
+`HearingUpdateForm` changes a saved hearing: its time, status, outcome, and the date it was
+continued to. A hearing marked continued with a continued-to time has, in the court's eyes,
+a new hearing on that day, so saving also schedules it (same kind, place and judge) in the same
+transaction: the paralegal does not have to remember to enter it, and the case's next hearing
+is right at once. Moving or cancelling a hearing makes the store recompute or withdraw the
+deadlines counted back from it; the result names them so the screen can say so.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from docket.errors import InputError
-from docket.models import Hearing
+from docket.models import Deadline, Hearing, HearingStatus
 from tui.screens.form import FormErrors, FormScreen, field_row
 
 if TYPE_CHECKING:
@@ -29,6 +39,30 @@ HEARING_KINDS = [
     "oral argument",
     "settlement conference",
 ]
+
+
+def parse_moment(form: Screen[Any], store: Store, field_id: str, label: str) -> datetime:
+    from docket.dates import parse_datetime
+
+    return parse_datetime(
+        form.query_one(f"#{field_id}", Input).value, field=label, today=store.clock.today()
+    )
+
+
+def preview_moment(form: Screen[Any], store: Store, field_id: str, label: str) -> None:
+    """Under a date-and-time field: the moment understood, or what is wrong with the text."""
+    preview = form.query_one(f"#{field_id}-preview", Static)
+    if not form.query_one(f"#{field_id}", Input).value.strip():
+        preview.update("")
+        return
+    try:
+        moment = parse_moment(form, store, field_id, label)
+    except InputError as error:
+        preview.update(error.problem)
+        preview.set_class(True, "-bad")
+        return
+    preview.set_class(False, "-bad")
+    preview.update(moment.strftime("%a %d %b %Y %H:%M %Z"))
 
 
 class HearingForm(FormScreen[Hearing]):
@@ -58,26 +92,11 @@ class HearingForm(FormScreen[Hearing]):
         self.query_one("#when", Input).focus()
 
     def _parse_when(self) -> datetime:
-        from docket.dates import parse_datetime
-
-        return parse_datetime(
-            self.query_one("#when", Input).value, field="when", today=self.store.clock.today()
-        )
+        return parse_moment(self, self.store, "when", "when")
 
     @on(Input.Changed, "#when")
     def _preview(self) -> None:
-        preview = self.query_one("#when-preview", Static)
-        if not self.query_one("#when", Input).value.strip():
-            preview.update("")
-            return
-        try:
-            moment = self._parse_when()
-        except InputError as error:
-            preview.update(error.problem)
-            preview.set_class(True, "-bad")
-            return
-        preview.set_class(False, "-bad")
-        preview.update(moment.strftime("%a %d %b %Y %H:%M %Z"))
+        preview_moment(self, self.store, "when", "when")
 
     def submit(self) -> Hearing:
         errors: dict[str, str] = {}
@@ -99,3 +118,149 @@ class HearingForm(FormScreen[Hearing]):
         )
         saved, _ = self.store.add_hearing(self.case_id, hearing)
         return saved
+
+
+@dataclass
+class HearingUpdate:
+    hearing: Hearing
+    moved: list[Deadline] = field(default_factory=list)
+    """Before-hearing deadlines recomputed for the new time."""
+    withdrawn: list[Deadline] = field(default_factory=list)
+    """Before-hearing deadlines withdrawn because the hearing is no longer scheduled."""
+    scheduled: Hearing | None = None
+    """The new hearing at the continued-to time, when one was added."""
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class HearingUpdateForm(FormScreen[HearingUpdate]):
+    def __init__(self, store: Store, hearing: Hearing) -> None:
+        super().__init__()
+        self.store = store
+        self.hearing = hearing
+        self.form_title = f"Update hearing · {hearing.kind}"
+
+    def fields(self) -> ComposeResult:
+        old = self.hearing
+        yield field_row(
+            "When",
+            Input(value=_local(old.starts_at), placeholder="1/5/22 9:30am", id="when"),
+            "when",
+        )
+        yield Static("", id="when-preview", classes="date-preview", markup=False)
+        yield field_row(
+            "Kind",
+            Input(
+                value=old.kind,
+                suggester=SuggestFromList(HEARING_KINDS, case_sensitive=False),
+                id="kind",
+            ),
+            "kind",
+        )
+        yield field_row(
+            "Where",
+            Input(value=old.location or "", placeholder="Courtroom 3 (optional)", id="where"),
+            "where",
+        )
+        yield field_row(
+            "Status",
+            Select(
+                [(status.label, status.value) for status in HearingStatus],
+                value=old.status.value,
+                allow_blank=False,
+                id="status",
+            ),
+            "status",
+        )
+        yield field_row(
+            "Outcome",
+            Input(value=old.outcome or "", placeholder="what was decided (optional)", id="outcome"),
+            "outcome",
+        )
+        yield field_row(
+            "Continued to",
+            Input(
+                value=_local(old.continued_to) if old.continued_to else "",
+                placeholder="only when continued: 1/12/27 9:30am",
+                id="continued",
+            ),
+            "continued",
+        )
+        yield Static("", id="continued-preview", classes="date-preview", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#when", Input).focus()
+        self._preview()
+
+    @on(Input.Changed, "#when, #continued")
+    def _preview(self) -> None:
+        preview_moment(self, self.store, "when", "when")
+        preview_moment(self, self.store, "continued", "continued to")
+
+    def _parse_when(self) -> datetime:
+        return parse_moment(self, self.store, "when", "when")
+
+    def submit(self) -> HearingUpdate:
+        errors: dict[str, str] = {}
+        when = continued_to = None
+        try:
+            when = self._parse_when()
+        except InputError as error:
+            errors["when"] = str(error)
+        kind = self.query_one("#kind", Input).value
+        if not kind.strip():
+            errors["kind"] = "kind: is required (for example: status conference)"
+        status = HearingStatus(str(self.query_one("#status", Select).value))
+        if self.query_one("#continued", Input).value.strip():
+            try:
+                continued_to = parse_moment(self, self.store, "continued", "continued to")
+            except InputError as error:
+                errors["continued"] = str(error)
+            if status != HearingStatus.CONTINUED:
+                errors["continued"] = (
+                    "continued to: only a continued hearing has one "
+                    "(set Status to continued, or clear this field)"
+                )
+            elif when is not None and continued_to is not None and continued_to <= when:
+                errors["continued"] = (
+                    "continued to: must be after the hearing it continues "
+                    f"(for example: {(when.date()).isoformat()} plus a few weeks)"
+                )
+        if errors:
+            raise FormErrors(errors)
+        assert when is not None
+        old = self.hearing
+        changed = old.model_copy(
+            update={
+                "starts_at": when,
+                "kind": kind.strip(),
+                "location": self.query_one("#where", Input).value.strip() or None,
+                "status": status,
+                "outcome": self.query_one("#outcome", Input).value.strip() or None,
+                "continued_to": continued_to,
+            }
+        )
+        newly_continued = continued_to is not None and (
+            old.status != HearingStatus.CONTINUED or old.continued_to != continued_to
+        )
+        assert old.id is not None and old.case_id is not None
+        with self.store.write():
+            before = self.store.triggered_deadlines(hearing_id=old.id)
+            saved, moved = self.store.update_hearing(Hearing.model_validate(changed.model_dump()))
+            withdrawn = before if saved.status != HearingStatus.SCHEDULED else []
+            scheduled = None
+            if newly_continued:
+                assert continued_to is not None
+                scheduled, _ = self.store.add_hearing(
+                    old.case_id,
+                    Hearing(
+                        starts_at=continued_to,
+                        kind=saved.kind,
+                        location=saved.location,
+                        judge=saved.judge,
+                    ),
+                )
+        return HearingUpdate(saved, moved, withdrawn, scheduled)

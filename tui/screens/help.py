@@ -1,4 +1,9 @@
-"""`?`: the keys of the screen underneath, read from its bindings (so remapped keys show)."""
+"""`?`: the keys of the screen underneath, read from its bindings (so remapped keys show).
+
+Every binding of the screen is listed, including those that act only on another tab (their
+description says which), so the list does not change under the reader as tabs change; the id
+column is what a keymap file names.
+"""
 
 from __future__ import annotations
 
@@ -13,23 +18,24 @@ from textual.widgets import DataTable, Static
 from tui.verbatim import cell
 
 
-def screen_keys(screen: Screen[object]) -> list[tuple[str, str, str]]:
-    """(key, description, tooltip) for every binding of the screen and the app."""
+def screen_keys(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
+    """(key, description, tooltip, binding id) for every binding of the screen and the app."""
     app = screen.app
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for _key, active in screen.active_bindings.items():
-        if active.node is not screen and active.node is not app:
+    # The chain has the keymap applied, so a remapped binding shows its new key.
+    for node, bindings in screen._modal_binding_chain:
+        if node is not screen and node is not app:
             continue
-        binding = active.binding
-        if not binding.description:
-            continue
-        display = binding.key_display or app.get_key_display(binding)
-        mark = (display, binding.description)
-        if mark in seen:
-            continue
-        seen.add(mark)
-        rows.append((display, binding.description, binding.tooltip))
+        for _key, binding in bindings:
+            if not binding.description:
+                continue
+            display = binding.key_display or app.get_key_display(binding)
+            mark = (display, binding.description)
+            if mark in seen:
+                continue
+            seen.add(mark)
+            rows.append((display, binding.description, binding.tooltip, binding.id or ""))
     return rows
 
 
@@ -51,12 +57,26 @@ class HelpScreen(ModalScreen[None]):
             )
             yield Static(f"Keys · {title}", classes="form-title", markup=False)
             table: DataTable[object] = DataTable(id="help-table", cursor_type="row")
-            table.add_column("Key", key="key", width=10)
-            table.add_column("Does", key="does", width=20)
-            table.add_column("", key="more", width=44)
-            for key, description, tooltip in self.keys:
-                table.add_row(cell(key, style="bold"), cell(description), cell(tooltip))
+            table.add_column("Key", key="key", width=8)
+            table.add_column("Does", key="does", width=12)
+            table.add_column("", key="more", width=34)
+            table.add_column("Id", key="id", width=16)
+            for key, description, tooltip, binding_id in self.keys:
+                table.add_row(
+                    cell(key, style="bold"),
+                    cell(description),
+                    cell(tooltip),
+                    cell(binding_id, style="dim"),
+                )
             yield table
+            from tui.keymap import keymap_path
+
+            yield Static(
+                f"Change keys by binding id in {keymap_path()}",
+                id="help-keymap",
+                classes="dialog-keys",
+                markup=False,
+            )
             yield Static("ctrl+p opens the command palette · escape closes", classes="dialog-keys")
 
     def action_close(self) -> None:
