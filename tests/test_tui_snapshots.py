@@ -24,6 +24,11 @@ def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def no_keymap(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCKET_KEYMAP", str(tmp_path / "no-keymap.toml"))
+
+
 @pytest.fixture
 def demo(store: Store) -> Store:
     smith = store.add_case(
@@ -103,3 +108,24 @@ def test_agenda_screen(snap_compare: Any, demo: Store) -> None:
         await settle(pilot)
 
     assert snap_compare(DocketApp(demo), terminal_size=SIZE, run_before=agenda)
+
+
+def test_deadlines_tab(snap_compare: Any, demo: Store) -> None:
+    """An overdue deadline, one due today, computed ones, and one done (dimmed)."""
+    case_id = demo.find_case("1:26-cv-00042").id
+    assert case_id is not None
+    demo.add_deadline(case_id, Deadline(due_on=date(2026, 11, 25), title="Meet and confer"))
+    done = demo.add_deadline(
+        case_id, Deadline(due_on=date(2026, 11, 18), title="Rule 26(f) report")
+    )
+    assert done.id is not None
+    demo.complete_deadline(done.id)
+
+    async def deadlines(pilot: Any) -> None:
+        await settle(pilot)
+        pilot.app.open_case(case_id)
+        await settle(pilot)
+        pilot.app.screen.query_one("#tabs").active = "tab-deadlines"
+        await settle(pilot)
+
+    assert snap_compare(DocketApp(demo), terminal_size=SIZE, run_before=deadlines)

@@ -77,7 +77,7 @@ class CasesScreen(Screen[None]):
         table = self.query_one("#cases", DataTable)
         table.add_column("", key="flag", width=1)
         table.add_column("Number", key="number")
-        table.add_column("Title", key="title", width=34)
+        table.add_column("Title", key="title", width=30)
         table.add_column("Kind", key="kind")
         table.add_column("Stage", key="stage")
         table.add_column("Next", key="next")
