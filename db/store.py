@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from sqlite_utils import Database
 
 from db.connection import connect
-from db.rows import AgendaItem, AttentionRow, CaseRow, PartyConflict, SearchHit
+from db.rows import AgendaItem, AttentionRow, CaseRow, Closure, PartyConflict, SearchHit
 from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
 from docket.lifecycle import lifecycle_for
@@ -1357,6 +1357,98 @@ class Store:
                     self.get_case(case_id), saved, due_from=deadlines_due_from
                 )
         return saved, created
+
+    # ------------------------------------------------------------------ CLI support
+    # (hearing continuances, waivers and court closures; shared by the CLI and the TUI)
+
+    def continue_hearing(
+        self, hearing_id: int, to: datetime, outcome: str | None = None
+    ) -> tuple[Hearing, Hearing]:
+        """Continue a scheduled hearing to a new time, in one transaction.
+
+        The continued hearing keeps its row (status `continued`, `continued_to` set, its
+        before-hearing deadlines withdrawn) so the docket still shows what was set and why it
+        moved; a new scheduled hearing at `to` carries the kind, place and judge forward and
+        gets its own deadlines. Returns (the continued hearing, the new one).
+        """
+        if to.tzinfo is None:
+            to = to.astimezone()
+        with self.write():
+            current = self.get_hearing(hearing_id)
+            if current.status != HearingStatus.SCHEDULED:
+                raise Refused(
+                    f"ID: hearing {hearing_id} is {current.status.value}; "
+                    "only a scheduled hearing is continued"
+                )
+            if to == current.starts_at:
+                raise InputError(
+                    "--to", "is the hearing's present time", "--to '2027-01-12 9:30am'"
+                )
+            assert current.case_id is not None
+            ends_at = None
+            if current.ends_at is not None:
+                ends_at = to + (current.ends_at - current.starts_at)
+            old, _withdrawn = self.update_hearing(
+                current.model_copy(
+                    update={
+                        "status": HearingStatus.CONTINUED,
+                        "continued_to": to,
+                        "outcome": outcome if outcome is not None else current.outcome,
+                    }
+                )
+            )
+            new, _created = self.add_hearing(
+                current.case_id,
+                Hearing(
+                    starts_at=to,
+                    ends_at=ends_at,
+                    kind=current.kind,
+                    location=current.location,
+                    judge=current.judge,
+                ),
+            )
+        return old, new
+
+    def waive_deadline(
+        self, deadline_id: int, *, case_id: int | None = None, note: str | None = None
+    ) -> Deadline:
+        """Mark an open deadline waived; a note saying why goes on the case in the same write."""
+        with self.write():
+            waived = self.complete_deadline(
+                deadline_id, status=DeadlineStatus.WAIVED, case_id=case_id
+            )
+            if note is not None and note.strip():
+                assert waived.case_id is not None
+                self.add_note(
+                    waived.case_id, f"Deadline #{deadline_id} waived ({waived.title}): {note}"
+                )
+        return waived
+
+    def closures(self, calendar: str | None = None) -> list[Closure]:
+        """Court closures in date order; with `calendar`, those that apply to it (its own and
+        the ones entered for every calendar)."""
+        if calendar is None:
+            rows = self._rows("SELECT id, day, calendar, name FROM court_closures ORDER BY day, id")
+        else:
+            rows = self._rows(
+                "SELECT id, day, calendar, name FROM court_closures WHERE calendar IN ('', ?) "
+                "ORDER BY day, id",
+                (calendar,),
+            )
+        return [Closure(r[0], date.fromisoformat(r[1]), r[2], r[3]) for r in rows]
+
+    def open_deadlines_on(self, day: date, calendar: str = "") -> int:
+        """How many open deadlines fall due on `day` in cases that count with `calendar`
+        (every case when it is empty): the ones to review when the court turns out closed."""
+        return int(
+            self._rows(
+                "SELECT count(*) FROM deadlines d JOIN cases c ON c.id = d.case_id "
+                "WHERE d.status = 'open' AND d.due_on = ? AND (? = '' OR c.calendar = ?)",
+                (day.isoformat(), calendar, calendar),
+            )[0][0]
+        )
+
+    # ------------------------------------------------------------------ end of CLI support
 
 
 # ---------------------------------------------------------------------- row helpers
