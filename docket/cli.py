@@ -612,7 +612,7 @@ def _filing_changes(args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
         changes["service"] = None if cleared else _choice(ServiceMethod, args.service, "--service")
     if not changes:
         raise InputError(
-            "--date",
+            "filing edit",
             "nothing to change; give at least one of --date, --type, --title, --desc, --by, "
             "--served, --service, --doc-no",
             "docket filing edit 1:22-cv-00012 3 --service mail",
