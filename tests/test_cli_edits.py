@@ -257,6 +257,6 @@ def test_status_page_of_the_demo_anchor_case(
     assert "Needs attention: follow-up due 2026-11-24" in out
     assert "Can move to: " in out and "(or: stay)" in out
     history = out[out.index("History:") :]
-    assert "2021-10-21  open   open" in history
+    assert "  open   open\n        Opened in docket" in history
     assert "2022-01-03  stage  open -> active" in history
     assert f"source: {ANCHOR_SOURCE}" in history
