@@ -260,3 +260,17 @@ def test_status_page_of_the_demo_anchor_case(
     assert "  open   open\n        Opened in docket" in history
     assert "2022-01-03  stage  open -> active" in history
     assert f"source: {ANCHOR_SOURCE}" in history
+
+
+def test_moving_a_motion_hearing_recounts_its_deadlines(
+    civil: Case, in_process: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    added = ["hearing", "add", "CV-7", "--at", "12/10/26 9:30am", "--kind", "motion hearing"]
+    assert main(added) == 0
+    capsys.readouterr()
+    assert main(["hearing", "set", "CV-7", "1", "--at", "12/17/26 9:30am"]) == 0
+    out = capsys.readouterr().out
+    assert "Hearing on CV-7 updated: #1    2026-12-17 09:30" in out
+    # 7 days before Thu 17 Dec is Thu 10 Dec; 14 days before is Thu 3 Dec.
+    assert "now due 2026-12-10: Opposing affidavits due" in out
+    assert "now due 2026-12-03: Written motion and notice of hearing must be served" in out
