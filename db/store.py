@@ -326,6 +326,8 @@ class Store:
 
     def update_case(self, case: Case) -> Case:
         """Save edits to a case; refused if someone else saved it since it was read."""
+        # model_copy(update=...) skips validation: check what is about to be saved.
+        case = Case.model_validate(dict(case))
         if case.id is None:
             raise NotFound("case: it has not been saved yet")
         values = case.model_dump(
@@ -668,6 +670,8 @@ class Store:
 
     def update_filing(self, filing: Filing) -> tuple[Filing, list[Deadline]]:
         """Save edits to an entry; a changed date or service recomputes the deadlines it set."""
+        # model_copy(update=...) skips validation: check what is about to be saved.
+        filing = Filing.model_validate(dict(filing))
         if filing.id is None:
             raise NotFound("filing: it has not been saved yet")
         values = filing.model_dump(
@@ -766,7 +770,7 @@ class Store:
     ) -> list[Deadline]:
         """The deadlines the filing's type triggers under the rules (those due on or after
         `due_from`, when given)."""
-        from docket.rules import compute_rule_deadline, rules_triggered_by
+        from docket.rules import rules_triggered_by
 
         assert case.id is not None and filing.id is not None
         rules = rules_triggered_by(filing.doc_type, case.kind)
@@ -775,13 +779,7 @@ class Store:
         calendar = self.calendar_for(case)
         created = []
         for rule in rules:
-            due = compute_rule_deadline(
-                rule,
-                filed_on=filing.filed_on,
-                served_on=filing.served_on,
-                service=filing.service,
-                calendar=calendar,
-            )
+            due = self._count_rule(rule, filing, calendar)
             if due_from is not None and due.due < due_from:
                 continue
             deadline = Deadline(
@@ -797,39 +795,69 @@ class Store:
         return created
 
     def _recompute_filing_deadlines(self, case: Case, filing: Filing) -> list[Deadline]:
-        from docket.rules import compute_rule_deadline, rule_by_id
+        """Bring the entry's rule deadlines in line with its current date, service and type.
+
+        Open deadlines are recounted; those whose rule no longer applies (the type changed)
+        are withdrawn; rules that now apply and have no deadline yet get one. Returns every
+        deadline touched, withdrawn ones included, so the change can be announced.
+        """
+        from docket.rules import load_rules, rules_triggered_by
 
         assert case.id is not None and filing.id is not None
+        applicable = {rule.id: rule for rule in rules_triggered_by(filing.doc_type, case.kind)}
+        known = {rule.id for rule in load_rules()}
         calendar = self.calendar_for(case)
-        changed = []
+        touched: list[Deadline] = []
+        kept: set[str] = set()
         for row in self._dicts(
-            "SELECT * FROM deadlines WHERE trigger_filing_id = ? AND status = 'open' "
-            "AND rule IS NOT NULL",
+            "SELECT id, rule, status FROM deadlines WHERE trigger_filing_id = ? "
+            "AND rule IS NOT NULL AND status != 'withdrawn'",
             (filing.id,),
         ):
-            try:
-                rule = rule_by_id(row["rule"])
-            except NotFound:
-                continue  # a rule since removed from rules.toml: keep the date as computed
-            due = compute_rule_deadline(
-                rule,
-                filed_on=filing.filed_on,
-                served_on=filing.served_on,
-                service=filing.service,
-                calendar=calendar,
+            rule = applicable.get(row["rule"])
+            if rule is not None:
+                kept.add(rule.id)
+            if row["status"] != DeadlineStatus.OPEN.value or row["rule"] not in known:
+                continue  # done or waived: history; a rule since removed: keep its date
+            if rule is None:
+                changes: dict[str, Any] = {"status": DeadlineStatus.WITHDRAWN.value}
+            else:
+                due = self._count_rule(rule, filing, calendar)
+                changes = {"due_on": due.due.isoformat(), "computation": _json(due.steps)}
+            changes["updated_at"] = self._now()
+            self._update("deadlines", row["id"], changes, case_id=case.id)
+            touched.append(self.get_deadline(row["id"]))
+        for rule_id, rule in applicable.items():
+            if rule_id in kept:
+                continue
+            due = self._count_rule(rule, filing, calendar)
+            touched.append(
+                self._insert_deadline(
+                    case.id,
+                    Deadline(
+                        case_id=case.id,
+                        due_on=due.due,
+                        title=rule.title,
+                        rule=rule.id,
+                        citation=rule.citation,
+                        trigger_filing_id=filing.id,
+                        computation=due.steps,
+                    ),
+                )
             )
-            self._update(
-                "deadlines",
-                row["id"],
-                {
-                    "due_on": due.due.isoformat(),
-                    "computation": _json(due.steps),
-                    "updated_at": self._now(),
-                },
-                case_id=case.id,
-            )
-            changed.append(self.get_deadline(row["id"]))
-        return changed
+        return touched
+
+    @staticmethod
+    def _count_rule(rule: Any, filing: Filing, calendar: Any) -> Any:
+        from docket.rules import compute_rule_deadline
+
+        return compute_rule_deadline(
+            rule,
+            filed_on=filing.filed_on,
+            served_on=filing.served_on,
+            service=filing.service,
+            calendar=calendar,
+        )
 
     # ------------------------------------------------------------------ hearings
 
@@ -857,6 +885,8 @@ class Store:
 
     def update_hearing(self, hearing: Hearing) -> tuple[Hearing, list[Deadline]]:
         """Save a hearing's new time, status or outcome; its before-hearing deadlines follow."""
+        # model_copy(update=...) skips validation: check what is about to be saved.
+        hearing = Hearing.model_validate(dict(hearing))
         if hearing.id is None:
             raise NotFound("hearing: it has not been saved yet")
         values = _hearing_values(hearing)
