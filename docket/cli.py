@@ -35,6 +35,7 @@ from docket.models import (
     CaseKind,
     CaseParty,
     Deadline,
+    DeadlineStatus,
     DocType,
     Filing,
     Hearing,
@@ -639,6 +640,12 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
     print(f"Entry {saved.entry_no} on {case.number} updated ({names}): {saved.title}")
     for deadline in recomputed:
         cite = f" ({deadline.citation})" if deadline.citation else ""
+        if deadline.status == DeadlineStatus.WITHDRAWN:
+            print(
+                f"  Deadline #{deadline.id} withdrawn, its rule no longer applies: "
+                f"{deadline.title}{cite}"
+            )
+            continue
         print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}{cite}")
         _steps(deadline.computation, "      ")
     return 0
