@@ -89,3 +89,13 @@ class PartyConflict(NamedTuple):
     case_number: str
     case_title: str
     role: str
+
+
+class Closure(NamedTuple):
+    """A day a court was closed or declared a holiday, entered by the user."""
+
+    id: int
+    day: date
+    calendar: str
+    """The calendar code it applies to; empty for every calendar."""
+    name: str

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from sqlite_utils import Database
 
 from db.connection import connect
-from db.rows import AgendaItem, AttentionRow, CaseRow, PartyConflict, SearchHit
+from db.rows import AgendaItem, AttentionRow, CaseRow, Closure, PartyConflict, SearchHit
 from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
 from docket.lifecycle import lifecycle_for
@@ -326,6 +326,8 @@ class Store:
 
     def update_case(self, case: Case) -> Case:
         """Save edits to a case; refused if someone else saved it since it was read."""
+        # model_copy(update=...) skips validation: check what is about to be saved.
+        case = Case.model_validate(dict(case))
         if case.id is None:
             raise NotFound("case: it has not been saved yet")
         values = case.model_dump(
@@ -668,6 +670,8 @@ class Store:
 
     def update_filing(self, filing: Filing) -> tuple[Filing, list[Deadline]]:
         """Save edits to an entry; a changed date or service recomputes the deadlines it set."""
+        # model_copy(update=...) skips validation: check what is about to be saved.
+        filing = Filing.model_validate(dict(filing))
         if filing.id is None:
             raise NotFound("filing: it has not been saved yet")
         values = filing.model_dump(
@@ -766,7 +770,7 @@ class Store:
     ) -> list[Deadline]:
         """The deadlines the filing's type triggers under the rules (those due on or after
         `due_from`, when given)."""
-        from docket.rules import compute_rule_deadline, rules_triggered_by
+        from docket.rules import rules_triggered_by
 
         assert case.id is not None and filing.id is not None
         rules = rules_triggered_by(filing.doc_type, case.kind)
@@ -775,13 +779,7 @@ class Store:
         calendar = self.calendar_for(case)
         created = []
         for rule in rules:
-            due = compute_rule_deadline(
-                rule,
-                filed_on=filing.filed_on,
-                served_on=filing.served_on,
-                service=filing.service,
-                calendar=calendar,
-            )
+            due = self._count_rule(rule, filing, calendar)
             if due_from is not None and due.due < due_from:
                 continue
             deadline = Deadline(
@@ -797,39 +795,69 @@ class Store:
         return created
 
     def _recompute_filing_deadlines(self, case: Case, filing: Filing) -> list[Deadline]:
-        from docket.rules import compute_rule_deadline, rule_by_id
+        """Bring the entry's rule deadlines in line with its current date, service and type.
+
+        Open deadlines are recounted; those whose rule no longer applies (the type changed)
+        are withdrawn; rules that now apply and have no deadline yet get one. Returns every
+        deadline touched, withdrawn ones included, so the change can be announced.
+        """
+        from docket.rules import load_rules, rules_triggered_by
 
         assert case.id is not None and filing.id is not None
+        applicable = {rule.id: rule for rule in rules_triggered_by(filing.doc_type, case.kind)}
+        known = {rule.id for rule in load_rules()}
         calendar = self.calendar_for(case)
-        changed = []
+        touched: list[Deadline] = []
+        kept: set[str] = set()
         for row in self._dicts(
-            "SELECT * FROM deadlines WHERE trigger_filing_id = ? AND status = 'open' "
-            "AND rule IS NOT NULL",
+            "SELECT id, rule, status FROM deadlines WHERE trigger_filing_id = ? "
+            "AND rule IS NOT NULL AND status != 'withdrawn'",
             (filing.id,),
         ):
-            try:
-                rule = rule_by_id(row["rule"])
-            except NotFound:
-                continue  # a rule since removed from rules.toml: keep the date as computed
-            due = compute_rule_deadline(
-                rule,
-                filed_on=filing.filed_on,
-                served_on=filing.served_on,
-                service=filing.service,
-                calendar=calendar,
+            rule = applicable.get(row["rule"])
+            if rule is not None:
+                kept.add(rule.id)
+            if row["status"] != DeadlineStatus.OPEN.value or row["rule"] not in known:
+                continue  # done or waived: history; a rule since removed: keep its date
+            if rule is None:
+                changes: dict[str, Any] = {"status": DeadlineStatus.WITHDRAWN.value}
+            else:
+                due = self._count_rule(rule, filing, calendar)
+                changes = {"due_on": due.due.isoformat(), "computation": _json(due.steps)}
+            changes["updated_at"] = self._now()
+            self._update("deadlines", row["id"], changes, case_id=case.id)
+            touched.append(self.get_deadline(row["id"]))
+        for rule_id, rule in applicable.items():
+            if rule_id in kept:
+                continue
+            due = self._count_rule(rule, filing, calendar)
+            touched.append(
+                self._insert_deadline(
+                    case.id,
+                    Deadline(
+                        case_id=case.id,
+                        due_on=due.due,
+                        title=rule.title,
+                        rule=rule.id,
+                        citation=rule.citation,
+                        trigger_filing_id=filing.id,
+                        computation=due.steps,
+                    ),
+                )
             )
-            self._update(
-                "deadlines",
-                row["id"],
-                {
-                    "due_on": due.due.isoformat(),
-                    "computation": _json(due.steps),
-                    "updated_at": self._now(),
-                },
-                case_id=case.id,
-            )
-            changed.append(self.get_deadline(row["id"]))
-        return changed
+        return touched
+
+    @staticmethod
+    def _count_rule(rule: Any, filing: Filing, calendar: Any) -> Any:
+        from docket.rules import compute_rule_deadline
+
+        return compute_rule_deadline(
+            rule,
+            filed_on=filing.filed_on,
+            served_on=filing.served_on,
+            service=filing.service,
+            calendar=calendar,
+        )
 
     # ------------------------------------------------------------------ hearings
 
@@ -857,6 +885,8 @@ class Store:
 
     def update_hearing(self, hearing: Hearing) -> tuple[Hearing, list[Deadline]]:
         """Save a hearing's new time, status or outcome; its before-hearing deadlines follow."""
+        # model_copy(update=...) skips validation: check what is about to be saved.
+        hearing = Hearing.model_validate(dict(hearing))
         if hearing.id is None:
             raise NotFound("hearing: it has not been saved yet")
         values = _hearing_values(hearing)
@@ -1357,6 +1387,98 @@ class Store:
                     self.get_case(case_id), saved, due_from=deadlines_due_from
                 )
         return saved, created
+
+    # ------------------------------------------------------------------ CLI support
+    # (hearing continuances, waivers and court closures; shared by the CLI and the TUI)
+
+    def continue_hearing(
+        self, hearing_id: int, to: datetime, outcome: str | None = None
+    ) -> tuple[Hearing, Hearing]:
+        """Continue a scheduled hearing to a new time, in one transaction.
+
+        The continued hearing keeps its row (status `continued`, `continued_to` set, its
+        before-hearing deadlines withdrawn) so the docket still shows what was set and why it
+        moved; a new scheduled hearing at `to` carries the kind, place and judge forward and
+        gets its own deadlines. Returns (the continued hearing, the new one).
+        """
+        if to.tzinfo is None:
+            to = to.astimezone()
+        with self.write():
+            current = self.get_hearing(hearing_id)
+            if current.status != HearingStatus.SCHEDULED:
+                raise Refused(
+                    f"ID: hearing {hearing_id} is {current.status.value}; "
+                    "only a scheduled hearing is continued"
+                )
+            if to == current.starts_at:
+                raise InputError(
+                    "--to", "is the hearing's present time", "--to '2027-01-12 9:30am'"
+                )
+            assert current.case_id is not None
+            ends_at = None
+            if current.ends_at is not None:
+                ends_at = to + (current.ends_at - current.starts_at)
+            old, _withdrawn = self.update_hearing(
+                current.model_copy(
+                    update={
+                        "status": HearingStatus.CONTINUED,
+                        "continued_to": to,
+                        "outcome": outcome if outcome is not None else current.outcome,
+                    }
+                )
+            )
+            new, _created = self.add_hearing(
+                current.case_id,
+                Hearing(
+                    starts_at=to,
+                    ends_at=ends_at,
+                    kind=current.kind,
+                    location=current.location,
+                    judge=current.judge,
+                ),
+            )
+        return old, new
+
+    def waive_deadline(
+        self, deadline_id: int, *, case_id: int | None = None, note: str | None = None
+    ) -> Deadline:
+        """Mark an open deadline waived; a note saying why goes on the case in the same write."""
+        with self.write():
+            waived = self.complete_deadline(
+                deadline_id, status=DeadlineStatus.WAIVED, case_id=case_id
+            )
+            if note is not None and note.strip():
+                assert waived.case_id is not None
+                self.add_note(
+                    waived.case_id, f"Deadline #{deadline_id} waived ({waived.title}): {note}"
+                )
+        return waived
+
+    def closures(self, calendar: str | None = None) -> list[Closure]:
+        """Court closures in date order; with `calendar`, those that apply to it (its own and
+        the ones entered for every calendar)."""
+        if calendar is None:
+            rows = self._rows("SELECT id, day, calendar, name FROM court_closures ORDER BY day, id")
+        else:
+            rows = self._rows(
+                "SELECT id, day, calendar, name FROM court_closures WHERE calendar IN ('', ?) "
+                "ORDER BY day, id",
+                (calendar,),
+            )
+        return [Closure(r[0], date.fromisoformat(r[1]), r[2], r[3]) for r in rows]
+
+    def open_deadlines_on(self, day: date, calendar: str = "") -> int:
+        """How many open deadlines fall due on `day` in cases that count with `calendar`
+        (every case when it is empty): the ones to review when the court turns out closed."""
+        return int(
+            self._rows(
+                "SELECT count(*) FROM deadlines d JOIN cases c ON c.id = d.case_id "
+                "WHERE d.status = 'open' AND d.due_on = ? AND (? = '' OR c.calendar = ?)",
+                (day.isoformat(), calendar, calendar),
+            )[0][0]
+        )
+
+    # ------------------------------------------------------------------ end of CLI support
 
 
     # ------------------------------------------------------------------ TUI support (tui2)

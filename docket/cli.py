@@ -35,9 +35,11 @@ from docket.models import (
     CaseKind,
     CaseParty,
     Deadline,
+    DeadlineStatus,
     DocType,
     Filing,
     Hearing,
+    HearingStatus,
     PartyKind,
     PartyRole,
     ServiceMethod,
@@ -192,7 +194,7 @@ def _opt_date(text: str | None, flag: str, ctx: Context) -> date | None:
     return None if text is None else _date(text, flag, ctx)
 
 
-E = TypeVar("E", CaseKind, PartyRole, PartyKind, DocType, ServiceMethod)
+E = TypeVar("E", CaseKind, PartyRole, PartyKind, DocType, ServiceMethod, HearingStatus)
 
 
 def _choice(enum: type[E], text: str, flag: str) -> E:
@@ -452,9 +454,8 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
 
     print("\nHearings")
     for hearing in hearings:
-        where = f"  at {hearing.location}" if hearing.location else ""
-        starts = hearing.starts_at.strftime("%Y-%m-%d %H:%M %z")
-        print(f"  {starts}  {hearing.kind}  [{hearing.status.value}]{where}")
+        print("  " + _hearing_line(hearing))
+        _print_hearing_details(hearing, "        ")
     if not hearings:
         print("  none")
 
@@ -578,6 +579,78 @@ def cmd_filing_void(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+_CLEAR = frozenset({"none", "clear", "-"})
+
+#: `filing edit` flag → the Filing field it sets.
+_FILING_EDIT_FLAGS: dict[str, str] = {
+    "date": "filed_on",
+    "type": "doc_type",
+    "title": "title",
+    "desc": "description",
+    "by": "filed_by",
+    "served": "served_on",
+    "service": "service",
+    "doc_no": "document_number",
+}
+
+
+def _filing_changes(args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
+    """The fields `filing edit` sets, each read and checked before the store is opened."""
+    changes: dict[str, Any] = {}
+    if args.date is not None:
+        changes["filed_on"] = _date(args.date, "--date", ctx)
+    if args.type is not None:
+        changes["doc_type"] = _choice(DocType, args.type, "--type")
+    for flag in ("title", "desc", "by", "doc_no"):
+        value = getattr(args, flag)
+        if value is not None:
+            changes[_FILING_EDIT_FLAGS[flag]] = value
+    if args.served is not None:
+        cleared = args.served.strip().lower() in _CLEAR
+        changes["served_on"] = None if cleared else _date(args.served, "--served", ctx)
+    if args.service is not None:
+        cleared = args.service.strip().lower() in _CLEAR
+        changes["service"] = None if cleared else _choice(ServiceMethod, args.service, "--service")
+    if not changes:
+        raise InputError(
+            "filing edit",
+            "nothing to change; give at least one of --date, --type, --title, --desc, --by, "
+            "--served, --service, --doc-no",
+            "docket filing edit 1:22-cv-00012 3 --service mail",
+        )
+    return changes
+
+
+def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
+    changes = _filing_changes(args, ctx)
+    case, case_id = ctx.case_id(args.number)
+    current = ctx.store.filing_by_entry(case_id, args.entry_no)
+    if current.voided:
+        raise Refused(
+            f"ENTRY_NO: entry {current.entry_no} is voided ({current.void_reason}); "
+            "it can no longer be edited"
+        )
+    edited = _build(Filing, **{**current.model_dump(), **changes})
+    saved, recomputed = ctx.store.update_filing(edited)
+    changed = [field for field in changes if getattr(current, field) != getattr(saved, field)]
+    if not changed:
+        print(f"Entry {saved.entry_no} on {case.number}: nothing changed")
+        return 0
+    names = ", ".join(FLAG_FOR_FIELD.get(field, field) for field in changed)
+    print(f"Entry {saved.entry_no} on {case.number} updated ({names}): {saved.title}")
+    for deadline in recomputed:
+        cite = f" ({deadline.citation})" if deadline.citation else ""
+        if deadline.status == DeadlineStatus.WITHDRAWN:
+            print(
+                f"  Deadline #{deadline.id} withdrawn, its rule no longer applies: "
+                f"{deadline.title}{cite}"
+            )
+            continue
+        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}{cite}")
+        _steps(deadline.computation, "      ")
+    return 0
+
+
 def cmd_hearing_add(args: argparse.Namespace, ctx: Context) -> int:
     from docket.dates import parse_datetime
 
@@ -590,6 +663,95 @@ def cmd_hearing_add(args: argparse.Namespace, ctx: Context) -> int:
     where = f" at {saved.location}" if saved.location else ""
     print(f"Hearing on {case.number}: {saved.kind}, {saved.starts_at:%Y-%m-%d %H:%M}{where}")
     _print_created_deadlines(created)
+    return 0
+
+
+def _case_hearing(ctx: Context, case: Case, case_id: int, hearing_id: int) -> Hearing:
+    try:
+        hearing = ctx.store.get_hearing(hearing_id)
+    except NotFound:
+        hearing = None
+    if hearing is None or hearing.case_id != case_id:
+        raise InputError(
+            "ID", f"no hearing #{hearing_id} on {case.number}", f"docket hearing list {case.number}"
+        )
+    return hearing
+
+
+def _hearing_line(hearing: Hearing) -> str:
+    where = f"  at {hearing.location}" if hearing.location else ""
+    starts = hearing.starts_at.strftime("%Y-%m-%d %H:%M %z")
+    return f"#{hearing.id:<4} {starts}  {hearing.kind}  [{hearing.status.value}]{where}"
+
+
+def _print_hearing_details(hearing: Hearing, indent: str) -> None:
+    if hearing.continued_to is not None:
+        print(f"{indent}continued to {hearing.continued_to:%Y-%m-%d %H:%M %z}")
+    if hearing.outcome:
+        print(f"{indent}outcome: {hearing.outcome}")
+
+
+def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
+    from docket.dates import parse_datetime
+
+    status = None if args.status is None else _choice(HearingStatus, args.status, "--status")
+    starts = None if args.at is None else parse_datetime(args.at, field="--at", today=ctx.today)
+    to = None if args.to is None else parse_datetime(args.to, field="--to", today=ctx.today)
+    if args.outcome is not None and not args.outcome.strip():
+        raise InputError("--outcome", "is empty", '--outcome "continued at defense request"')
+    if to is not None:
+        if status not in (None, HearingStatus.CONTINUED):
+            raise InputError("--to", "goes with --status continued", "--status continued --to +14")
+        if starts is not None:
+            raise InputError("--at", "cannot go with --to; --to sets the new time", "--to +14")
+        status = HearingStatus.CONTINUED
+    if status is None and starts is None and args.outcome is None:
+        raise InputError(
+            "--status",
+            "nothing to change; give --status, --at, --outcome or --to",
+            "docket hearing set NUMBER ID --status held --outcome 'motion granted'",
+        )
+    case, case_id = ctx.case_id(args.number)
+    current = _case_hearing(ctx, case, case_id, args.id)
+    store = ctx.store
+    if to is not None:
+        old, new = store.continue_hearing(args.id, to, args.outcome)
+        print(f"Hearing #{old.id} on {case.number} continued to {to:%Y-%m-%d %H:%M}")
+        print(f"  new hearing {_hearing_line(new)}")
+        _print_created_deadlines(
+            [d for d in store.deadlines(case_id, limit=10_000) if d.trigger_hearing_id == new.id]
+        )
+        return 0
+    updates: dict[str, Any] = {}
+    if status is not None:
+        updates["status"] = status
+    if starts is not None:
+        updates["starts_at"] = starts
+        if current.ends_at is not None:
+            updates["ends_at"] = starts + (current.ends_at - current.starts_at)
+    if args.outcome is not None:
+        updates["outcome"] = args.outcome
+    edited = _build(Hearing, **{**current.model_dump(), **updates})
+    saved, moved = store.update_hearing(edited)
+    print(f"Hearing on {case.number} updated: {_hearing_line(saved)}")
+    _print_hearing_details(saved, "  ")
+    for deadline in moved:
+        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}")
+        _steps(deadline.computation, "      ")
+    return 0
+
+
+def cmd_hearing_list(args: argparse.Namespace, ctx: Context) -> int:
+    _case, case_id = ctx.case_id(args.number)
+    hearings = ctx.store.hearings(case_id, limit=10_000)
+    if args.json:
+        _print_json([h.model_dump(mode="json") for h in hearings])
+        return 0
+    for hearing in hearings:
+        print("  " + _hearing_line(hearing))
+        _print_hearing_details(hearing, "        ")
+    if not hearings:
+        print("  none")
     return 0
 
 
@@ -634,14 +796,22 @@ def cmd_deadline_done(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
-    from docket.calendars import CourtCalendar, validate_calendar_code
+    from docket.calendars import validate_calendar_code
     from docket.deadlines import compute_due_date
 
     trigger = _date(getattr(args, "from"), "--from", ctx)
     service = None if args.service is None else _choice(ServiceMethod, args.service, "--service")
     code = validate_calendar_code(args.calendar or "US", field="--calendar")
+    path = ctx.db_path
+    given = getattr(args, "db", None) or getattr(args, "top_db", None)
+    has_db = path.is_file() and path.stat().st_size > 0
+    store = ctx.store if has_db or given else None
     due = compute_due_date(
-        trigger, args.days, before=args.before, service=service, calendar=CourtCalendar(code)
+        trigger,
+        args.days,
+        before=args.before,
+        service=service,
+        calendar=_closure_calendar(store, code),
     )
     if args.json:
         _print_json(due.model_dump(mode="json", by_alias=True))
@@ -649,6 +819,103 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
         print(due.due.isoformat())
         _steps(due.steps, "  ")
     return 0
+
+
+def _case_deadline(ctx: Context, case: Case, case_id: int, deadline_id: int) -> Deadline:
+    try:
+        deadline = ctx.store.get_deadline(deadline_id)
+    except NotFound:
+        deadline = None
+    if deadline is None or deadline.case_id != case_id:
+        raise InputError(
+            "ID", f"no deadline #{deadline_id} on {case.number}", f"docket case show {case.number}"
+        )
+    return deadline
+
+
+def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
+    if args.note is not None and not args.note.strip():
+        raise InputError("--note", "is empty", '--note "opposing counsel agreed"')
+    case, case_id = ctx.case_id(args.number)
+    _case_deadline(ctx, case, case_id, args.id)
+    saved = ctx.store.waive_deadline(args.id, case_id=case_id, note=args.note)
+    print(f"Deadline #{saved.id} on {case.number} waived on {saved.done_on}: {saved.title}")
+    return 0
+
+
+def _deadline_trigger(store: Store, deadline: Deadline) -> dict[str, Any] | None:
+    """What the deadline was counted from, as a person finds it on the docket."""
+    if deadline.trigger_filing_id is not None:
+        filing = store.get_filing(deadline.trigger_filing_id)
+        return {
+            "kind": "filing",
+            "entry_no": filing.entry_no,
+            "title": filing.title,
+            "filed_on": filing.filed_on.isoformat(),
+            "served_on": None if filing.served_on is None else filing.served_on.isoformat(),
+            "service": None if filing.service is None else filing.service.value,
+            "voided": filing.voided,
+        }
+    if deadline.trigger_hearing_id is not None:
+        hearing = store.get_hearing(deadline.trigger_hearing_id)
+        return {
+            "kind": "hearing",
+            "id": hearing.id,
+            "title": hearing.kind,
+            "starts_at": hearing.starts_at.isoformat(),
+            "status": hearing.status.value,
+        }
+    return None
+
+
+def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
+    case, case_id = ctx.case_id(args.number)
+    deadline = _case_deadline(ctx, case, case_id, args.id)
+    trigger = _deadline_trigger(ctx.store, deadline)
+    if args.json:
+        data = deadline.model_dump(mode="json")
+        data["trigger"] = trigger
+        _print_json(data)
+        return 0
+    print(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
+    done = f" on {deadline.done_on}" if deadline.done_on else ""
+    print(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
+    if deadline.rule:
+        cite = f" ({deadline.citation})" if deadline.citation else ""
+        print(f"  Rule: {deadline.rule}{cite}")
+    else:
+        print("  Entered by hand (no rule)")
+    if trigger is not None and trigger["kind"] == "filing":
+        served = ""
+        if trigger["served_on"]:
+            how = f" ({trigger['service']})" if trigger["service"] else ""
+            served = f", served {trigger['served_on']}{how}"
+        void = " [VOIDED]" if trigger["voided"] else ""
+        print(
+            f"  Trigger: entry {trigger['entry_no']}, {trigger['title']}, "
+            f"filed {trigger['filed_on']}{served}{void}"
+        )
+    elif trigger is not None:
+        print(
+            f"  Trigger: hearing #{trigger['id']}, {trigger['title']} at {trigger['starts_at']} "
+            f"[{trigger['status']}]"
+        )
+    if deadline.computation:
+        print("  How it was counted:")
+        _steps(deadline.computation, "    ")
+    leads = ", ".join(str(d) for d in deadline.remind_days)
+    print(f"  Reminders: {leads or 'none'} days before")
+    return 0
+
+
+def _closure_calendar(store: Store | None, code: str) -> Any:
+    """The counting calendar for `deadline compute`: holidays, plus the database's closures
+    when there is a database (compute never creates one)."""
+    from docket.calendars import CourtCalendar
+
+    if store is None:
+        return CourtCalendar(code)
+    return CourtCalendar(code, closures={c.day: c.name for c in store.closures(code)})
 
 
 # ---------------------------------------------------------------------------- status and notes
@@ -702,6 +969,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         data = _status_json(case, allowed, history)
         data["resolved"] = cycle.is_resolved(case.stage)
+        data["attention"] = ctx.store.case_row(case_id).attention
         _print_json(data)
         return 0
     print(f"{case.number}: {case.title}")
@@ -712,8 +980,14 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     if case.stay_reason:
         until = f" until {case.stay_until}" if case.stay_until else ""
         print(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
+    print(f"  Follow up on: {case.follow_up_on or '-'}")
+    print(f"  Last activity: {case.last_activity_on or '-'}")
+    attention = ctx.store.case_row(case_id).attention
+    if attention:
+        print(f"  Needs attention: {attention}")
     if allowed:
-        print(f"  Can move to: {', '.join(allowed)} (or: stay, lift)")
+        stay_moves = "lift" if case.stay_reason else "stay"
+        print(f"  Can move to: {', '.join(allowed)} (or: {stay_moves})")
     else:
         print("  Closed; reopen with: docket status NUMBER set reopen --note TEXT")
     print("  History:")
@@ -777,6 +1051,135 @@ def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     note = ctx.store.add_note(case_id, args.text, on=on, source=args.source)
     print(f"Note added to {case.number} on {note.noted_on}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- closures, audit
+
+
+def cmd_closure_add(args: argparse.Namespace, ctx: Context) -> int:
+    day = _date(args.date, "DATE", ctx)
+    name = args.name.strip()
+    if not name:
+        raise InputError("--name", "is empty", '--name "Court closed: snow"')
+    if len(name) > 200 or any(ord(ch) < 32 for ch in name):
+        raise InputError("--name", "must be one line of at most 200 characters", "--name 'Snow'")
+    calendar = ""
+    if args.calendar is not None:
+        from docket.calendars import validate_calendar_code
+
+        calendar = validate_calendar_code(args.calendar, field="--calendar")
+    store = ctx.store
+    if any(c.day == day and c.calendar == calendar for c in store.closures(calendar or None)):
+        where = calendar or "every calendar"
+        raise Refused(f"DATE: {day} is already a closure for {where}; see docket closure list")
+    store.add_closure(day, name, calendar)
+    applies = f"the {calendar} calendar" if calendar else "every calendar"
+    print(f"Closure on {day} for {applies}: {name}")
+    count = store.open_deadlines_on(day, calendar)
+    if count:
+        what = "deadline falls" if count == 1 else "deadlines fall"
+        moved = "it was" if count == 1 else "they were"
+        print(
+            f"  {count} open {what} on {day}; {moved} not moved. Review "
+            "(docket remind, docket deadline show NUMBER ID) and correct by hand."
+        )
+    else:
+        print(f"  No open deadline falls on {day}; new counts skip the day from now on.")
+    return 0
+
+
+def cmd_closure_list(args: argparse.Namespace, ctx: Context) -> int:
+    closures = ctx.store.closures()
+    if args.json:
+        _print_json(
+            [
+                {"day": c.day.isoformat(), "calendar": c.calendar or None, "name": c.name}
+                for c in closures
+            ]
+        )
+        return 0
+    for closure in closures:
+        print(f"  {closure.day}  {closure.calendar or 'all':<7} {closure.name}")
+    if not closures:
+        print("  No closures (add one: docket closure add 2026-12-24 --name 'Court closed')")
+    return 0
+
+
+#: Columns the store maintains itself; an edit that only touches these is not shown as a diff.
+_AUDIT_QUIET = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "version",
+        "last_activity_on",
+        "next_deadline_on",
+        "next_hearing_at",
+        "attention_on",
+        "starts_utc",
+    }
+)
+
+
+#: Fields an insert's one-line summary leaves out (the JSON output keeps them).
+_AUDIT_INSERT_SKIP = frozenset({"case_id", "computation", "remind_days", "created_by", "name_key"})
+
+
+def _audit_changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, Any]:
+    """Field → [before, after] for what a write changed (every set field for an insert)."""
+    old = before or {}
+    new = after or {}
+    changes: dict[str, Any] = {}
+    for field in list(old) + [f for f in new if f not in old]:
+        if field in _AUDIT_QUIET:
+            continue
+        was, now = old.get(field), new.get(field)
+        if was != now:
+            changes[field] = [was, now]
+    return changes
+
+
+def _short(value: Any, width: int = 40) -> str:
+    text = "-" if value is None else " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
+    limit = _non_negative(args.limit, "--limit", "--limit 50", "entries")
+    if limit == 0:
+        raise InputError("--limit", "must be at least 1", "--limit 50")
+    case_id = None
+    if args.number is not None:
+        _case, case_id = ctx.case_id(args.number)
+    entries = ctx.store.audit_log(case_id=case_id, limit=limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    **entry.model_dump(mode="json"),
+                    "changes": _audit_changes(entry.before, entry.after),
+                }
+                for entry in entries
+            ]
+        )
+        return 0
+    for entry in entries:
+        changes = _audit_changes(entry.before, entry.after)
+        what = f"{entry.entity} #{entry.entity_id}" if entry.entity_id is not None else entry.entity
+        print(f"  {entry.at}  {entry.who:<12} {entry.action:<7} {what}")
+        if entry.before is None:
+            shown = [
+                f"{f}={_short(v[1])}"
+                for f, v in changes.items()
+                if v[1] is not None and f not in _AUDIT_INSERT_SKIP
+            ]
+        else:
+            shown = [f"{f}: {_short(v[0])} -> {_short(v[1])}" for f, v in changes.items()]
+        if shown:
+            print("      " + "; ".join(shown))
+    if not entries:
+        print("  No changes recorded")
     return 0
 
 
@@ -1105,6 +1508,19 @@ def _add_filings(sub: Subparsers) -> None:
     add.add_argument("--service", help="electronic, mail or personal")
     add.add_argument("--doc-no", help="the court's document number")
 
+    edit = _command(
+        filings, "edit", cmd_filing_edit, "correct an entry; its deadlines are recounted"
+    )
+    edit.add_argument("entry_no", metavar="ENTRY_NO", type=int)
+    edit.add_argument("--date", metavar="DATE", help="filed on")
+    edit.add_argument("--type", help="complaint, motion, order, ...")
+    edit.add_argument("--title")
+    edit.add_argument("--desc")
+    edit.add_argument("--by", help="filed by")
+    edit.add_argument("--served", metavar="DATE", help="served on, or 'none'")
+    edit.add_argument("--service", help="electronic, mail, personal or none")
+    edit.add_argument("--doc-no", help="the court's document number")
+
     void = _command(filings, "void", cmd_filing_void, "void an entry (never deleted)")
     void.add_argument("entry_no", metavar="ENTRY_NO", type=int)
     void.add_argument("--reason", required=True)
@@ -1118,6 +1534,18 @@ def _add_hearings(sub: Subparsers) -> None:
     add.add_argument("--where")
     add.add_argument("--judge")
 
+    change = _command(hearings, "set", cmd_hearing_set, "record an outcome, move or continue")
+    change.add_argument("id", metavar="ID", type=int)
+    change.add_argument("--status", help=", ".join(HearingStatus.choices()))
+    change.add_argument("--at", metavar="DATETIME", help="a new time for the same hearing")
+    change.add_argument("--outcome")
+    change.add_argument(
+        "--to", metavar="DATETIME", help="continued to: a new hearing is set at this time"
+    )
+
+    listing = _command(hearings, "list", cmd_hearing_list, "a case's hearings with their ids")
+    listing.add_argument("--json", action="store_true")
+
 
 def _add_deadlines(sub: Subparsers) -> None:
     deadlines = _group(sub, "deadline", "deadlines")
@@ -1129,6 +1557,14 @@ def _add_deadlines(sub: Subparsers) -> None:
     done = _command(deadlines, "done", cmd_deadline_done, "mark a deadline done")
     done.add_argument("id", metavar="ID", type=int)
     done.add_argument("--on", metavar="DATE")
+
+    waive = _command(deadlines, "waive", cmd_deadline_waive, "waive a deadline (kept, not done)")
+    waive.add_argument("id", metavar="ID", type=int)
+    waive.add_argument("--note", help="why; saved as a note on the case")
+
+    show = _command(deadlines, "show", cmd_deadline_show, "how a deadline was counted")
+    show.add_argument("id", metavar="ID", type=int)
+    show.add_argument("--json", action="store_true")
 
     compute = _command(
         deadlines,
@@ -1160,6 +1596,24 @@ def _add_status(sub: Subparsers) -> None:
     note.add_argument("text", metavar="TEXT")
     note.add_argument("--source")
     note.add_argument("--on", metavar="DATE")
+
+
+def _add_closures(sub: Subparsers) -> None:
+    closures = _group(sub, "closure", "days the court was closed (count as legal holidays)")
+    add = _command(closures, "add", cmd_closure_add, "add a closure day", numbered=False)
+    add.add_argument("date", metavar="DATE")
+    add.add_argument("--name", required=True, help="why the court was closed")
+    add.add_argument("--calendar", metavar="CODE", help="only this calendar (default: all)")
+    listing = _command(closures, "list", cmd_closure_list, "list closure days", numbered=False)
+    listing.add_argument("--json", action="store_true")
+
+
+def _add_audit(sub: Subparsers) -> None:
+    audit = _command(sub, "audit", cmd_audit, "who changed what, newest first", numbered=False)
+    audit.add_argument("number", metavar="NUMBER", nargs="?", help="one case (default: all)")
+    audit.add_argument("--court", help="court id, when two courts use the number")
+    audit.add_argument("--limit", default="50", metavar="N")
+    audit.add_argument("--json", action="store_true")
 
 
 def _add_reports(sub: Subparsers) -> None:
@@ -1231,6 +1685,8 @@ PARSER_SECTIONS: list[Callable[[Subparsers], None]] = [
     _add_hearings,
     _add_deadlines,
     _add_status,
+    _add_closures,
+    _add_audit,
     _add_reports,
     _add_transfer,
 ]

@@ -147,6 +147,9 @@ def _off_closed_days(
 
 
 def _why_closed(day: date, forward: bool, cal: CourtCalendar) -> str:
+    if day in cal.closures and not cal.is_weekend(day):
+        name = cal.closures[day]
+        return "a day the court is closed" + ("" if name == "court closed" else f": {name}")
     holiday = cal.legal_holiday(day, counting_forward=forward)
     if cal.is_weekend(day):
         text = f"a {weekday_name(day)}"

@@ -130,7 +130,8 @@ def test_user_closure_day_extends_the_period() -> None:
     closed = CourtCalendar("US", {date(2007, 9, 4): "Courthouse closed (flood)"})
     result = compute_due_date(date(2007, 8, 22), 10, calendar=closed)
     assert result.due == date(2007, 9, 5)
-    assert "Tue 4 Sep 2007 is Courthouse closed (flood)" in result.steps[2]
+    expected = "Tue 4 Sep 2007 is a day the court is closed: Courthouse closed (flood)"
+    assert expected in result.steps[2]
 
 
 def test_mail_adds_three_days_then_moves_off_the_weekend() -> None:

@@ -272,3 +272,25 @@ def test_a_failed_filing_writes_nothing(store: Store) -> None:
         store.add_filing(case_id(case) + 99, Filing(filed_on=NOV_9, title="Stray"))
     assert count(store, "SELECT count(*) FROM filings") == 0
     assert count(store, "SELECT count(*) FROM audit_log") == audit_before
+
+
+def test_changing_the_type_withdraws_rules_that_no_longer_apply_and_adds_new_ones(
+    store: Store,
+) -> None:
+    filing, _ = motion(store)
+    _, touched = store.update_filing(filing.model_copy(update={"doc_type": "judgment"}))
+    rows = store.conn.execute("SELECT rule, status FROM deadlines ORDER BY id").fetchall()
+    assert rows[0] == ("frcp-response-motion", "withdrawn")
+    new_rules = {rule for rule, status in rows[1:] if status == "open"}
+    assert "frap-4a-notice-of-appeal" in new_rules
+    assert {d.rule for d in touched} == {rule for rule, _ in rows}
+
+
+def test_changing_the_type_back_brings_the_rule_back_once(store: Store) -> None:
+    filing, _ = motion(store)
+    judged, _ = store.update_filing(filing.model_copy(update={"doc_type": "order"}))
+    store.update_filing(judged.model_copy(update={"doc_type": "motion"}))
+    assert store.conn.execute(
+        "SELECT status, count(*) FROM deadlines WHERE rule = 'frcp-response-motion' "
+        "GROUP BY status ORDER BY status"
+    ).fetchall() == [("open", 1), ("withdrawn", 1)]
