@@ -59,8 +59,8 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[object] = DataTable(id="help-table", cursor_type="row")
             table.add_column("Key", key="key", width=8)
             table.add_column("Does", key="does", width=12)
-            table.add_column("", key="more", width=34)
-            table.add_column("Id", key="id", width=16)
+            table.add_column("", key="more", width=32)
+            table.add_column("Id", key="id", width=18)
             for key, description, tooltip, binding_id in self.keys:
                 table.add_row(
                     cell(key, style="bold"),
