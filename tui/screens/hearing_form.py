@@ -243,24 +243,25 @@ class HearingUpdateForm(FormScreen[HearingUpdate]):
                 "continued_to": continued_to,
             }
         )
-        newly_continued = continued_to is not None and (
-            old.status != HearingStatus.CONTINUED or old.continued_to != continued_to
-        )
-        assert old.id is not None and old.case_id is not None
+        # Continuing a scheduled hearing is the store's one operation (the CLI's `hearing set
+        # --to` uses it too): the old row keeps its history, a new hearing is scheduled.
+        newly_continued = continued_to is not None and old.status == HearingStatus.SCHEDULED
+        assert old.id is not None
         with self.store.write():
             before = self.store.triggered_deadlines(hearing_id=old.id)
-            saved, moved = self.store.update_hearing(Hearing.model_validate(changed.model_dump()))
-            withdrawn = before if saved.status != HearingStatus.SCHEDULED else []
             scheduled = None
             if newly_continued:
                 assert continued_to is not None
-                scheduled, _ = self.store.add_hearing(
-                    old.case_id,
-                    Hearing(
-                        starts_at=continued_to,
-                        kind=saved.kind,
-                        location=saved.location,
-                        judge=saved.judge,
-                    ),
+                self.store.update_hearing(
+                    changed.model_copy(
+                        update={"status": HearingStatus.SCHEDULED, "continued_to": None}
+                    )
                 )
+                saved, scheduled = self.store.continue_hearing(
+                    old.id, continued_to, changed.outcome
+                )
+                moved: list[Deadline] = []
+            else:
+                saved, moved = self.store.update_hearing(changed)
+            withdrawn = before if saved.status != HearingStatus.SCHEDULED else []
         return HearingUpdate(saved, moved, withdrawn, scheduled)
