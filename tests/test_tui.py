@@ -425,3 +425,19 @@ async def test_palette_imports_a_pacer_docket(store: Store) -> None:
         await pilot.pause()
         assert store.count_cases() == 1
         assert any(n.message.startswith("Imported: ") for n in app._notifications)
+
+
+async def test_a_narrow_terminal_keeps_number_title_next_and_stage(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        table = cases_table(app)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels == ["", "Number", "Title", "Next", "Stage"]
+        assert row_text(table, 0)[1:4] == ["1:26-cv-00042", "Smith v. Jones", "2026-11-20 overdue"]
+        await pilot.resize_terminal(130, 30)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        labels = [str(column.label) for column in cases_table(app).columns.values()]
+        assert labels == ["", "Number", "Title", "Kind", "Stage", "Next", "Active"]

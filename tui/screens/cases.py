@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
@@ -25,6 +25,22 @@ if TYPE_CHECKING:
     from tui.app import DocketApp
 
 PAGE = 100
+#: Columns by terminal width. Below WIDE_FROM columns the list keeps what a paralegal scans
+#: first (number, title, next event, stage); Kind and Active are on the Case screen.
+WIDE_FROM = 110
+WIDE = ("flag", "number", "title", "kind", "stage", "next", "activity")
+NARROW = ("flag", "number", "title", "next", "stage")
+LABELS = {
+    "flag": "",
+    "number": "Number",
+    "title": "Title",
+    "kind": "Kind",
+    "stage": "Stage",
+    "next": "Next",
+    "activity": "Active",
+}
+WIDTHS = {"flag": 1, "number": 18, "kind": 14, "stage": 18, "next": 18, "activity": 10}
+NARROW_STAGE = 10
 #: Ask for the next page when the cursor is this close to the last loaded row.
 PREFETCH = 20
 
@@ -60,6 +76,8 @@ class CasesScreen(Screen[None]):
         self._loading = False
         self._keep_cursor = False
         self._loaded: dict[int, CaseRow] = {}
+        self._columns: tuple[str, ...] = WIDE
+        self._width = 0
 
     @property
     def docket_app(self) -> DocketApp:
@@ -75,13 +93,9 @@ class CasesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#cases", DataTable)
-        table.add_column("", key="flag", width=1)
-        table.add_column("Number", key="number")
-        table.add_column("Title", key="title", width=30)
-        table.add_column("Kind", key="kind")
-        table.add_column("Stage", key="stage")
-        table.add_column("Next", key="next")
-        table.add_column("Active", key="activity")
+        self._width = self.app.size.width
+        self._columns = self._layout(self._width)
+        self._add_columns(table, self._width)
         table.focus()
         self.reload()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -90,6 +104,29 @@ class CasesScreen(Screen[None]):
         # Row colours are read from the theme as rows are built: rebuild them.
         if self.is_mounted:
             self.reload(keep_cursor=True)
+
+    def _layout(self, width: int) -> tuple[str, ...]:
+        return WIDE if width >= WIDE_FROM else NARROW
+
+    def _add_columns(self, table: DataTable[object], width: int) -> None:
+        widths = dict(WIDTHS)
+        if self._columns is NARROW:
+            widths["stage"] = NARROW_STAGE
+        # Each column has one cell of padding either side; the scrollbar takes two.
+        fixed = sum(widths[key] for key in self._columns if key != "title")
+        widths["title"] = max(16, width - fixed - 2 * len(self._columns) - 2)
+        for key in self._columns:
+            table.add_column(LABELS[key], key=key, width=widths[key])
+
+    def on_resize(self, event: events.Resize) -> None:
+        if not self.is_mounted or event.size.width == self._width:
+            return
+        self._width = event.size.width
+        table = self.query_one("#cases", DataTable)
+        self._columns = self._layout(self._width)
+        table.clear(columns=True)
+        self._add_columns(table, self._width)
+        self.reload(keep_cursor=True)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self._generation:
@@ -145,17 +182,17 @@ class CasesScreen(Screen[None]):
             "!" if row.attention else ("‖" if row.stayed else ""),
             style=tone(self.app, "warning" if row.attention else "error", "bold"),
         )
-        return [
-            flag,
-            cell(row.number, style="bold"),
-            cell(row.title),
-            cell(row.kind),
-            cell(
-                row.stage + (" (stayed)" if row.stayed else ""), style="dim" if row.resolved else ""
-            ),
-            self._next_cell(row),
-            cell(row.last_activity_on or "", style=style),
-        ]
+        stayed = " (stayed)" if row.stayed and self._columns is WIDE else ""
+        cells: dict[str, object] = {
+            "flag": flag,
+            "number": cell(row.number, style="bold"),
+            "title": cell(row.title),
+            "kind": cell(row.kind),
+            "stage": cell(row.stage + stayed, style="dim" if row.resolved else ""),
+            "next": self._next_cell(row),
+            "activity": cell(row.last_activity_on or "", style=style),
+        }
+        return [cells[key] for key in self._columns]
 
     def _next_cell(self, row: CaseRow) -> object:
         """The next date; a deadline already past is marked overdue, in the error colour."""
