@@ -782,16 +782,7 @@ class Store:
             due = self._count_rule(rule, filing, calendar)
             if due_from is not None and due.due < due_from:
                 continue
-            deadline = Deadline(
-                case_id=case.id,
-                due_on=due.due,
-                title=rule.title,
-                rule=rule.id,
-                citation=rule.citation,
-                trigger_filing_id=filing.id,
-                computation=due.steps,
-            )
-            created.append(self._insert_deadline(case.id, deadline))
+            created.append(self._insert_rule_deadline(case.id, rule, due, filing_id=filing.id))
         return created
 
     def _recompute_filing_deadlines(self, case: Case, filing: Filing) -> list[Deadline]:
@@ -831,21 +822,43 @@ class Store:
             if rule_id in kept:
                 continue
             due = self._count_rule(rule, filing, calendar)
-            touched.append(
-                self._insert_deadline(
-                    case.id,
-                    Deadline(
-                        case_id=case.id,
-                        due_on=due.due,
-                        title=rule.title,
-                        rule=rule.id,
-                        citation=rule.citation,
-                        trigger_filing_id=filing.id,
-                        computation=due.steps,
-                    ),
-                )
-            )
+            touched.append(self._insert_rule_deadline(case.id, rule, due, filing_id=filing.id))
         return touched
+
+    def _insert_rule_deadline(
+        self,
+        case_id: int,
+        rule: Any,
+        due: Any,
+        *,
+        filing_id: int | None = None,
+        hearing_id: int | None = None,
+    ) -> Deadline:
+        """A deadline counted under `rule`, linked to the entry or hearing that set it."""
+        return self._insert_deadline(
+            case_id,
+            Deadline(
+                case_id=case_id,
+                due_on=due.due,
+                title=rule.title,
+                rule=rule.id,
+                citation=rule.citation,
+                trigger_filing_id=filing_id,
+                trigger_hearing_id=hearing_id,
+                computation=due.steps,
+            ),
+        )
+
+    @staticmethod
+    def _count_hearing_rule(rule: Any, hearing: Hearing, calendar: Any) -> Any:
+        from docket.deadlines import compute_due_date
+
+        return compute_due_date(
+            hearing.starts_at.date(),
+            rule.days,
+            before=rule.direction == "before",
+            calendar=calendar,
+        )
 
     @staticmethod
     def _count_rule(rule: Any, filing: Filing, calendar: Any) -> Any:
@@ -919,36 +932,20 @@ class Store:
         assert case.id is not None and hearing.id is not None
         if "motion" not in hearing.kind.casefold():
             return []
-        from docket.deadlines import compute_due_date
         from docket.rules import hearing_rules
 
         calendar = self.calendar_for(case)
-        created = []
-        for rule in hearing_rules(case.kind):
-            due = compute_due_date(
-                hearing.starts_at.date(),
-                rule.days,
-                before=rule.direction == "before",
-                calendar=calendar,
+        return [
+            self._insert_rule_deadline(
+                case.id,
+                rule,
+                self._count_hearing_rule(rule, hearing, calendar),
+                hearing_id=hearing.id,
             )
-            created.append(
-                self._insert_deadline(
-                    case.id,
-                    Deadline(
-                        case_id=case.id,
-                        due_on=due.due,
-                        title=rule.title,
-                        rule=rule.id,
-                        citation=rule.citation,
-                        trigger_hearing_id=hearing.id,
-                        computation=due.steps,
-                    ),
-                )
-            )
-        return created
+            for rule in hearing_rules(case.kind)
+        ]
 
     def _recompute_hearing_deadlines(self, case: Case, hearing: Hearing) -> list[Deadline]:
-        from docket.deadlines import compute_due_date
         from docket.rules import rule_by_id
 
         assert case.id is not None
@@ -963,12 +960,7 @@ class Store:
                 rule = rule_by_id(row["rule"])
             except NotFound:
                 continue  # a rule since removed from rules.toml: keep the date as computed
-            due = compute_due_date(
-                hearing.starts_at.date(),
-                rule.days,
-                before=rule.direction == "before",
-                calendar=calendar,
-            )
+            due = self._count_hearing_rule(rule, hearing, calendar)
             self._update(
                 "deadlines",
                 row["id"],

@@ -43,6 +43,7 @@ from docket.models import (
     PartyKind,
     PartyRole,
     ServiceMethod,
+    StatusChange,
 )
 
 if TYPE_CHECKING:
@@ -234,6 +235,20 @@ def _non_negative(text: str, flag: str, example: str, unit: str = "days") -> int
 
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _print_history(history: list[StatusChange], indent: str) -> None:
+    """The dated status history, one change a line, its note and source below it."""
+    for change in history:
+        move = change.to_stage
+        if change.from_stage and change.from_stage != change.to_stage:
+            move = f"{change.from_stage} -> {change.to_stage}"
+        extra = f" ({change.disposition})" if change.disposition else ""
+        print(f"{indent}{change.changed_on}  {change.event:<6} {move}{extra}")
+        if change.note:
+            print(f"{indent}    {change.note}")
+        if change.source:
+            print(f"{indent}    source: {change.source}")
 
 
 def _steps(lines: list[str], indent: str = "      ") -> None:
@@ -471,16 +486,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
         print("  none")
 
     print("\nStatus history")
-    for change in history:
-        move = change.to_stage
-        if change.from_stage and change.from_stage != change.to_stage:
-            move = f"{change.from_stage} -> {change.to_stage}"
-        extra = f" ({change.disposition})" if change.disposition else ""
-        print(f"  {change.changed_on}  {change.event:<6} {move}{extra}")
-        if change.note:
-            print(f"      {change.note}")
-        if change.source:
-            print(f"      source: {change.source}")
+    _print_history(history, "  ")
 
     print("\nNotes")
     for note in notes:
@@ -991,16 +997,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     else:
         print("  Closed; reopen with: docket status NUMBER set reopen --note TEXT")
     print("  History:")
-    for change in history:
-        move = change.to_stage
-        if change.from_stage and change.from_stage != change.to_stage:
-            move = f"{change.from_stage} -> {change.to_stage}"
-        extra = f" ({change.disposition})" if change.disposition else ""
-        print(f"    {change.changed_on}  {change.event:<6} {move}{extra}")
-        if change.note:
-            print(f"        {change.note}")
-        if change.source:
-            print(f"        source: {change.source}")
+    _print_history(history, "    ")
     return 0
 
 
