@@ -441,3 +441,21 @@ async def test_a_narrow_terminal_keeps_number_title_next_and_stage(seeded: Store
         await pilot.pause()
         labels = [str(column.label) for column in cases_table(app).columns.values()]
         assert labels == ["", "Number", "Title", "Kind", "Stage", "Next", "Active"]
+
+
+async def test_palette_runs_the_screens_actions_by_name(seeded: Store) -> None:
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"enter a docket entry")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FilingForm)
+        await pilot.press("tab", *"motion", "tab", *"Motion to compel", "ctrl+s")
+        await pilot.pause()
+        assert [f.title for f in seeded.filings(seeded.find_case("1:26-cv-00042").id or 0)] == [
+            "Motion to compel"
+        ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -136,7 +137,35 @@ class DocketApp(App[None]):
             "Read a saved PACER docket report into its case",
             self.action_import_pacer,
         )
-        yield from getattr(screen, "palette_commands", lambda: [])()
+        yield from self._screen_commands(screen)
+
+    def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action the screen offers by key, by name too (`New filing`, `Void entry`).
+
+        Only what is enabled right now is offered (the Deadlines tab's keys on that tab), and
+        the action runs on the node that declared it, exactly as its key would.
+        """
+        offered: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if (
+                not active.enabled
+                or active.node is self
+                or not binding.description
+                or binding.action in offered
+                or binding.action.startswith("app.")
+            ):
+                continue
+            offered.add(binding.action)
+            title = binding.description
+            if binding.tooltip:
+                title = f"{title}: {binding.tooltip}"
+            key = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                title,
+                f"key {key}",
+                partial(self.call_next, self.run_action, binding.action, active.node),
+            )
 
     def action_import_pacer(self) -> None:
         from tui.screens.import_form import ImportPacerForm
