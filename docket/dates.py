@@ -316,7 +316,9 @@ def _dateutil(cleaned: str, default: datetime, typed: str) -> datetime:
             result: datetime = parser.parse(
                 cleaned, default=default, dayfirst=False, ignoretz=True, parserinfo=info
             )
-    except Exception:
+    except Exception as error:
+        if "day is out of range" in str(error):
+            raise _NotADate(f"{_shown(typed)} is not a date: that month has no such day") from None
         # dateutil signals odd input with ParserError, ValueError, OverflowError and, on some
         # inputs, TypeError or IndexError; to the user each simply means "not a date".
         raise _NotADate(f"{_shown(typed)} is not a date") from None
@@ -334,9 +336,8 @@ def _parse_moment(text: str, today: date, default_time: time | None) -> datetime
             if match is not None and match.group("hour") and match.start() > 0:
                 _parse_day(cleaned[: match.start()], today)
                 hour = match.group("hour")
-                raise _NotADate(
-                    f"{_shown(text)}: write the time as {hour}:00, {hour}am or {hour}pm"
-                ) from None
+                forms = f"{hour}:00, {hour}am or {hour}pm" if 1 <= int(hour) <= 12 else f"{hour}:00"
+                raise _NotADate(f"{_shown(text)}: write the time as {forms}") from None
             raise
         if default_time is None:
             raise _NeedsTime
@@ -384,6 +385,14 @@ def _aware(moment: datetime, *, typed: str, zone: tzinfo | None = None) -> datet
     if zone is not None:
         return moment.replace(tzinfo=zone)
     try:
-        return moment.astimezone()
+        placed = moment.astimezone()
     except (OverflowError, ValueError, OSError):
         raise _NotADate(f"{_shown(typed)} cannot be placed in the local time zone") from None
+    if placed.replace(tzinfo=None) != moment:
+        # A wall time skipped when the clocks go forward: the zone would quietly shift it by
+        # an hour (2:30am becomes 1:30am), and a hearing stored an hour early is missed.
+        raise _NotADate(
+            f"{_shown(typed)}: {moment:%H:%M} does not exist on {format_day(moment.date())} "
+            "in local time (the clocks go forward); type a time after the change or an offset"
+        )
+    return placed

@@ -1,4 +1,6 @@
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from time import tzset
 
 import pytest
 from hypothesis import given, settings
@@ -255,3 +257,43 @@ def test_every_formatted_day_parses_back(day: date) -> None:
     assert parse_date(day.isoformat(), today=TODAY) == day
     assert parse_date(f"{day.month}/{day.day}/{day.year}", today=TODAY) == day
     assert parse_date(format_day(day), today=TODAY) == day
+
+
+@pytest.fixture
+def denver_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The local zone of a court that keeps daylight saving time."""
+    monkeypatch.setenv("TZ", "America/Denver")
+    tzset()
+    yield
+    monkeypatch.undo()
+    tzset()
+
+
+@pytest.mark.usefixtures("denver_clock")
+def test_a_time_skipped_by_the_clocks_going_forward_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_datetime("3/8/26 2:30am", field="--at", today=TODAY)
+    assert caught.value.field == "--at"
+    assert "02:30 does not exist on Sun 8 Mar 2026" in caught.value.problem
+
+
+@pytest.mark.usefixtures("denver_clock")
+def test_times_around_the_clock_changes_keep_the_hour_typed() -> None:
+    before = parse_datetime("3/8/26 1:30am", today=TODAY)
+    after = parse_datetime("3/8/26 3:30am", today=TODAY)
+    repeated = parse_datetime("11/1/26 1:30am", today=TODAY)
+    assert (before.hour, before.utcoffset()) == (1, timedelta(hours=-7))
+    assert (after.hour, after.utcoffset()) == (3, timedelta(hours=-6))
+    assert repeated.hour == 1
+    assert parse_datetime("3/8/26 2:30am -07:00", today=TODAY).hour == 2
+
+
+def test_a_missing_day_with_a_month_name_says_so() -> None:
+    with pytest.raises(InputError, match="that month has no such day"):
+        parse_date("Feb 29 2023", today=TODAY)
+
+
+def test_a_bare_24_hour_time_is_not_offered_as_am_or_pm() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_datetime("1/5/22 14", today=TODAY)
+    assert caught.value.problem.endswith("write the time as 14:00")
