@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from docket.models import name_key
+
 migrations = Migrations("docket")
 
 #: Tables whose text is indexed for full-text search, with the columns indexed.
@@ -220,3 +222,17 @@ def m002_full_text_search(db: Database) -> None:
             END;
             """
         )
+
+
+@migrations()
+def m003_accent_and_order_blind_name_keys(db: Database) -> None:
+    """Recompute the conflict-check keys, which now ignore accents and word order.
+
+    A key stored under the older rule would never match its new form, so an existing
+    `Hans Müller` would go unnoticed when `Muller, Hans` is added.
+    """
+    rows = db.execute("SELECT id, name FROM parties").fetchall()
+    db.conn.executemany(
+        "UPDATE parties SET name_key = ? WHERE id = ?",
+        [(name_key(name) or name.casefold(), party_id) for party_id, name in rows],
+    )

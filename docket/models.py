@@ -8,6 +8,7 @@ field means on the docket, so the help text, the CLI and the JSON export agree.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -409,10 +410,18 @@ class AuditEntry(BaseModel):
 
 
 def name_key(name: str) -> str:
-    """Normalize a party name for conflict checks: case, punctuation and corporate suffixes."""
-    text = name.casefold()
+    """Normalize a party name for conflict checks.
+
+    A missed conflict is far worse than a second look at a false one, so the key ignores what
+    varies between two writings of one name: case, accents (`Müller`, `Muller`), dotted
+    abbreviations (`L.L.C.`), apostrophes, corporate suffixes and titles, and word order
+    (`Müller, Hans` as a docket lists it, `Hans Muller` as a form has it).
+    """
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"(?<=\w)[.'’](?=\w)", "", text)
     text = re.sub(r"[^\w\s]", " ", text)
-    words = [w for w in text.split() if w not in _NAME_NOISE]
+    words = sorted(w for w in text.split() if w not in _NAME_NOISE)
     return " ".join(words)
 
 
