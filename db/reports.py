@@ -34,9 +34,15 @@ class ImportReport(BaseModel):
 
     def summary(self) -> str:
         """One line for the CLI and the TUI notification."""
-        verb = "created" if self.case_created else "refreshed"
+        if self.cases_added > 1:
+            # A JSON export holds many cases; naming only the last would read as if the
+            # totals that follow were that one case's.
+            subject = f"{self.cases_added} cases created"
+        else:
+            verb = "created" if self.case_created else "refreshed"
+            subject = f"{self.case_number}: case {verb}"
         text = (
-            f"{self.case_number}: case {verb}; entries {self.entries_added} added, "
+            f"{subject}; entries {self.entries_added} added, "
             f"{self.entries_updated} updated, {self.entries_unchanged} unchanged; "
             f"parties {self.parties_added} added, {self.parties_updated} updated, "
             f"{self.parties_unchanged} unchanged; counsel {self.counsel_added} added"

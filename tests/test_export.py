@@ -81,6 +81,7 @@ def test_round_trip_into_an_empty_database_is_identical(store: Store, tmp_path: 
     with Store.open(tmp_path / "empty.db", clock=store.clock) as other:
         report = import_json(other, json.loads(text))
         assert report.cases_added == 2
+        assert report.summary().startswith("2 cases created; entries ")
         second = export_json(other)
     first.pop("exported_at")
     second.pop("exported_at")
