@@ -1,6 +1,7 @@
 """Docket entries to and from CSV: the spreadsheet a paralegal already keeps.
 
-Import file: UTF-8 (a spreadsheet's byte-order mark is fine), comma separated, a header row.
+Import file: UTF-8 (a spreadsheet's byte-order mark is fine), comma separated (semicolons or
+tabs when the header has no comma), a header row.
 Header names (any order, case and surrounding spaces ignored):
 
 =================  ========  ==============================================================
@@ -59,6 +60,21 @@ EXPORT_HEADER = (*EXPORT_ONLY, *REQUIRED, *OPTIONAL)
 EXAMPLE_HEADER = "date,type,title,description"
 
 
+def _delimiter(text: str) -> str:
+    """Commas, unless the header uses none and semicolons or tabs instead.
+
+    Spreadsheets set to a locale with a decimal comma save "CSV" with semicolons; refusing
+    their header as one unknown column would leave the paralegal guessing why.
+    """
+    header = text.split("\n", 1)[0]
+    if "," in header:
+        return ","
+    for other in (";", "\t"):
+        if other in header:
+            return other
+    return ","
+
+
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     if not path.exists():
         raise InputError("FILE", f"{path} does not exist", "filings.csv")
@@ -72,7 +88,7 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         raise InputError("FILE", f"cannot read {path} ({error.strerror})") from None
     if "\x00" in text:
         raise InputError("FILE", f"{path.name} is not a CSV file (binary data)", EXAMPLE_HEADER)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -95,8 +111,12 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         raise InputError("FILE", f"line 1: the header has no {missing[0]!r} column", EXAMPLE_HEADER)
     rows: list[tuple[int, dict[str, str]]] = []
     try:
-        for values in reader:
-            line = reader.line_num
+        while True:
+            # A quoted value may span lines: a record is named by the line it starts on.
+            line = reader.line_num + 1
+            values = next(reader, None)
+            if values is None:
+                break
             if not any(value.strip() for value in values):
                 continue
             if len(values) > len(names):

@@ -76,6 +76,25 @@ def test_spreadsheet_bom_and_header_spelling_are_accepted(
     assert store.filings(case_id)[0].filed_by == "Court"
 
 
+def test_semicolon_separated_sheet_is_read(store: Store, case_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        '\ufeffdate;type;title;description\r\n3/2/26;order;"Order; on motion";"a, b"\r\n'.encode()
+    )
+    assert import_filings_csv(store, path, case_id).entries_added == 1
+    entry = store.filings(case_id)[0]
+    assert (entry.title, entry.description) == ("Order; on motion", "a, b")
+
+
+def test_a_bad_row_spanning_lines_is_named_by_its_first_line(
+    store: Store, case_id: int, tmp_path: Path
+) -> None:
+    text = 'date,type,title,description\n1/5/26,motion,ok,"one\ntwo"\n\n2/30/26,motion,"x\ny",\n'
+    with pytest.raises(InputError, match="^line 5, date:"):
+        import_filings_csv(store, write(tmp_path, text), case_id)
+    assert filings_count(store) == 0
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
