@@ -3,11 +3,12 @@
 - Hearings are timed events. Their start is written in UTC (`...Z`): the stored time keeps
   its offset, but a bare offset is not a time zone iCalendar can name, and UTC is the same
   instant in every client. No end recorded: one hour.
-- Open deadlines are all-day events on the due day, with an alarm at each lead time
+- Deadlines are all-day events on the due day; open ones carry an alarm at each lead time
   (`remind_days` 7, 3, 1 -> TRIGGER -P7D, -P3D, -P1D).
-- UIDs are `hearing-<id>@docket` and `deadline-<id>@docket`, so importing a newer export
-  updates the same events instead of adding copies. A hearing no longer scheduled is written
-  with STATUS:CANCELLED so the calendar drops it.
+- UIDs are `hearing-<id>.<database id>@docket` and `deadline-<id>.<database id>@docket`, so
+  importing a newer export updates the same events instead of adding copies, and two
+  databases never share one. A hearing no longer scheduled and a deadline done, waived or
+  withdrawn are written with STATUS:CANCELLED (no alarms) so the calendar drops them.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "docket")
     stamp = store.clock.now().astimezone(UTC).replace(microsecond=0)
+    database = store.database_id[:12]
 
     where, params = _where(case_ids, "h")
     for row in store._rows(
@@ -52,7 +54,7 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
         start = datetime.fromisoformat(starts_at)
         end = datetime.fromisoformat(ends_at) if ends_at else start + DEFAULT_HEARING_LENGTH
         event = Event()
-        event.add("uid", f"hearing-{hearing_id}@docket")
+        event.add("uid", f"hearing-{hearing_id}.{database}@docket")
         event.add("dtstamp", stamp)
         event.add("dtstart", start.astimezone(UTC))
         event.add("dtend", end.astimezone(UTC))
@@ -78,14 +80,15 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
     where, params = _where(case_ids, "d")
     for row in store._rows(
         "SELECT d.id, c.number, c.title, d.due_on, d.title, d.citation, d.computation, "
-        "d.remind_days FROM deadlines d JOIN cases c ON c.id = d.case_id "
-        f"WHERE d.status = 'open'{where} ORDER BY d.due_on, d.id",
+        "d.remind_days, d.status FROM deadlines d JOIN cases c ON c.id = d.case_id "
+        f"WHERE 1{where} ORDER BY d.due_on, d.id",
         params,
     ):
-        deadline_id, number, case_title, due_on, title, citation, computation, remind = row
+        deadline_id, number, case_title, due_on, title, citation, computation, remind = row[:8]
+        is_open = row[8] == "open"
         due = date.fromisoformat(due_on)
         event = Event()
-        event.add("uid", f"deadline-{deadline_id}@docket")
+        event.add("uid", f"deadline-{deadline_id}.{database}@docket")
         event.add("dtstamp", stamp)
         event.add("dtstart", due)
         event.add("dtend", due + timedelta(days=1))
@@ -96,6 +99,10 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
         details.extend(json.loads(computation or "[]"))
         event.add("description", "\n".join(details))
         event.add("transp", "TRANSPARENT")
+        if not is_open:
+            event.add("status", "CANCELLED")
+            calendar.add_component(event)
+            continue
         for days in sorted(set(json.loads(remind or "[]")), reverse=True):
             alarm = Alarm()
             alarm.add("action", "DISPLAY")

@@ -236,3 +236,12 @@ def m003_accent_and_order_blind_name_keys(db: Database) -> None:
         "UPDATE parties SET name_key = ? WHERE id = ?",
         [(name_key(name) or name.casefold(), party_id) for party_id, name in rows],
     )
+
+
+@migrations()
+def m004_database_identity(db: Database) -> None:
+    """A random id for this database, so exported calendar UIDs from two databases differ."""
+    import uuid
+
+    db.execute("CREATE TABLE docket_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO docket_meta (key, value) VALUES ('database_id', ?)", [uuid.uuid4().hex])

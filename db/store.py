@@ -102,6 +102,11 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    @property
+    def database_id(self) -> str:
+        """This database's own random id (set when it was created; copies keep it)."""
+        return str(self._rows("SELECT value FROM docket_meta WHERE key = 'database_id'")[0][0])
+
     def __enter__(self) -> Store:
         return self
 
@@ -1070,6 +1075,19 @@ class Store:
                     f"{case.number} was opened on {case.opened_on.isoformat()}; "
                     "it cannot close before that",
                     case.opened_on.isoformat(),
+                )
+            if resolved and case.stay_reason:
+                # The history must show the stay ending, not just stop mentioning it.
+                self._record_status(
+                    case_id,
+                    StatusChange(
+                        changed_on=day,
+                        from_stage=case.stage,
+                        to_stage=case.stage,
+                        event="lift",
+                        note=f"Stay ended by closing ({case.stay_reason})",
+                        source=source,
+                    ),
                 )
             change = self._record_status(
                 case_id,

@@ -23,6 +23,10 @@ def make_case(store: Store, number: str = "1:26-cv-00042") -> int:
     return case.id or 0
 
 
+def uid(store: Store, kind: str, row_id: int | None) -> str:
+    return f"{kind}-{row_id}.{store.database_id[:12]}@docket"
+
+
 def events(data: bytes) -> dict[str, object]:
     calendar = Calendar.from_ical(data)
     return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
@@ -43,16 +47,24 @@ def test_hearings_and_open_deadlines_become_events(store: Store) -> None:
     store.complete_deadline(done.id or 0)
 
     found = events(export_ics(store))
-    assert set(found) == {f"hearing-{hearing.id}@docket", f"deadline-{due.id}@docket"}
+    assert set(found) == {
+        uid(store, "hearing", hearing.id),
+        uid(store, "deadline", due.id),
+        uid(store, "deadline", done.id),
+    }
+    # A deadline done since the last export is cancelled, so the calendar drops it.
+    finished = found[uid(store, "deadline", done.id)]
+    assert str(finished["STATUS"]) == "CANCELLED"  # type: ignore[index]
+    assert not finished.walk("VALARM")  # type: ignore[attr-defined]
 
-    event = found[f"hearing-{hearing.id}@docket"]
+    event = found[uid(store, "hearing", hearing.id)]
     start = event["DTSTART"].dt  # type: ignore[index]
     assert start == datetime(2026, 12, 8, 16, 30, tzinfo=UTC)
     assert event["DTEND"].dt - start == timedelta(hours=1)  # type: ignore[index]
     assert "1:26-cv-00042" in str(event["SUMMARY"]) and "Status conference" in str(event["SUMMARY"])  # type: ignore[index]
     assert str(event["LOCATION"]) == "Room 3"  # type: ignore[index]
 
-    deadline = found[f"deadline-{due.id}@docket"]
+    deadline = found[uid(store, "deadline", due.id)]
     assert deadline["DTSTART"].dt == date(2026, 12, 1)  # type: ignore[index]
     assert not isinstance(deadline["DTSTART"].dt, datetime)  # type: ignore[index]
     assert "Answer due" in str(deadline["SUMMARY"]) and "1:26-cv-00042" in str(deadline["SUMMARY"])  # type: ignore[index]
@@ -69,7 +81,14 @@ def test_export_is_stable_and_marks_cancelled_hearings(store: Store) -> None:
     store.update_hearing(hearing.model_copy(update={"status": HearingStatus.VACATED}))
     second = events(export_ics(store))
     assert set(first) == set(second)
-    assert str(second[f"hearing-{hearing.id}@docket"]["STATUS"]) == "CANCELLED"  # type: ignore[index]
+    assert str(second[uid(store, "hearing", hearing.id)]["STATUS"]) == "CANCELLED"  # type: ignore[index]
+
+
+def test_two_databases_never_share_an_event_uid(store: Store, tmp_path: Path) -> None:
+    store.add_deadline(make_case(store), Deadline(due_on=date(2026, 12, 1), title="Brief"))
+    with Store.open(tmp_path / "other.db", clock=store.clock) as other:
+        other.add_deadline(make_case(other), Deadline(due_on=date(2026, 12, 1), title="Brief"))
+        assert set(events(export_ics(store))).isdisjoint(events(export_ics(other)))
 
 
 def test_export_limited_to_cases(store: Store) -> None:

@@ -340,6 +340,16 @@ def test_lift_stay_clears_it_and_records_the_event(store: Store) -> None:
     assert events[-2:] == [("stay", "Pending appeal"), ("lift", "Appeal decided")]
 
 
+def test_closing_a_stayed_case_ends_the_stay_in_its_history(store: Store) -> None:
+    case = add_case(store)
+    store.stay(case_id(case), "Pending appeal")
+    store.change_stage(case_id(case), "closed", disposition="settled")
+    closed = store.get_case(case_id(case))
+    assert (closed.stage, closed.stay_reason) == ("closed", None)
+    events = [(c.event, c.to_stage) for c in store.status_history(case_id(case))]
+    assert events[-3:] == [("stay", "filed"), ("lift", "filed"), ("stage", "closed")]
+
+
 def test_lifting_when_not_stayed_is_refused(store: Store) -> None:
     case = add_case(store)
     with pytest.raises(Refused, match="not stayed"):
