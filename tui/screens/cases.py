@@ -20,6 +20,7 @@ from db.rows import CaseRow
 from tui.messages import CasesLoaded
 from tui.theme import tone
 from tui.verbatim import cell, content
+from tui.widgets.columns import ColumnSpec, set_columns
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -112,11 +113,10 @@ class CasesScreen(Screen[None]):
         widths = dict(WIDTHS)
         if self._columns is NARROW:
             widths["stage"] = NARROW_STAGE
-        # Each column has one cell of padding either side; the scrollbar takes two.
-        fixed = sum(widths[key] for key in self._columns if key != "title")
-        widths["title"] = max(16, width - fixed - 2 * len(self._columns) - 2)
-        for key in self._columns:
-            table.add_column(LABELS[key], key=key, width=widths[key])
+        columns: list[ColumnSpec] = [
+            (LABELS[key], key, None if key == "title" else widths[key]) for key in self._columns
+        ]
+        set_columns(table, columns, "title", width)
 
     def on_resize(self, event: events.Resize) -> None:
         if not self.is_mounted or event.size.width == self._width:
@@ -124,7 +124,6 @@ class CasesScreen(Screen[None]):
         self._width = event.size.width
         table = self.query_one("#cases", DataTable)
         self._columns = self._layout(self._width)
-        table.clear(columns=True)
         self._add_columns(table, self._width)
         self.reload(keep_cursor=True)
 
