@@ -203,3 +203,61 @@ async def test_same_day_status_moves_list_the_latest_first(busy_case: Store) -> 
         assert whats[0] == "stayed"
         assert whats[1] == f"reopened to {reopened_to}"
         assert whats[2].endswith("→ closed (dismissed)")
+
+
+@pytest.fixture
+def many_cases(store: Store) -> Store:
+    with store.write():
+        for n in range(250):
+            store.add_case(
+                Case(
+                    number=f"26-{n:04d}",
+                    title=f"Matter {n}",
+                    kind=CaseKind.CIVIL,
+                    opened_on=date(2026, 11, 2),
+                )
+            )
+    return store
+
+
+async def page_down_to(pilot: Any, table: DataTable[Any], row: int) -> None:
+    while table.cursor_row < row:
+        await pilot.press("pagedown")
+        await settle(pilot)
+
+
+def selected_number(table: DataTable[Any]) -> str:
+    return cell_texts(table, table.cursor_row)[1]
+
+
+async def test_back_from_a_case_far_down_the_list_keeps_the_place(many_cases: Store) -> None:
+    app = DocketApp(many_cases)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#cases", DataTable)
+        await page_down_to(pilot, table, 150)
+        row, number = table.cursor_row, selected_number(table)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+        assert app.screen.case.number == number
+        await pilot.press("escape")
+        await settle(pilot)
+        table = app.screen.query_one("#cases", DataTable)
+        assert (table.cursor_row, selected_number(table)) == (row, number)
+        # Paging on from there still works.
+        await page_down_to(pilot, table, 240)
+        assert table.row_count == 250
+
+
+async def test_resizing_keeps_the_selected_case(many_cases: Store) -> None:
+    app = DocketApp(many_cases)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#cases", DataTable)
+        await page_down_to(pilot, table, 130)
+        number = selected_number(table)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert selected_number(table) == number
+        assert hidden_sideways(table) == 0
