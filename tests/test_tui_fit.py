@@ -261,3 +261,31 @@ async def test_resizing_keeps_the_selected_case(many_cases: Store) -> None:
         await settle(pilot)
         assert selected_number(table) == number
         assert hidden_sideways(table) == 0
+
+
+async def test_pacer_import_errors_name_the_forms_fields(store: Store, tmp_path: Path) -> None:
+    from tests.conftest import PACER_SAMPLES
+    from tui.screens.import_form import ImportPacerForm
+
+    not_a_docket = tmp_path / "notes.html"
+    not_a_docket.write_text("<html><body>lunch order</body></html>")
+    app = DocketApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for path, court, field_id, start in (
+            (PACER_SAMPLES / "akd.html", "n m d", "court", "court id: 'n m d'"),
+            (PACER_SAMPLES / "akd.html", "nysd", "court", "court id: akd.html is a docket of akd"),
+            (not_a_docket, "nmd", "path", "file: notes.html"),
+        ):
+            app.push_screen(ImportPacerForm())
+            await pilot.pause()
+            await pilot.press(*str(path), "tab", *court, "ctrl+s")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, ImportPacerForm)
+            shown = str(form.query_one(f"#{field_id}-error").render())
+            assert shown.startswith(start), shown
+            assert "--court" not in shown and "FILE" not in shown
+            form.dismiss(None)
+            await pilot.pause()
+        assert store.count_cases() == 0
