@@ -4,7 +4,6 @@ happened."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from textual.widgets import DataTable, Input, Select, TabbedContent
 
 from db.store import Store
 from docket.models import Case, CaseKind, Deadline, DocType, Filing, Hearing
+from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
 from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.status_form import REOPEN, STAY, StatusForm
@@ -28,22 +28,6 @@ TAB_OF = {
     "deadlines": "tab-deadlines",
     "history": "tab-status",
 }
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
-    yield
-
-
-@pytest.fixture(autouse=True)
-def no_keymap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DOCKET_KEYMAP", str(tmp_path / "no-keymap.toml"))
 
 
 @pytest.fixture
@@ -128,13 +112,17 @@ async def test_case_tabs_refit_when_the_terminal_narrows(busy_case: Store) -> No
         assert screen.query_one("#deadlines", DataTable).row_count == 1
 
 
+async def open_agenda(pilot: Any) -> DataTable[Any]:
+    await settle(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+    return pilot.app.screen.query_one("#agenda-table", DataTable)
+
+
 async def test_agenda_shows_hearing_time_and_case_number_at_80_columns(busy_case: Store) -> None:
     app = DocketApp(busy_case)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        table = app.screen.query_one("#agenda-table", DataTable)
+        table = await open_agenda(pilot)
         assert hidden_sideways(table) == 0
         rows = [cell_texts(table, index) for index in range(table.row_count)]
         hearing = next(row for row in rows if row[2].startswith("hearing"))
@@ -149,10 +137,7 @@ async def test_agenda_shows_hearing_time_and_case_number_at_80_columns(busy_case
 async def test_agenda_hearing_time_is_not_cut_on_a_wide_terminal(busy_case: Store) -> None:
     app = DocketApp(busy_case)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        table = app.screen.query_one("#agenda-table", DataTable)
+        table = await open_agenda(pilot)
         widths = {str(key.value): column.width for key, column in table.columns.items()}
         assert widths["what"] >= len("hearing 09:30")
         rows = [cell_texts(table, index) for index in range(table.row_count)]
