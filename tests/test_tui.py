@@ -3,7 +3,6 @@ database (a real SQLite file per test, today fixed at 2026-11-25 by the store's 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -11,6 +10,7 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
 from db.store import Store
 from docket.models import Case, CaseKind, Deadline
+from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
 from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.confirm import ConfirmScreen
@@ -22,20 +22,6 @@ pytestmark = pytest.mark.anyio
 SIZE = (120, 36)
 TRICKY = "Motion [Doc 12] to compel [b]now[/b]"
 CLICKY = "[@click=app.quit]x"
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A blinking cursor would make screenshots depend on timing."""
-    from textual.widgets import Input as TextInput
-
-    monkeypatch.setattr(TextInput, "cursor_blink", False, raising=False)
-    yield
 
 
 def add_case(store: Store, number: str, title: str, **extra: object) -> Case:

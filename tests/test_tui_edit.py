@@ -4,7 +4,6 @@ the 80×24 layout. Keys pressed through Pilot; checked on screen and in the data
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from docket.models import (
     HearingStatus,
 )
 from tests.test_tui import add_case, open_first_case, row_text
+from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
 from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.case_form import CaseForm
@@ -38,23 +38,6 @@ pytestmark = pytest.mark.anyio
 
 SIZE = (120, 36)
 TRICKY = "dup of [Doc 12] [b]x[/b]"
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
-    yield
-
-
-@pytest.fixture(autouse=True)
-def no_keymap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never read the keymap of whoever runs them."""
-    monkeypatch.setenv("DOCKET_KEYMAP", str(tmp_path / "no-keymap.toml"))
 
 
 @pytest.fixture

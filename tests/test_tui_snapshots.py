@@ -12,21 +12,10 @@ import pytest
 
 from db.store import Store
 from docket.models import Case, CaseKind, Deadline, Filing
+from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
 from tui.app import DocketApp
 
 SIZE = (100, 30)
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    from textual.widgets import Input
-
-    monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def no_keymap(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DOCKET_KEYMAP", str(tmp_path / "no-keymap.toml"))
 
 
 @pytest.fixture

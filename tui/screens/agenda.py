@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
@@ -16,7 +16,8 @@ from db.rows import AgendaItem
 from docket.errors import DocketError
 from tui.messages import AgendaLoaded
 from tui.theme import tone
-from tui.verbatim import cell, shorten
+from tui.verbatim import cell
+from tui.widgets.columns import ColumnSpec, set_columns
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -41,6 +42,13 @@ _SECTION_STYLE = {
 }
 
 
+#: From this terminal width the Case column has room for the case title after its number;
+#: below it, the number alone (the one thing that tells the cases apart).
+WIDE_FROM = 110
+CASE_WIDE = 30
+CASE_NARROW = 18
+
+
 class AgendaScreen(Screen[None]):
     help_title = "Agenda"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,6 +64,7 @@ class AgendaScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._items: dict[str, AgendaItem] = {}
+        self._width = 0
 
     @property
     def docket_app(self) -> DocketApp:
@@ -63,19 +72,33 @@ class AgendaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
-        table: DataTable[object] = DataTable(id="agenda-table", cursor_type="row")
-        table.add_column("When", key="when", width=9)
-        table.add_column("Day", key="day", width=10)
-        table.add_column("What", key="what", width=8)
-        table.add_column("Title", key="title", width=36)
-        table.add_column("Case", key="case", width=22)
-        yield table
+        yield DataTable(id="agenda-table", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#agenda-table", DataTable).focus()
+        table = self.query_one("#agenda-table", DataTable)
+        self._fit_columns(self.app.size.width)
+        table.focus()
         self.reload()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
+
+    def _fit_columns(self, width: int) -> None:
+        self._width = width
+        case_width = CASE_WIDE if width >= WIDE_FROM else CASE_NARROW
+        columns: list[ColumnSpec] = [
+            ("When", "when", 9),
+            ("Day", "day", 10),
+            # "hearing 09:30": the time is what a paralegal needs from a hearing row.
+            ("What", "what", 13),
+            ("Title", "title", None),
+            ("Case", "case", case_width),
+        ]
+        set_columns(self.query_one("#agenda-table", DataTable), columns, "title", width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_mounted and event.size.width != self._width:
+            self._fit_columns(event.size.width)
+            self.reload()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -98,13 +121,14 @@ class AgendaScreen(Screen[None]):
             when = section(item.day, today)
             counts[when] = counts.get(when, 0) + 1
             key = f"{item.kind}:{item.id}"
+            case = f"{item.case_number} {item.case_title}"
             self._items[key] = item
             table.add_row(
                 cell(when, style=tone(self.app, *_SECTION_STYLE[when])),
                 cell(item.day.isoformat()),
                 cell(item.kind + (" " + item.at[11:16] if item.at else "")),
-                cell(shorten(item.title, 36)),
-                cell(shorten(item.case_number + " " + item.case_title, 22)),
+                cell(item.title),
+                cell(case if self._width >= WIDE_FROM else item.case_number),
                 key=key,
             )
         if table.row_count:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
@@ -24,6 +24,7 @@ from docket.errors import DocketError
 from docket.models import DeadlineStatus
 from tui.theme import tone
 from tui.verbatim import cell, content
+from tui.widgets.columns import ColumnSpec, set_columns
 
 if TYPE_CHECKING:
     from docket.models import Case, Deadline
@@ -43,11 +44,34 @@ TAB_ACTIONS = {
 }
 
 
-def _table(table_id: str, *columns: tuple[str, str, int | None]) -> DataTable[Any]:
-    table: DataTable[Any] = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
-    for label, key, width in columns:
-        table.add_column(label, key=key, width=width)
-    return table
+#: Each table's columns, the column that gives up width on a narrow terminal, and the most
+#: that column takes on a wide one.
+TABLES: dict[str, tuple[list[ColumnSpec], str, int]] = {
+    "docket": (
+        [("#", "entry", 4), ("Filed", "filed", 10), ("Type", "type", 12)]
+        + [("Title", "title", None), ("By", "by", 16)],
+        "title",
+        44,
+    ),
+    "parties": ([("Name", "name", None), ("Role", "role", 16), ("Kind", "kind", 12)], "name", 36),
+    "hearings": (
+        [("When", "when", 22), ("Kind", "kind", 22), ("Where", "where", None)]
+        + [("Status", "status", 10)],
+        "where",
+        20,
+    ),
+    "deadlines": (
+        [("Due", "due", 16), ("Title", "title", None), ("Status", "status", 9)]
+        + [("Rule", "rule", 20)],
+        "title",
+        40,
+    ),
+    "history": ([("On", "on", 10), ("What", "what", 24), ("Note", "note", None)], "note", 50),
+}
+
+
+def _table(table_id: str) -> DataTable[Any]:
+    return DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
 
 
 class CaseScreen(Screen[None]):
@@ -122,6 +146,7 @@ class CaseScreen(Screen[None]):
         self.case_id = case_id
         self._last_entry = 0
         self._docket_done = False
+        self._width = 0
 
     @property
     def docket_app(self) -> DocketApp:
@@ -135,41 +160,20 @@ class CaseScreen(Screen[None]):
         yield Static("", id="case-header")
         with TabbedContent(id="tabs"):
             with TabPane("Docket", id="tab-docket"):
-                yield _table(
-                    "docket",
-                    ("#", "entry", 4),
-                    ("Filed", "filed", 10),
-                    ("Type", "type", 12),
-                    ("Title", "title", 44),
-                    ("By", "by", 16),
-                )
+                yield _table("docket")
             with TabPane("Parties", id="tab-parties"):
-                yield _table(
-                    "parties", ("Name", "name", 36), ("Role", "role", 16), ("Kind", "kind", 12)
-                )
+                yield _table("parties")
             with TabPane("Hearings", id="tab-hearings"):
-                yield _table(
-                    "hearings",
-                    ("When", "when", 22),
-                    ("Kind", "kind", 22),
-                    ("Where", "where", 20),
-                    ("Status", "status", 10),
-                )
+                yield _table("hearings")
             with TabPane("Deadlines", id="tab-deadlines"):
-                yield _table(
-                    "deadlines",
-                    ("Due", "due", 16),
-                    ("Title", "title", 40),
-                    ("Status", "status", 9),
-                    ("Rule", "rule", 20),
-                )
+                yield _table("deadlines")
             with TabPane("Status & notes", id="tab-status"):
-                yield _table(
-                    "history", ("On", "on", 10), ("What", "what", 24), ("Note", "note", 50)
-                )
+                yield _table("history")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._width = self.app.size.width
+        self._fit_columns()
         self.reload()
         self.query_one("#docket", DataTable).focus()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -178,6 +182,18 @@ class CaseScreen(Screen[None]):
         # Cell colours are read from the theme when rows are built.
         if self.is_mounted:
             self.reload()
+
+    def _fit_columns(self) -> None:
+        for table_id, (columns, flex, most) in TABLES.items():
+            table = self.query_one(f"#{table_id}", DataTable)
+            set_columns(table, columns, flex, self._width, most=most)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if not self.is_mounted or event.size.width == self._width:
+            return
+        self._width = event.size.width
+        self._fit_columns()
+        self.reload(select_entry=self._selected_key("docket"))
 
     # ------------------------------------------------------------------ loading
 
@@ -212,7 +228,9 @@ class CaseScreen(Screen[None]):
         self._load_deadlines()
         history = self.query_one("#history", DataTable)
         history.clear()
-        entries: list[tuple[str, int, list[object]]] = []
+        # Newest first; on one day, the later change above the earlier (by id: the store
+        # gives both lists in their own order).
+        entries: list[tuple[str, int, int, list[object]]] = []
         for change in store.status_history(self.case_id):
             what = {
                 "open": f"opened as {change.to_stage}",
@@ -226,6 +244,7 @@ class CaseScreen(Screen[None]):
                 (
                     change.changed_on.isoformat(),
                     0,
+                    change.id or 0,
                     [
                         cell(change.changed_on.isoformat()),
                         cell(what, style="bold"),
@@ -239,11 +258,12 @@ class CaseScreen(Screen[None]):
                 (
                     note.noted_on.isoformat(),
                     1,
+                    note.id or 0,
                     [cell(note.noted_on.isoformat()), cell("note"), cell(text)],
                 )
             )
-        entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
-        for _, _, cells in entries:
+        entries.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
+        for *_, cells in entries:
             history.add_row(*cells)
 
     def _show_header(self, case: Case) -> None:

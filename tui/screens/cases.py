@@ -20,6 +20,7 @@ from db.rows import CaseRow
 from tui.messages import CasesLoaded
 from tui.theme import tone
 from tui.verbatim import cell, content
+from tui.widgets.columns import ColumnSpec, set_columns
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -74,7 +75,8 @@ class CasesScreen(Screen[None]):
         self._last_row: CaseRow | None = None
         self._exhausted = False
         self._loading = False
-        self._keep_cursor = False
+        self._first_page = PAGE
+        self._keep_id: int | None = None
         self._loaded: dict[int, CaseRow] = {}
         self._columns: tuple[str, ...] = WIDE
         self._width = 0
@@ -112,21 +114,20 @@ class CasesScreen(Screen[None]):
         widths = dict(WIDTHS)
         if self._columns is NARROW:
             widths["stage"] = NARROW_STAGE
-        # Each column has one cell of padding either side; the scrollbar takes two.
-        fixed = sum(widths[key] for key in self._columns if key != "title")
-        widths["title"] = max(16, width - fixed - 2 * len(self._columns) - 2)
-        for key in self._columns:
-            table.add_column(LABELS[key], key=key, width=widths[key])
+        columns: list[ColumnSpec] = [
+            (LABELS[key], key, None if key == "title" else widths[key]) for key in self._columns
+        ]
+        set_columns(table, columns, "title", width)
 
     def on_resize(self, event: events.Resize) -> None:
         if not self.is_mounted or event.size.width == self._width:
             return
         self._width = event.size.width
-        table = self.query_one("#cases", DataTable)
-        self._columns = self._layout(self._width)
-        table.clear(columns=True)
-        self._add_columns(table, self._width)
+        # The reload notes the selected row and how far the list was paged before the new
+        # columns empty the table; its rows arrive after.
         self.reload(keep_cursor=True)
+        self._columns = self._layout(self._width)
+        self._add_columns(self.query_one("#cases", DataTable), self._width)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self._generation:
@@ -138,14 +139,29 @@ class CasesScreen(Screen[None]):
         self._generation += 1
         self._exhausted = False
         self._loading = True
-        self._keep_cursor = keep_cursor
-        self._load(self.query_one("#filter", Input).value, None, self._generation, False)
+        # Keeping the cursor means keeping the rows down to it: a paralegal who paged far
+        # down, opened a case and came back is still where they were.
+        rows = self.query_one("#cases", DataTable).row_count if keep_cursor else 0
+        self._first_page = max(PAGE, rows)
+        self._keep_id = self._selected_id() if keep_cursor else None
+        self._load(
+            self.query_one("#filter", Input).value,
+            None,
+            self._generation,
+            False,
+            self._first_page,
+        )
 
     @work(thread=True, exclusive=True, group="cases-page")
     def _load(
-        self, text: str, after: tuple[int, str, int] | None, generation: int, append: bool
+        self,
+        text: str,
+        after: tuple[int, str, int] | None,
+        generation: int,
+        append: bool,
+        limit: int = PAGE,
     ) -> None:
-        rows = self.docket_app.store.list_cases(text=text, after=after, limit=PAGE)
+        rows = self.docket_app.store.list_cases(text=text, after=after, limit=limit)
         self.post_message(CasesLoaded(rows, generation, append))
 
     def on_cases_loaded(self, message: CasesLoaded) -> None:
@@ -153,7 +169,6 @@ class CasesScreen(Screen[None]):
             return  # typed on since: a newer page is on its way
         table = self.query_one("#cases", DataTable)
         self._loading = False
-        selected = self._selected_id() if not message.append else None
         if not message.append:
             table.clear()
             self._loaded.clear()
@@ -162,12 +177,12 @@ class CasesScreen(Screen[None]):
             self._loaded[row.id] = row
         if message.rows:
             self._last_row = message.rows[-1]
-        self._exhausted = len(message.rows) < PAGE
+        self._exhausted = len(message.rows) < (PAGE if message.append else self._first_page)
         if not message.append:
             index = 0
-            if self._keep_cursor and selected is not None:
+            if self._keep_id is not None:
                 try:
-                    index = table.get_row_index(str(selected))
+                    index = table.get_row_index(str(self._keep_id))
                 except Exception:
                     index = 0
             if table.row_count:

@@ -8,7 +8,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input
 
+from docket.errors import InputError
 from tui.screens.form import FormErrors, FormScreen, field_row
+
+#: The importer names the command line's flags; the form names its own fields.
+_FIELD_OF = {"--court": ("court", "court id"), "FILE": ("path", "file")}
 
 
 class ImportPacerForm(FormScreen[Any]):
@@ -34,7 +38,15 @@ class ImportPacerForm(FormScreen[Any]):
             raise FormErrors(errors)
         from db.pacer import import_pacer
 
-        report = import_pacer(self.app.store, path, court)  # type: ignore[attr-defined]
+        try:
+            report = import_pacer(self.app.store, path, court)  # type: ignore[attr-defined]
+        except InputError as error:
+            field_id, label = _FIELD_OF.get(error.field, ("form", error.field))
+            message = f"{label}: {error.problem}"
+            example = (error.example or "").removeprefix("--court ")
+            if example:
+                message += f" (for example: {example})"
+            raise FormErrors({field_id: message}) from None
         self.app.notify(
             f"Imported: {report.entries_added} new entries, {report.entries_updated} updated, "
             f"{report.entries_unchanged} unchanged; parties {report.parties_added} new",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
@@ -17,12 +17,18 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from db.rows import SearchHit
 from tui.messages import SearchResults
-from tui.verbatim import cell, shorten
+from tui.verbatim import cell
+from tui.widgets.columns import ColumnSpec, set_columns
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
 
 DEBOUNCE = 0.25
+COLUMNS: list[ColumnSpec] = [
+    ("Found in", "kind", 8),
+    ("Case", "case", 20),
+    ("Match", "match", None),
+]
 
 
 class SearchScreen(Screen[None]):
@@ -44,6 +50,7 @@ class SearchScreen(Screen[None]):
         super().__init__()
         self._timer: Timer | None = None
         self._hits: dict[str, SearchHit] = {}
+        self._width = 0
 
     @property
     def docket_app(self) -> DocketApp:
@@ -52,15 +59,21 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Search", id="search-title", classes="screen-title")
         yield Input(placeholder="words from titles, entries, parties, notes", id="query")
-        table: DataTable[object] = DataTable(id="results", cursor_type="row")
-        table.add_column("Found in", key="kind", width=8)
-        table.add_column("Case", key="case", width=20)
-        table.add_column("Match", key="match", width=70)
-        yield table
+        yield DataTable(id="results", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fit_columns(self.app.size.width)
         self.query_one("#query", Input).focus()
+
+    def _fit_columns(self, width: int) -> None:
+        self._width = width
+        set_columns(self.query_one("#results", DataTable), COLUMNS, "match", width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_mounted and event.size.width != self._width:
+            self._fit_columns(event.size.width)
+            self._run()
 
     @on(Input.Changed, "#query")
     def _typed(self) -> None:
@@ -93,8 +106,8 @@ class SearchScreen(Screen[None]):
             self._hits[key] = hit
             table.add_row(
                 cell(hit.kind),
-                cell(shorten(hit.case_number or "", 20), style="bold"),
-                cell(shorten(hit.snippet.replace("\n", " "), 70)),
+                cell(hit.case_number or "", style="bold"),
+                cell(hit.snippet.replace("\n", " ")),
                 key=key,
             )
         if table.row_count:
