@@ -445,3 +445,15 @@ async def test_palette_runs_the_screens_actions_by_name(seeded: Store) -> None:
         assert [f.title for f in seeded.filings(seeded.find_case("1:26-cv-00042").id or 0)] == [
             "Motion to compel"
         ]
+
+
+async def test_the_footer_is_compact_on_a_narrow_terminal(seeded: Store) -> None:
+    from tui.widgets.footer import DocketFooter
+
+    app = DocketApp(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(DocketFooter).compact is True
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert app.screen.query_one(DocketFooter).compact is False

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from db.rows import AgendaItem
 from docket.errors import DocketError
@@ -18,6 +18,7 @@ from tui.messages import AgendaLoaded
 from tui.theme import tone
 from tui.verbatim import cell
 from tui.widgets.columns import ColumnSpec, set_columns
+from tui.widgets.footer import DocketFooter
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -73,7 +74,7 @@ class AgendaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
         yield DataTable(id="agenda-table", cursor_type="row")
-        yield Footer()
+        yield DocketFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda-table", DataTable)

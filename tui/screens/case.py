@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from db.store import PAGE_SIZE
 from docket.dates import format_day
@@ -25,6 +25,7 @@ from docket.models import DeadlineStatus
 from tui.theme import tone
 from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
+from tui.widgets.footer import DocketFooter
 
 if TYPE_CHECKING:
     from docket.models import Case, Deadline
@@ -169,7 +170,7 @@ class CaseScreen(Screen[None]):
                 yield _table("deadlines")
             with TabPane("Status & notes", id="tab-status"):
                 yield _table("history")
-        yield Footer()
+        yield DocketFooter()
 
     def on_mount(self) -> None:
         self._width = self.app.size.width

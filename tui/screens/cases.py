@@ -14,13 +14,14 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from db.rows import CaseRow
 from tui.messages import CasesLoaded
 from tui.theme import tone
 from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
+from tui.widgets.footer import DocketFooter
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -91,7 +92,7 @@ class CasesScreen(Screen[None]):
         table: DataTable[object] = DataTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="hint")
-        yield Footer()
+        yield DocketFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#cases", DataTable)

@@ -13,12 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from db.rows import SearchHit
 from tui.messages import SearchResults
 from tui.verbatim import cell
 from tui.widgets.columns import ColumnSpec, set_columns
+from tui.widgets.footer import DocketFooter
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -60,7 +61,7 @@ class SearchScreen(Screen[None]):
         yield Static("Search", id="search-title", classes="screen-title")
         yield Input(placeholder="words from titles, entries, parties, notes", id="query")
         yield DataTable(id="results", cursor_type="row")
-        yield Footer()
+        yield DocketFooter()
 
     def on_mount(self) -> None:
         self._fit_columns(self.app.size.width)
