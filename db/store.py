@@ -1237,6 +1237,9 @@ class Store:
         )
         return [Note.model_validate(_strip_meta(row)) for row in rows]
 
+    def count_notes(self, case_id: int) -> int:
+        return int(self._rows("SELECT count(*) FROM notes WHERE case_id = ?", (case_id,))[0][0])
+
     # ------------------------------------------------------------------ agenda
 
     def agenda(self, *, until: date | None = None, limit: int = 500) -> list[AgendaItem]:

@@ -457,3 +457,23 @@ async def test_the_footer_is_compact_on_a_narrow_terminal(seeded: Store) -> None
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         assert app.screen.query_one(DocketFooter).compact is False
+
+
+async def test_notes_beyond_what_the_tab_lists_are_counted_not_dropped(
+    seeded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.screens.case as case_screen
+
+    monkeypatch.setattr(case_screen, "NOTES_SHOWN", 3)
+    case_id = seeded.find_case("1:26-cv-00042").id or 0
+    for day in range(1, 6):
+        seeded.add_note(case_id, f"Call {day}", on=date(2026, 11, day))
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_case(pilot)
+        screen.query_one("#tabs", TabbedContent).active = "tab-status"
+        await pilot.pause()
+        history = screen.query_one("#history", DataTable)
+        texts = [row_text(history, i) for i in range(history.row_count)]
+        assert [t[2] for t in texts if t[1] == "note"] == ["Call 5", "Call 4", "Call 3"]
+        assert texts[-1][1] == "2 older notes"

@@ -71,6 +71,10 @@ TABLES: dict[str, tuple[list[ColumnSpec], str, int]] = {
 }
 
 
+#: Notes listed on the Status & notes tab, newest first; older ones are counted, not listed.
+NOTES_SHOWN = 500
+
+
 def _table(table_id: str) -> DataTable[Any]:
     return DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
 
@@ -253,7 +257,8 @@ class CaseScreen(Screen[None]):
                     ],
                 )
             )
-        for note in store.notes(self.case_id):
+        notes = store.notes(self.case_id, limit=NOTES_SHOWN)
+        for note in notes:
             text = note.text + (f" [{note.source}]" if note.source else "")
             entries.append(
                 (
@@ -266,6 +271,14 @@ class CaseScreen(Screen[None]):
         entries.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
         for *_, cells in entries:
             history.add_row(*cells)
+        if len(notes) == NOTES_SHOWN:
+            older = store.count_notes(self.case_id) - NOTES_SHOWN
+            if older > 0:
+                history.add_row(
+                    cell(""),
+                    cell(f"{older} older notes", style="bold"),
+                    cell(f"not listed here; docket case show {self.case.number} lists them all"),
+                )
 
     def _show_header(self, case: Case) -> None:
         today = self.docket_app.store.clock.today()
