@@ -19,9 +19,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
 from sqlite_utils import Database
 
 from db.connection import connect
@@ -32,7 +31,6 @@ from docket.lifecycle import lifecycle_for
 from docket.models import (
     AuditEntry,
     Case,
-    CaseKind,
     CaseParty,
     Deadline,
     DeadlineStatus,
@@ -50,8 +48,6 @@ from docket.models import (
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
 PAGE_SIZE = 100
-
-M = TypeVar("M", bound=BaseModel)
 
 _CASE_COLUMNS = (
     "id, number, court, title, kind, stage, resolved, next_deadline_on, next_hearing_at, "
@@ -183,16 +179,23 @@ class Store:
         return rows[0]
 
     def _insert(self, table: str, values: dict[str, Any], *, case_id: int | None) -> int:
+        return int(self._insert_row(table, values, case_id=case_id)["id"])
+
+    def _insert_row(
+        self, table: str, values: dict[str, Any], *, case_id: int | None
+    ) -> dict[str, Any]:
+        """Insert, audit, and return the row as stored (read once, for both)."""
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         cursor = self.conn.execute(
             f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values())
         )
         row_id = int(cursor.lastrowid or 0)
-        if table == "cases":
-            case_id = row_id
-        self._audit("insert", table, row_id, case_id=case_id, after=self._row_dict(table, row_id))
-        return row_id
+        row = self._row_dict(table, row_id)
+        self._audit(
+            "insert", table, row_id, case_id=row_id if table == "cases" else case_id, after=row
+        )
+        return row
 
     def _update(
         self,
@@ -202,8 +205,12 @@ class Store:
         *,
         case_id: int | None,
         action: str = "update",
+        bump_version: bool = False,
     ) -> dict[str, Any]:
+        """Update, audit with before and after, and return the row as stored."""
         before = self._row_dict(table, row_id)
+        if bump_version:
+            changes = {**changes, "version": before["version"] + 1}
         assignments = ", ".join(f"{column} = ?" for column in changes)
         self.conn.execute(
             f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id)
@@ -370,8 +377,7 @@ class Store:
 
     def _touch_case(self, case_id: int, **changes: Any) -> None:
         changes["updated_at"] = self._now()
-        self.conn.execute("UPDATE cases SET version = version + 1 WHERE id = ?", (case_id,))
-        self._update("cases", case_id, changes, case_id=case_id)
+        self._update("cases", case_id, changes, case_id=case_id, bump_version=True)
 
     def list_cases(
         self,
@@ -633,14 +639,9 @@ class Store:
             (case_id, *values.values()),
         )
         filing_id = int(cursor.lastrowid or 0)
-        self._audit(
-            "insert",
-            "filings",
-            filing_id,
-            case_id=case_id,
-            after=self._row_dict("filings", filing_id),
-        )
-        return self.get_filing(filing_id)
+        row = self._row_dict("filings", filing_id)
+        self._audit("insert", "filings", filing_id, case_id=case_id, after=row)
+        return _filing_from_row(row)
 
     def get_filing(self, filing_id: int) -> Filing:
         return _filing_from_row(self._row_dict("filings", filing_id))
@@ -696,8 +697,9 @@ class Store:
             if current.voided:
                 raise Refused(f"entry {current.entry_no} is voided; it can no longer be edited")
             values["updated_at"] = self._now()
-            self._update("filings", filing.id, values, case_id=current.case_id)
-            saved = self.get_filing(filing.id)
+            saved = _filing_from_row(
+                self._update("filings", filing.id, values, case_id=current.case_id)
+            )
             recomputed: list[Deadline] = []
             moved = (current.filed_on, current.served_on, current.service, current.doc_type) != (
                 saved.filed_on,
@@ -722,30 +724,48 @@ class Store:
                     f"ENTRY_NO: entry {entry_no} is already voided ({filing.void_reason})"
                 )
             assert filing.id is not None
-            self._update(
+            voided = self._update(
                 "filings",
                 filing.id,
                 {"voided_at": self._now(), "void_reason": reason, "updated_at": self._now()},
                 case_id=case_id,
                 action="void",
             )
-            for (deadline_id,) in self._rows(
-                "SELECT id FROM deadlines WHERE trigger_filing_id = ? AND status = 'open'",
-                (filing.id,),
-            ):
+            self._withdraw_deadlines("trigger_filing_id", filing.id, case_id)
+            self.refresh_rollups(case_id)
+            return _filing_from_row(voided)
+
+    def _withdraw_deadlines(self, trigger: str, trigger_id: int, case_id: int) -> list[Deadline]:
+        """Withdraw the open deadlines an entry or hearing set (kept, for the history)."""
+        return [
+            _deadline_from_row(
                 self._update(
                     "deadlines",
                     deadline_id,
                     {"status": DeadlineStatus.WITHDRAWN.value, "updated_at": self._now()},
                     case_id=case_id,
                 )
-            self.refresh_rollups(case_id)
-            return self.get_filing(filing.id)
+            )
+            for (deadline_id,) in self._rows(
+                f"SELECT id FROM deadlines WHERE {trigger} = ? AND status = 'open'",
+                (trigger_id,),
+            )
+        ]
 
-    def known_doc_types(self) -> list[str]:
-        from docket.models import DocType
-
-        return DocType.choices()
+    def _recount(self, deadline_id: int, due: Any, case_id: int) -> Deadline:
+        """Store a deadline's new due date and the steps of how it was counted."""
+        return _deadline_from_row(
+            self._update(
+                "deadlines",
+                deadline_id,
+                {
+                    "due_on": due.due.isoformat(),
+                    "computation": _json(due.steps),
+                    "updated_at": self._now(),
+                },
+                case_id=case_id,
+            )
+        )
 
     # ------------------------------------------------------------------ deadlines from rules
 
@@ -753,13 +773,8 @@ class Store:
         """The court calendar for counting this case's periods, with user-added closures."""
         from docket.calendars import CourtCalendar
 
-        closures = self._rows(
-            "SELECT day, name FROM court_closures WHERE calendar IN ('', ?) ORDER BY day",
-            (case.calendar,),
-        )
-        return CourtCalendar(
-            case.calendar, closures={date.fromisoformat(day): name for day, name in closures}
-        )
+        closed = {closure.day: closure.name for closure in self.closures(case.calendar)}
+        return CourtCalendar(case.calendar, closures=closed)
 
     def add_closure(self, day: date, name: str, calendar: str = "") -> None:
         """A day the court is closed (weather, a declared day off): counts as a legal holiday."""
@@ -816,13 +831,16 @@ class Store:
             if row["status"] != DeadlineStatus.OPEN.value or row["rule"] not in known:
                 continue  # done or waived: history; a rule since removed: keep its date
             if rule is None:
-                changes: dict[str, Any] = {"status": DeadlineStatus.WITHDRAWN.value}
+                withdrawn = self._update(
+                    "deadlines",
+                    row["id"],
+                    {"status": DeadlineStatus.WITHDRAWN.value, "updated_at": self._now()},
+                    case_id=case.id,
+                )
+                touched.append(_deadline_from_row(withdrawn))
             else:
                 due = self._count_rule(rule, filing, calendar)
-                changes = {"due_on": due.due.isoformat(), "computation": _json(due.steps)}
-            changes["updated_at"] = self._now()
-            self._update("deadlines", row["id"], changes, case_id=case.id)
-            touched.append(self.get_deadline(row["id"]))
+                touched.append(self._recount(row["id"], due, case.id))
         for rule_id, rule in applicable.items():
             if rule_id in kept:
                 continue
@@ -885,8 +903,7 @@ class Store:
         values.update(case_id=case_id, created_at=now, updated_at=now)
         with self.write():
             case = self.get_case(case_id)
-            hearing_id = self._insert("hearings", values, case_id=case_id)
-            saved = self.get_hearing(hearing_id)
+            saved = _hearing_from_row(self._insert_row("hearings", values, case_id=case_id))
             created = self._create_hearing_deadlines(case, saved)
             self.refresh_rollups(case_id)
         return saved, created
@@ -912,23 +929,14 @@ class Store:
             current = self.get_hearing(hearing.id)
             assert current.case_id is not None
             values["updated_at"] = self._now()
-            self._update("hearings", hearing.id, values, case_id=current.case_id)
-            saved = self.get_hearing(hearing.id)
-            case = self.get_case(current.case_id)
+            saved = _hearing_from_row(
+                self._update("hearings", hearing.id, values, case_id=current.case_id)
+            )
             changed: list[Deadline] = []
             if saved.status != HearingStatus.SCHEDULED:
-                for (deadline_id,) in self._rows(
-                    "SELECT id FROM deadlines WHERE trigger_hearing_id = ? AND status = 'open'",
-                    (hearing.id,),
-                ):
-                    self._update(
-                        "deadlines",
-                        deadline_id,
-                        {"status": DeadlineStatus.WITHDRAWN.value, "updated_at": self._now()},
-                        case_id=case.id,
-                    )
+                self._withdraw_deadlines("trigger_hearing_id", hearing.id, current.case_id)
             elif saved.starts_at != current.starts_at:
-                changed = self._recompute_hearing_deadlines(case, saved)
+                changed = self._recompute_hearing_deadlines(self.get_case(current.case_id), saved)
             self.refresh_rollups(current.case_id)
         return saved, changed
 
@@ -966,17 +974,7 @@ class Store:
             except NotFound:
                 continue  # a rule since removed from rules.toml: keep the date as computed
             due = self._count_hearing_rule(rule, hearing, calendar)
-            self._update(
-                "deadlines",
-                row["id"],
-                {
-                    "due_on": due.due.isoformat(),
-                    "computation": _json(due.steps),
-                    "updated_at": self._now(),
-                },
-                case_id=case.id,
-            )
-            changed.append(self.get_deadline(row["id"]))
+            changed.append(self._recount(row["id"], due, case.id))
         return changed
 
     # ------------------------------------------------------------------ deadlines
@@ -994,7 +992,7 @@ class Store:
         values["remind_days"] = _json(deadline.remind_days)
         now = self._now()
         values.update(case_id=case_id, created_at=now, updated_at=now)
-        return self.get_deadline(self._insert("deadlines", values, case_id=case_id))
+        return _deadline_from_row(self._insert_row("deadlines", values, case_id=case_id))
 
     def get_deadline(self, deadline_id: int) -> Deadline:
         return _deadline_from_row(self._row_dict("deadlines", deadline_id))
@@ -1027,14 +1025,14 @@ class Store:
                 raise Refused(f"ID: deadline {deadline_id} is already {current.status.value}")
             assert current.case_id is not None
             day = done_on or self.clock.today()
-            self._update(
+            completed = self._update(
                 "deadlines",
                 deadline_id,
                 {"status": status.value, "done_on": day.isoformat(), "updated_at": self._now()},
                 case_id=current.case_id,
             )
             self.refresh_rollups(current.case_id)
-        return self.get_deadline(deadline_id)
+        return _deadline_from_row(completed)
 
     # ------------------------------------------------------------------ status and notes
 
@@ -1043,11 +1041,7 @@ class Store:
         values.update(
             case_id=case_id, created_at=self._now(), created_by=change.created_by or self.user
         )
-        return _status_from_row(
-            self._row_dict(
-                "status_changes", self._insert("status_changes", values, case_id=case_id)
-            )
-        )
+        return _status_from_row(self._insert_row("status_changes", values, case_id=case_id))
 
     def change_stage(
         self,
@@ -1078,17 +1072,7 @@ class Store:
                 )
             if resolved and case.stay_reason:
                 # The history must show the stay ending, not just stop mentioning it.
-                self._record_status(
-                    case_id,
-                    StatusChange(
-                        changed_on=day,
-                        from_stage=case.stage,
-                        to_stage=case.stage,
-                        event="lift",
-                        note=f"Stay ended by closing ({case.stay_reason})",
-                        source=source,
-                    ),
-                )
+                self._record_lift(case, day, f"Stay ended by closing ({case.stay_reason})", source)
             change = self._record_status(
                 case_id,
                 StatusChange(
@@ -1191,20 +1175,26 @@ class Store:
             case = self.get_case(case_id)
             if not case.stay_reason:
                 raise Refused(f"stage: {case.number} is not stayed")
-            change = self._record_status(
-                case_id,
-                StatusChange(
-                    changed_on=day,
-                    from_stage=case.stage,
-                    to_stage=case.stage,
-                    event="lift",
-                    note=note or f"Stay lifted ({case.stay_reason})",
-                    source=source,
-                ),
+            change = self._record_lift(
+                case, day, note or f"Stay lifted ({case.stay_reason})", source
             )
             self._touch_case(case_id, stay_reason=None, stayed_on=None, stay_until=None)
             self.refresh_rollups(case_id)
             return change
+
+    def _record_lift(self, case: Case, day: date, note: str, source: str | None) -> StatusChange:
+        assert case.id is not None
+        return self._record_status(
+            case.id,
+            StatusChange(
+                changed_on=day,
+                from_stage=case.stage,
+                to_stage=case.stage,
+                event="lift",
+                note=note,
+                source=source,
+            ),
+        )
 
     def status_history(self, case_id: int) -> list[StatusChange]:
         rows = self._dicts(
@@ -1226,9 +1216,9 @@ class Store:
         values["created_at"] = self._now()
         with self.write():
             self.get_case(case_id)
-            note_id = self._insert("notes", values, case_id=case_id)
+            row = self._insert_row("notes", values, case_id=case_id)
             self.refresh_rollups(case_id)
-        return Note.model_validate(_strip_meta(self._row_dict("notes", note_id)))
+        return Note.model_validate(_strip_meta(row))
 
     def notes(self, case_id: int, *, limit: int = PAGE_SIZE) -> list[Note]:
         rows = self._dicts(
@@ -1401,8 +1391,8 @@ class Store:
                 )
         return saved, created
 
-    # ------------------------------------------------------------------ CLI support
-    # (hearing continuances, waivers and court closures; shared by the CLI and the TUI)
+    # ------------------------------------------------------------------ continuances,
+    # waivers and court closures (shared by the CLI and the TUI)
 
     def continue_hearing(
         self, hearing_id: int, to: datetime, outcome: str | None = None
@@ -1491,9 +1481,7 @@ class Store:
             )[0][0]
         )
 
-    # ------------------------------------------------------------------ end of CLI support
-
-    # ------------------------------------------------------------------ TUI support (tui2)
+    # ------------------------------------------------------------------ what triggered what
 
     def triggered_deadlines(
         self,
@@ -1517,8 +1505,6 @@ class Store:
             (value, PAGE_SIZE),
         )
         return [_deadline_from_row(row) for row in rows]
-
-    # ------------------------------------------------------------------ end TUI support (tui2)
 
 
 # ---------------------------------------------------------------------- row helpers
@@ -1570,7 +1556,3 @@ def _hearing_values(hearing: Hearing) -> dict[str, Any]:
 def _hearing_from_row(row: dict[str, Any]) -> Hearing:
     data = {k: v for k, v in _strip_meta(row).items() if k != "starts_utc"}
     return Hearing.model_validate(data)
-
-
-def kinds() -> list[str]:
-    return CaseKind.choices()

@@ -487,3 +487,12 @@ def test_follow_up_date_is_saved(store: Store) -> None:
     case = add_case(store)
     store.set_follow_up(case_id(case), TODAY + timedelta(days=10))
     assert store.get_case(case_id(case)).follow_up_on == TODAY + timedelta(days=10)
+
+
+def test_a_stage_change_is_audited_with_the_version_before_and_after(store: Store) -> None:
+    case = add_case(store)
+    store.change_stage(case_id(case), "served", note="Summons served")
+    [entry] = store.audit_log(entity="cases", entity_id=case_id(case), limit=1)
+    assert entry.before is not None and entry.after is not None
+    assert (entry.before["stage"], entry.before["version"]) == ("filed", 1)
+    assert (entry.after["stage"], entry.after["version"]) == ("served", 2)
