@@ -444,23 +444,24 @@ class Store:
 
     def _case_rows(self, rows: list[tuple[Any, ...]]) -> list[CaseRow]:
         today = self.clock.today()
+        day_start = _utc_iso(datetime.combine(today, datetime.min.time()).astimezone())
         result = []
         for row in rows:
             partial = CaseRow._make((*row[:6], bool(row[6]), *row[7:12], bool(row[12]), None))
-            result.append(partial._replace(attention=self._attention_reason(partial, today)))
+            reason = self._attention_reason(partial, today, day_start)
+            result.append(partial._replace(attention=reason))
         return result
 
-    def _attention_reason(self, row: CaseRow, today: date) -> str | None:
-        """Why an unresolved matter needs a look now (None when it does not)."""
+    def _attention_reason(self, row: CaseRow, today: date, day_start: str) -> str | None:
+        """Why an unresolved matter needs a look now (None when it does not).
+
+        A follow-up date that has come always counts: the paralegal asked to look that day.
+        """
         if row.resolved:
             return None
-        today_iso = today.isoformat()
-        if row.follow_up_on and row.follow_up_on <= today_iso:
+        if row.follow_up_on and row.follow_up_on <= today.isoformat():
             return f"follow-up due {row.follow_up_on}"
-        upcoming_hearing = row.next_hearing_at is not None and self._has_upcoming_hearing(
-            row.id, today
-        )
-        if row.next_deadline_on or upcoming_hearing:
+        if row.next_deadline_on or self._hearing_ahead(row, day_start):
             return None
         quiet_since = (today - timedelta(days=self.quiet_after_days)).isoformat()
         if row.last_activity_on is None or row.last_activity_on < quiet_since:
@@ -468,44 +469,57 @@ class Store:
             return f"quiet since {since}, nothing scheduled"
         return None
 
-    def _has_upcoming_hearing(self, case_id: int, today: date) -> bool:
-        start = _utc_iso(datetime.combine(today, datetime.min.time()).astimezone())
+    def _hearing_ahead(self, row: CaseRow, day_start: str) -> bool:
+        """A scheduled hearing today or later. The rollup holds the earliest scheduled one; only
+        when that one is already past (never marked held) can a later one hide behind it."""
+        if row.next_hearing_at is None:
+            return False
+        if _utc_iso(datetime.fromisoformat(row.next_hearing_at)) >= day_start:
+            return True
         return bool(
             self._rows(
                 "SELECT 1 FROM hearings WHERE case_id = ? AND status = 'scheduled' "
                 "AND starts_utc >= ? LIMIT 1",
-                (case_id, start),
+                (row.id, day_start),
             )
         )
 
     def cases_needing_attention(self, *, limit: int = 200) -> list[AttentionRow]:
         """Unresolved matters that have gone quiet or reached their follow-up date.
 
-        Candidates come from the urgency index (attention date reached); the exact rule is then
-        checked on that short list only.
+        Candidates walk the urgency index (attention date reached), leaving out in SQL those an
+        open deadline keeps out of the rule (overdue ones are the agenda's, not this list's);
+        the exact rule is checked in Python on each batch until `limit` are found.
         """
         today = self.clock.today().isoformat()
-        rows = self._rows(
-            f"SELECT {_CASE_COLUMNS} FROM cases INDEXED BY cases_by_urgency "
-            "WHERE resolved = 0 AND attention_on <= ? "
-            "ORDER BY resolved, attention_on, id LIMIT ?",
-            (today, limit * 4),
-        )
-        result = []
-        for row in self._case_rows(rows):
-            if row.attention:
-                result.append(
-                    AttentionRow(
-                        row.id,
-                        row.number,
-                        row.court,
-                        row.title,
-                        row.stage,
-                        row.last_activity_on,
-                        row.follow_up_on,
-                        row.attention,
+        result: list[AttentionRow] = []
+        after: tuple[str, int] = ("", 0)
+        while len(result) < limit:
+            rows = self._rows(
+                f"SELECT {_CASE_COLUMNS} FROM cases INDEXED BY cases_by_urgency "
+                "WHERE resolved = 0 AND attention_on <= ? "
+                "AND (follow_up_on <= ? OR next_deadline_on IS NULL) "
+                "AND (attention_on > ? OR (attention_on = ? AND id > ?)) "
+                "ORDER BY resolved, attention_on, id LIMIT ?",
+                (today, today, after[0], after[0], after[1], limit),
+            )
+            for row in self._case_rows(rows):
+                if row.attention:
+                    result.append(
+                        AttentionRow(
+                            row.id,
+                            row.number,
+                            row.court,
+                            row.title,
+                            row.stage,
+                            row.last_activity_on,
+                            row.follow_up_on,
+                            row.attention,
+                        )
                     )
-                )
+            if len(rows) < limit:
+                break
+            after = (rows[-1][11], rows[-1][0])
         return result[:limit]
 
     # ------------------------------------------------------------------ parties

@@ -127,6 +127,13 @@ def test_a_hearing_left_scheduled_in_the_past_does_not_count_as_upcoming(store: 
     assert attention(store) == f"quiet since {days_ago(90).isoformat()}, nothing scheduled"
 
 
+def test_a_past_scheduled_hearing_does_not_hide_a_later_one(store: Store) -> None:
+    case = add_case(store, opened_on=days_ago(90))
+    add_hearing(store, case, days_ago(45))
+    add_hearing(store, case, TODAY + timedelta(days=20))
+    assert attention(store) is None
+
+
 def test_follow_up_day_reached_needs_attention_even_when_recent(store: Store) -> None:
     case = add_case(store, opened_on=days_ago(2))
     store.set_follow_up(case_id(case), TODAY)
@@ -163,6 +170,16 @@ def test_cases_needing_attention_lists_only_flagged_cases_with_reasons(store: St
         ("A-1", f"quiet since {days_ago(50).isoformat()}, nothing scheduled"),
         ("A-3", f"follow-up due {days_ago(1).isoformat()}"),
     ]
+
+
+def test_many_overdue_cases_ahead_in_urgency_do_not_hide_a_quiet_one(store: Store) -> None:
+    # Overdue deadlines sort before the quiet case's attention date; none of them is an
+    # attention case (their deadline is the agenda's business), so the list must look past them.
+    for n in range(6):
+        busy = add_case(store, f"B-{n}", opened_on=days_ago(200))
+        add_deadline(store, busy, days_ago(150))
+    add_case(store, "Q-1", opened_on=days_ago(60), title="Quiet matter")
+    assert [row.number for row in store.cases_needing_attention(limit=1)] == ["Q-1"]
 
 
 # ---------------------------------------------------------------- the Cases list
