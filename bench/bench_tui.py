@@ -21,7 +21,6 @@ from db.store import Store  # noqa: E402
 from docket.clock import Clock  # noqa: E402
 
 TODAY = date(2026, 11, 25)
-WORDS = ["Smith", "Jones", "Acme", "Baker", "Garcia", "Lee", "Nguyen", "Patel", "Rivera", "Chen"]
 
 
 def build(path: Path, count: int) -> Store:
