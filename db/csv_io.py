@@ -196,9 +196,9 @@ _EXAMPLES = {
 }
 
 
-def row_source_id(filing: Filing) -> str:
-    """A content hash of what the row says, so the same row imports once."""
-    parts = [
+def _row_values(filing: Filing) -> list[str]:
+    """The entry as the import columns read it (`REQUIRED`, then `OPTIONAL`)."""
+    return [
         filing.filed_on.isoformat(),
         filing.doc_type.value,
         filing.title,
@@ -209,7 +209,11 @@ def row_source_id(filing: Filing) -> str:
         filing.document_number or "",
         filing.document_ref or "",
     ]
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def row_source_id(filing: Filing) -> str:
+    """A content hash of what the row says, so the same row imports once."""
+    digest = hashlib.sha256("\x1f".join(_row_values(filing)).encode("utf-8")).hexdigest()[:20]
     return f"csv:{digest}"
 
 
@@ -283,21 +287,7 @@ def export_filings_csv(store: Store, out: TextIO, case_ids: list[int] | None = N
             if not page:
                 break
             for filing in page:
-                writer.writerow(
-                    [
-                        number,
-                        filing.entry_no,
-                        filing.filed_on.isoformat(),
-                        filing.doc_type.value,
-                        filing.title,
-                        filing.description or "",
-                        filing.filed_by or "",
-                        filing.served_on.isoformat() if filing.served_on else "",
-                        filing.service.value if filing.service else "",
-                        filing.document_number or "",
-                        filing.document_ref or "",
-                    ]
-                )
+                writer.writerow([number, filing.entry_no, *_row_values(filing)])
                 written += 1
             after = page[-1].entry_no or 0
     return written
