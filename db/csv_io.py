@@ -35,6 +35,7 @@ import hashlib
 import io
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -133,10 +134,8 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
     return names, rows
 
 
-def _filing_from_row(line: int, row: dict[str, str], store: Store) -> Filing:
+def _filing_from_row(line: int, row: dict[str, str], today: date) -> Filing:
     from docket.dates import parse_date
-
-    today = store.clock.today()
 
     def need(name: str) -> str:
         value = row.get(name, "").strip()
@@ -222,6 +221,7 @@ def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
     path = Path(path)
     case = store.get_case(case_id)
     _, rows = _read_rows(path)
+    today = store.clock.today()
     filings: list[Filing] = []
     seen: Counter[str] = Counter()
     for line, row in rows:
@@ -232,7 +232,7 @@ def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
                 f"{number!r} is not the case being imported to ({case.number})",
                 case.number,
             )
-        filing = _filing_from_row(line, row, store)
+        filing = _filing_from_row(line, row, today)
         base = row_source_id(filing)
         seen[base] += 1
         source_id = base if seen[base] == 1 else f"{base}#{seen[base]}"
@@ -244,7 +244,6 @@ def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
             "SELECT source_id FROM filings WHERE case_id = ? AND source = 'csv'", (case_id,)
         )
     }
-    today = store.clock.today()
     with store.write():
         for filing in filings:
             if filing.source_id in known:
