@@ -20,7 +20,8 @@ from docket.errors import InputError
 CALENDAR_EXAMPLE = "US, US-NM, US-NY"
 _CODE = re.compile(r"([A-Z]{2})(?:-([A-Z0-9]{1,3}))?", re.ASCII)
 _COUNTRY = "US"
-_CLOSED = "court closed"
+UNNAMED_CLOSURE = "court closed"
+"""The name a closure gets when the user gave none."""
 
 
 def validate_calendar_code(code: str, *, field: str = "--calendar") -> str:
@@ -58,9 +59,9 @@ class CourtCalendar:
         self.code = validate_calendar_code(code, field="calendar")
         self.subdivision = self.code.partition("-")[2] or None
         if isinstance(closures, Mapping):
-            named = {day: str(name).strip() or _CLOSED for day, name in closures.items()}
+            named = {day: str(name).strip() or UNNAMED_CLOSURE for day, name in closures.items()}
         else:
-            named = dict.fromkeys(closures, _CLOSED)
+            named = dict.fromkeys(closures, UNNAMED_CLOSURE)
         self.closures: dict[date, str] = named
 
     def __repr__(self) -> str:
