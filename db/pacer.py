@@ -111,8 +111,14 @@ _STATES = {
     "virgin islands": "vi",
     "northern mariana islands": "nmi",
 }
-_DIRECTIONS = {"northern": "n", "southern": "s", "eastern": "e", "western": "w", "central": "c"}
-_DIRECTIONS["middle"] = "m"
+_DIRECTIONS = {
+    "northern": "n",
+    "southern": "s",
+    "eastern": "e",
+    "western": "w",
+    "central": "c",
+    "middle": "m",
+}
 
 
 def _court_from_district(line: str) -> str | None:
