@@ -15,6 +15,7 @@ from db.store import Store
 from docket.errors import InputError, Refused
 from docket.models import Case, CaseKind, Deadline, Filing, Hearing, PartyRole
 from tests.conftest import PACER_SAMPLES
+from tests.store_conftest import count
 
 MOUNTAIN = timezone(timedelta(hours=-7))
 
@@ -104,10 +105,10 @@ def test_round_trip_into_an_empty_database_is_identical(store: Store, tmp_path: 
 def test_import_refuses_a_case_number_that_exists(store: Store) -> None:
     busy_case(store)
     document = export_json(store)
-    before = store._rows("SELECT count(*) FROM audit_log")[0][0]
+    before = count(store, "SELECT count(*) FROM audit_log")
     with pytest.raises(Refused, match="1:26-cv-00042 already exists"):
         import_json(store, document)
-    assert store._rows("SELECT count(*) FROM audit_log")[0][0] == before
+    assert count(store, "SELECT count(*) FROM audit_log") == before
 
 
 @pytest.mark.parametrize(
