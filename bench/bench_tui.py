@@ -28,8 +28,9 @@ def build(path: Path, count: int) -> Store:
     from fixtures.synthetic import generate
 
     store = Store.open(path, clock=Clock(TODAY))
-    if store.count_cases() < count:
-        generate(store, count)
+    missing = count - store.count_cases()
+    if missing > 0:
+        generate(store, missing)
     return store
 
 
