@@ -21,7 +21,6 @@ from db.store import Store  # noqa: E402
 from docket.clock import Clock  # noqa: E402
 
 TODAY = date(2026, 11, 25)
-WORDS = ["Smith", "Jones", "Acme", "Baker", "Garcia", "Lee", "Nguyen", "Patel", "Rivera", "Chen"]
 
 
 def build(path: Path, count: int) -> Store:
@@ -29,8 +28,9 @@ def build(path: Path, count: int) -> Store:
     from fixtures.synthetic import generate
 
     store = Store.open(path, clock=Clock(TODAY))
-    if store.count_cases() < count:
-        generate(store, count)
+    missing = count - store.count_cases()
+    if missing > 0:
+        generate(store, missing)
     return store
 
 

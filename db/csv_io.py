@@ -35,6 +35,7 @@ import hashlib
 import io
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -133,10 +134,8 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
     return names, rows
 
 
-def _filing_from_row(line: int, row: dict[str, str], store: Store) -> Filing:
+def _filing_from_row(line: int, row: dict[str, str], today: date) -> Filing:
     from docket.dates import parse_date
-
-    today = store.clock.today()
 
     def need(name: str) -> str:
         value = row.get(name, "").strip()
@@ -196,9 +195,9 @@ _EXAMPLES = {
 }
 
 
-def row_source_id(filing: Filing) -> str:
-    """A content hash of what the row says, so the same row imports once."""
-    parts = [
+def _row_values(filing: Filing) -> list[str]:
+    """The entry as the import columns read it (`REQUIRED`, then `OPTIONAL`)."""
+    return [
         filing.filed_on.isoformat(),
         filing.doc_type.value,
         filing.title,
@@ -209,7 +208,11 @@ def row_source_id(filing: Filing) -> str:
         filing.document_number or "",
         filing.document_ref or "",
     ]
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def row_source_id(filing: Filing) -> str:
+    """A content hash of what the row says, so the same row imports once."""
+    digest = hashlib.sha256("\x1f".join(_row_values(filing)).encode("utf-8")).hexdigest()[:20]
     return f"csv:{digest}"
 
 
@@ -218,6 +221,7 @@ def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
     path = Path(path)
     case = store.get_case(case_id)
     _, rows = _read_rows(path)
+    today = store.clock.today()
     filings: list[Filing] = []
     seen: Counter[str] = Counter()
     for line, row in rows:
@@ -228,7 +232,7 @@ def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
                 f"{number!r} is not the case being imported to ({case.number})",
                 case.number,
             )
-        filing = _filing_from_row(line, row, store)
+        filing = _filing_from_row(line, row, today)
         base = row_source_id(filing)
         seen[base] += 1
         source_id = base if seen[base] == 1 else f"{base}#{seen[base]}"
@@ -240,7 +244,6 @@ def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
             "SELECT source_id FROM filings WHERE case_id = ? AND source = 'csv'", (case_id,)
         )
     }
-    today = store.clock.today()
     with store.write():
         for filing in filings:
             if filing.source_id in known:
@@ -283,21 +286,7 @@ def export_filings_csv(store: Store, out: TextIO, case_ids: list[int] | None = N
             if not page:
                 break
             for filing in page:
-                writer.writerow(
-                    [
-                        number,
-                        filing.entry_no,
-                        filing.filed_on.isoformat(),
-                        filing.doc_type.value,
-                        filing.title,
-                        filing.description or "",
-                        filing.filed_by or "",
-                        filing.served_on.isoformat() if filing.served_on else "",
-                        filing.service.value if filing.service else "",
-                        filing.document_number or "",
-                        filing.document_ref or "",
-                    ]
-                )
+                writer.writerow([number, filing.entry_no, *_row_values(filing)])
                 written += 1
             after = page[-1].entry_no or 0
     return written

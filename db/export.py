@@ -17,7 +17,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from db.reports import ImportReport
-from db.store import Store
+from db.store import (
+    Store,
+    _deadline_from_row,
+    _filing_from_row,
+    _hearing_from_row,
+    _hearing_values,
+    _strip_meta,
+)
 from docket.errors import InputError, NotFound, Refused
 from docket.lifecycle import lifecycle_for
 from docket.models import (
@@ -33,10 +40,6 @@ from docket.models import (
 
 FORMAT = "docket"
 FORMAT_VERSION = 1
-
-
-def _all(store: Store, sql: str, case_id: int) -> list[dict[str, Any]]:
-    return store._dicts(sql, (case_id,))
 
 
 def _case_document(store: Store, case_id: int) -> dict[str, Any]:
@@ -58,28 +61,26 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
         )
     filings = []
     entry_of: dict[int, int] = {}
-    for row in _all(store, "SELECT * FROM filings WHERE case_id = ? ORDER BY entry_no", case_id):
-        filing = Filing.model_validate(
-            {k: v for k, v in row.items() if k not in {"created_at", "updated_at"}}
-        )
+    for row in store._dicts(
+        "SELECT * FROM filings WHERE case_id = ? ORDER BY entry_no", (case_id,)
+    ):
         entry_of[int(row["id"])] = int(row["entry_no"])
-        filings.append(filing.model_dump(mode="json", exclude={"id", "case_id"}))
+        filings.append(_filing_from_row(row).model_dump(mode="json", exclude={"id", "case_id"}))
     hearings = []
     hearing_ref: dict[int, str] = {}
-    for row in _all(
-        store, "SELECT * FROM hearings WHERE case_id = ? ORDER BY starts_utc, id", case_id
+    for row in store._dicts(
+        "SELECT * FROM hearings WHERE case_id = ? ORDER BY starts_utc, id", (case_id,)
     ):
-        hearing = store.get_hearing(int(row["id"]))
         hearing_ref[int(row["id"])] = f"h{len(hearing_ref) + 1}"
         hearings.append(
             {
                 "ref": hearing_ref[int(row["id"])],
-                **hearing.model_dump(mode="json", exclude={"id", "case_id"}),
+                **_hearing_from_row(row).model_dump(mode="json", exclude={"id", "case_id"}),
             }
         )
     deadlines = []
-    for row in _all(store, "SELECT id FROM deadlines WHERE case_id = ? ORDER BY id", case_id):
-        deadline = store.get_deadline(int(row["id"]))
+    for row in store._dicts("SELECT * FROM deadlines WHERE case_id = ? ORDER BY id", (case_id,)):
+        deadline = _deadline_from_row(row)
         trigger: dict[str, Any] | None = None
         if deadline.trigger_filing_id is not None:
             trigger = {"entry_no": entry_of.get(deadline.trigger_filing_id)}
@@ -99,11 +100,9 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
         for change in store.status_history(case_id)
     ]
     notes = [
-        Note.model_validate({k: v for k, v in row.items() if k != "created_at"}).model_dump(
-            mode="json", exclude={"id", "case_id"}
-        )
-        for row in _all(
-            store, "SELECT * FROM notes WHERE case_id = ? ORDER BY noted_on, id", case_id
+        Note.model_validate(_strip_meta(row)).model_dump(mode="json", exclude={"id", "case_id"})
+        for row in store._dicts(
+            "SELECT * FROM notes WHERE case_id = ? ORDER BY noted_on, id", (case_id,)
         )
     ]
     return {
@@ -243,13 +242,8 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
     hearing_ids: dict[str, int] = {}
     for raw in document.get("hearings", []):
         hearing = Hearing.model_validate({k: v for k, v in raw.items() if k != "ref"})
-        hearing_values = hearing.model_dump(mode="json", exclude={"id", "case_id"})
-        hearing_values.update(
-            case_id=case_id,
-            starts_utc=hearing.starts_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            created_at=now,
-            updated_at=now,
-        )
+        hearing_values = _hearing_values(hearing)
+        hearing_values.update(case_id=case_id, created_at=now, updated_at=now)
         hearing_ids[raw["ref"]] = store._insert("hearings", hearing_values, case_id=case_id)
 
     for raw in document.get("deadlines", []):

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.store import Store
+
+if TYPE_CHECKING:
+    from icalendar import Alarm
 
 PRODID = "-//docket//docket tracker//EN"
 DEFAULT_HEARING_LENGTH = timedelta(hours=1)
@@ -32,9 +35,20 @@ def _where(case_ids: list[int] | None, alias: str) -> tuple[str, list[Any]]:
     return f" AND {alias}.case_id IN ({marks})", list(case_ids)
 
 
+def _alarm(description: str, *, days: int) -> Alarm:
+    """A reminder shown `days` days before the event starts."""
+    from icalendar import Alarm
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", description)
+    alarm.add("trigger", timedelta(days=-days))
+    return alarm
+
+
 def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
     """The calendar for the given cases (all cases when None), as iCalendar bytes."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -70,11 +84,7 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
             "CANCELLED" if status in {"vacated", "cancelled", "continued"} else "CONFIRMED",
         )
         if status == "scheduled":
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{number}: {kind} tomorrow")
-            alarm.add("trigger", timedelta(days=-1))
-            event.add_component(alarm)
+            event.add_component(_alarm(f"{number}: {kind} tomorrow", days=1))
         calendar.add_component(event)
 
     where, params = _where(case_ids, "d")
@@ -104,11 +114,7 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
             calendar.add_component(event)
             continue
         for days in sorted(set(json.loads(remind or "[]")), reverse=True):
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{number}: {title} due in {days} days")
-            alarm.add("trigger", timedelta(days=-int(days)))
-            event.add_component(alarm)
+            event.add_component(_alarm(f"{number}: {title} due in {days} days", days=int(days)))
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data

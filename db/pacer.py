@@ -111,8 +111,14 @@ _STATES = {
     "virgin islands": "vi",
     "northern mariana islands": "nmi",
 }
-_DIRECTIONS = {"northern": "n", "southern": "s", "eastern": "e", "western": "w", "central": "c"}
-_DIRECTIONS["middle"] = "m"
+_DIRECTIONS = {
+    "northern": "n",
+    "southern": "s",
+    "eastern": "e",
+    "western": "w",
+    "central": "c",
+    "middle": "m",
+}
 
 
 def _court_from_district(line: str) -> str | None:
@@ -466,8 +472,8 @@ def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
 
 def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportReport) -> int:
     number = report.case_number
-    title = _one_line(data.get("case_name")) or number
-    judge = _one_line(data.get("assigned_to_str")) or None
+    title = (_one_line(data.get("case_name")) or number)[:500]
+    judge = _one_line(data.get("assigned_to_str"))[:200] or None
     opened = _iso(data.get("date_filed"))
     summary = _summary(data, court)
     try:
@@ -479,10 +485,10 @@ def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportRe
             Case(
                 number=number,
                 court=court,
-                title=title[:500],
+                title=title,
                 kind=case_kind_for(number),
                 opened_on=opened,
-                judge=judge[:200] if judge else None,
+                judge=judge,
                 summary=summary,
             )
         )
@@ -492,13 +498,13 @@ def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportRe
         return created.id
     assert case.id is not None
     changes: dict[str, object] = {}
-    if case.title != title[:500]:
-        changes["title"] = title[:500]
-    if judge and case.judge != judge[:200]:
-        changes["judge"] = judge[:200]
+    if case.title != title:
+        changes["title"] = title
+    if judge and case.judge != judge:
+        changes["judge"] = judge
     if opened and case.opened_on != opened:
         changes["opened_on"] = opened
-    if case.summary is None or case.summary != summary:
+    if case.summary != summary:
         changes["summary"] = summary
     if changes:
         store.update_case(case.model_copy(update=changes))

@@ -12,7 +12,7 @@ from html import escape
 from importlib import resources
 
 from db.store import Store
-from docket.models import DeadlineStatus, Filing, PartyRole
+from docket.models import Filing, PartyRole
 
 
 def _stylesheet() -> str:
@@ -118,11 +118,7 @@ def render_docket_sheet(store: Store, case_id: int) -> str:
         parts.append("<p>No hearings.</p>")
     parts.append("</section>")
 
-    deadlines = [
-        d
-        for d in store.deadlines(case_id, include_closed=False, limit=1000)
-        if d.status == DeadlineStatus.OPEN
-    ]
+    deadlines = store.deadlines(case_id, include_closed=False, limit=1000)
     parts.append('<section class="deadlines"><h2>Open deadlines</h2>')
     if deadlines:
         parts.append(

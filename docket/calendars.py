@@ -20,7 +20,8 @@ from docket.errors import InputError
 CALENDAR_EXAMPLE = "US, US-NM, US-NY"
 _CODE = re.compile(r"([A-Z]{2})(?:-([A-Z0-9]{1,3}))?", re.ASCII)
 _COUNTRY = "US"
-_CLOSED = "court closed"
+UNNAMED_CLOSURE = "court closed"
+"""The name a closure gets when the user gave none."""
 
 
 def validate_calendar_code(code: str, *, field: str = "--calendar") -> str:
@@ -58,9 +59,9 @@ class CourtCalendar:
         self.code = validate_calendar_code(code, field="calendar")
         self.subdivision = self.code.partition("-")[2] or None
         if isinstance(closures, Mapping):
-            named = {day: str(name).strip() or _CLOSED for day, name in closures.items()}
+            named = {day: str(name).strip() or UNNAMED_CLOSURE for day, name in closures.items()}
         else:
-            named = dict.fromkeys(closures, _CLOSED)
+            named = dict.fromkeys(closures, UNNAMED_CLOSURE)
         self.closures: dict[date, str] = named
 
     def __repr__(self) -> str:
@@ -113,31 +114,35 @@ def _raw_holidays(subdivision: str | None, year: int) -> dict[date, str]:
     except (NotImplementedError, KeyError, ValueError):
         # The code was validated; a year the package cannot compute simply has no holidays.
         return {}
-    return {day: name for day, name in found.items()}
+    return dict(found)
 
 
-@cache
-def _federal_holidays(year: int) -> dict[date, str]:
-    """Federal holidays falling in `year`.
+def _in_year(subdivision: str | None, year: int) -> dict[date, str]:
+    """Holidays whose day falls in `year`.
 
     An observed day can fall in the year before its holiday (New Year's Day 2022 was observed
     on Friday 31 December 2021), so the neighbouring years are read too.
     """
     merged: dict[date, str] = {}
     for source in (year - 1, year, year + 1):
-        for day, name in _raw_holidays(None, source).items():
+        for day, name in _raw_holidays(subdivision, source).items():
             if day.year == year:
                 merged.setdefault(day, name)
     return merged
 
 
 @cache
+def _federal_holidays(year: int) -> dict[date, str]:
+    """Federal holidays falling in `year`."""
+    return _in_year(None, year)
+
+
+@cache
 def _state_holidays(subdivision: str, year: int) -> dict[date, str]:
     """A state's holidays in `year` that are not federal ones, labelled with the state."""
     federal = _federal_holidays(year)
-    merged: dict[date, str] = {}
-    for source in (year - 1, year, year + 1):
-        for day, name in _raw_holidays(subdivision, source).items():
-            if day.year == year and day not in federal:
-                merged.setdefault(day, f"{name} ({subdivision} state holiday)")
-    return merged
+    return {
+        day: f"{name} ({subdivision} state holiday)"
+        for day, name in _in_year(subdivision, year).items()
+        if day not in federal
+    }

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
-from docket.calendars import CourtCalendar
+from docket.calendars import UNNAMED_CLOSURE, CourtCalendar
 from docket.dates import format_day, weekday_name
 from docket.errors import InputError
 from docket.models import ServiceMethod
@@ -149,7 +149,7 @@ def _off_closed_days(
 def _why_closed(day: date, forward: bool, cal: CourtCalendar) -> str:
     if day in cal.closures and not cal.is_weekend(day):
         name = cal.closures[day]
-        return "a day the court is closed" + ("" if name == "court closed" else f": {name}")
+        return "a day the court is closed" + ("" if name == UNNAMED_CLOSURE else f": {name}")
     holiday = cal.legal_holiday(day, counting_forward=forward)
     if cal.is_weekend(day):
         text = f"a {weekday_name(day)}"

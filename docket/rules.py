@@ -149,20 +149,18 @@ def compute_rule_deadline(
     start = filed_on
     counted_service: ServiceMethod | None = None
     if rule.counts_from == "served":
+        if rule.mail_extension:
+            counted_service = service
         if served_on is not None:
             start = served_on
             steps.append(f"Counted from service on {format_day(served_on)}")
-            if rule.mail_extension:
-                counted_service = service
-            elif service is ServiceMethod.MAIL:
+            if not rule.mail_extension and service is ServiceMethod.MAIL:
                 steps.append("Service by mail adds no days under this rule")
         else:
             steps.append(
                 f"Service date not entered: counted from filing on {format_day(filed_on)}; "
                 "enter the service date to recount"
             )
-            if rule.mail_extension:
-                counted_service = service
     elif rule.counts_from == "filed":
         steps.append(f"Counted from filing or entry on {format_day(filed_on)}")
     else:

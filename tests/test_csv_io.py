@@ -11,7 +11,9 @@ import pytest
 from db.csv_io import export_filings_csv, import_filings_csv
 from db.store import Store
 from docket.errors import InputError
-from docket.models import Case, CaseKind, Filing
+from docket.models import Filing
+from tests.store_conftest import add_case, count
+from tests.store_conftest import case_id as id_of
 
 GOOD = """date,type,title,description,filed_by,served_on,service,document_number,document_ref
 1/5/26,complaint,Complaint for damages,"Smith & Sons v. Jones,
@@ -23,9 +25,7 @@ Feb 20 2026,notice of appeal,Notice of appeal — § 1291,,Jones,,,,
 
 @pytest.fixture
 def case_id(store: Store) -> int:
-    case = store.add_case(Case(number="1:26-cv-00001", title="Smith v. Jones", kind=CaseKind.CIVIL))
-    assert case.id is not None
-    return case.id
+    return id_of(add_case(store, "1:26-cv-00001", court=None, title="Smith v. Jones"))
 
 
 def write(tmp_path: Path, text: str, name: str = "filings.csv") -> Path:
@@ -35,7 +35,7 @@ def write(tmp_path: Path, text: str, name: str = "filings.csv") -> Path:
 
 
 def filings_count(store: Store) -> int:
-    return int(store._rows("SELECT count(*) FROM filings")[0][0])
+    return count(store, "SELECT count(*) FROM filings")
 
 
 def test_rows_become_entries_in_order(store: Store, case_id: int, tmp_path: Path) -> None:
@@ -119,9 +119,7 @@ def test_bad_file_names_the_line_and_writes_nothing(
     assert filings_count(store) == 0
 
 
-def test_export_reimports_into_another_database(
-    store: Store, case_id: int, tmp_path: Path, clock: object
-) -> None:
+def test_export_reimports_into_another_database(store: Store, case_id: int, tmp_path: Path) -> None:
     import_filings_csv(store, write(tmp_path, GOOD), case_id)
     store.add_filing(
         case_id, Filing(filed_on=date(2026, 3, 1), title="Voided entry", doc_type="other")
@@ -133,13 +131,10 @@ def test_export_reimports_into_another_database(
     assert exported.splitlines()[0].startswith("case_number,entry_no,date,type,title")
 
     with Store.open(tmp_path / "other.db", clock=store.clock) as other:
-        target = other.add_case(
-            Case(number="1:26-cv-00001", title="Smith v. Jones", kind=CaseKind.CIVIL)
-        )
-        assert target.id is not None
-        report = import_filings_csv(other, write(tmp_path, exported, "export.csv"), target.id)
+        target = id_of(add_case(other, "1:26-cv-00001", court=None, title="Smith v. Jones"))
+        report = import_filings_csv(other, write(tmp_path, exported, "export.csv"), target)
         assert report.entries_added == 3
-        copied = other.filings(target.id)
+        copied = other.filings(target)
         original = store.filings(case_id, include_voided=False)
         fields = ("filed_on", "doc_type", "title", "description", "served_on", "service")
         assert [f.model_dump(include=set(fields)) for f in copied] == [

@@ -22,6 +22,7 @@ from db.store import Store
 from docket.errors import InputError
 from docket.models import DocType, Filing, PartyRole
 from tests.conftest import PACER_SAMPLES
+from tests.store_conftest import count
 
 DOCKETS = sorted(p for p in PACER_SAMPLES.glob("*.html") if p.stem != "nysd_3")
 
@@ -37,7 +38,7 @@ def expected(path: Path) -> dict[str, Any]:
 
 def table_counts(store: Store) -> dict[str, int]:
     return {
-        table: store._rows(f"SELECT count(*) FROM {table}")[0][0]
+        table: count(store, f"SELECT count(*) FROM {table}")
         for table in ("cases", "filings", "parties", "case_parties", "deadlines", "audit_log")
     }
 

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from docket.calendars import CourtCalendar
+from docket.deadlines import DueDate
 from docket.errors import NotFound
 from docket.models import CaseKind, DocType, ServiceMethod
 from docket.rules import (
@@ -36,6 +37,23 @@ REQUIRED = {
 
 def ids(rules: Iterable[Rule]) -> set[str]:
     return {rule.id for rule in rules}
+
+
+def count_rule(
+    rule_id: str,
+    filed_on: date,
+    *,
+    served_on: date | None = None,
+    service: ServiceMethod | None = None,
+    calendar: CourtCalendar = US,
+) -> DueDate:
+    return compute_rule_deadline(
+        rule_by_id(rule_id),
+        filed_on=filed_on,
+        served_on=served_on,
+        service=service,
+        calendar=calendar,
+    )
 
 
 def test_shipped_rules_load_and_include_the_core_set() -> None:
@@ -109,12 +127,8 @@ def test_hearing_rules() -> None:
 def test_answer_counts_from_service_and_mail_adds_nothing() -> None:
     # Served Wed 5 Jan 2022 + 21 = Wed 26 Jan. The complaint is served under Rule 4, so
     # 6(d)'s 3 days do not apply even when it went by mail.
-    due = compute_rule_deadline(
-        rule_by_id("frcp-12a-answer"),
-        filed_on=date(2022, 1, 3),
-        served_on=date(2022, 1, 5),
-        service=ServiceMethod.MAIL,
-        calendar=US,
+    due = count_rule(
+        "frcp-12a-answer", date(2022, 1, 3), served_on=date(2022, 1, 5), service=ServiceMethod.MAIL
     )
     assert due.due == date(2022, 1, 26)
     assert due.trigger == date(2022, 1, 5)
@@ -123,25 +137,18 @@ def test_answer_counts_from_service_and_mail_adds_nothing() -> None:
 
 def test_unserved_trigger_counts_from_filing_and_says_so() -> None:
     # Filed Mon 3 Jan 2022 + 21 = Mon 24 Jan.
-    due = compute_rule_deadline(
-        rule_by_id("frcp-12a-answer"),
-        filed_on=date(2022, 1, 3),
-        served_on=None,
-        service=None,
-        calendar=US,
-    )
+    due = count_rule("frcp-12a-answer", date(2022, 1, 3))
     assert due.due == date(2022, 1, 24)
     assert any("Service date not entered" in step for step in due.steps)
 
 
 def test_motion_response_served_by_mail_gets_three_days() -> None:
     # Wed 5 Jan 2022 + 14 = Wed 19 Jan; + 3 = Sat 22 Jan; runs to Mon 24 Jan.
-    due = compute_rule_deadline(
-        rule_by_id("frcp-response-motion"),
-        filed_on=date(2022, 1, 5),
+    due = count_rule(
+        "frcp-response-motion",
+        date(2022, 1, 5),
         served_on=date(2022, 1, 5),
         service=ServiceMethod.MAIL,
-        calendar=US,
     )
     assert due.due == date(2022, 1, 24)
     assert due.service is ServiceMethod.MAIL
@@ -150,12 +157,11 @@ def test_motion_response_served_by_mail_gets_three_days() -> None:
 def test_filing_counted_rules_ignore_mail_service() -> None:
     # Judgment entered Wed 1 Dec 2021 + 30 = Fri 31 Dec 2021, observed New Year's Day:
     # the notice of appeal is due Mon 3 Jan 2022, mail or not.
-    due = compute_rule_deadline(
-        rule_by_id("frap-4a-notice-of-appeal"),
-        filed_on=date(2021, 12, 1),
+    due = count_rule(
+        "frap-4a-notice-of-appeal",
+        date(2021, 12, 1),
         served_on=date(2021, 12, 1),
         service=ServiceMethod.MAIL,
-        calendar=US,
     )
     assert due.due == date(2022, 1, 3)
     assert due.service is None
@@ -163,51 +169,27 @@ def test_filing_counted_rules_ignore_mail_service() -> None:
 
 def test_speedy_trial_clock_is_not_moved_to_a_court_day() -> None:
     # Arrest Wed 1 Dec 2021 + 30 = Fri 31 Dec 2021; the statutory clock stays there.
-    due = compute_rule_deadline(
-        rule_by_id("speedy-indictment"),
-        filed_on=date(2021, 12, 1),
-        served_on=None,
-        service=None,
-        calendar=US,
-    )
+    due = count_rule("speedy-indictment", date(2021, 12, 1))
     assert due.due == date(2021, 12, 31)
     assert any("3161(h)" in step for step in due.steps)
 
 
 def test_speedy_trial_seventy_days() -> None:
     # Indictment filed Wed 1 Dec 2021: 30 days to 31 Dec, 31 to 31 Jan, 9 to Wed 9 Feb 2022.
-    due = compute_rule_deadline(
-        rule_by_id("speedy-trial"),
-        filed_on=date(2021, 12, 1),
-        served_on=None,
-        service=None,
-        calendar=US,
-    )
+    due = count_rule("speedy-trial", date(2021, 12, 1))
     assert due.due == date(2022, 2, 9)
 
 
 def test_opposition_counts_back_from_the_hearing() -> None:
     # Hearing Mon 10 Sep 2007 - 7 = Mon 3 Sep, Labor Day: back to Fri 31 Aug 2007.
-    due = compute_rule_deadline(
-        rule_by_id("frcp-6c-opposition"),
-        filed_on=date(2007, 9, 10),
-        served_on=None,
-        service=ServiceMethod.MAIL,
-        calendar=US,
-    )
+    due = count_rule("frcp-6c-opposition", date(2007, 9, 10), service=ServiceMethod.MAIL)
     assert due.due == date(2007, 8, 31)
     assert due.before is True
 
 
 def test_backward_rule_ignores_state_holidays() -> None:
     # Hearing Fri 2 Dec 2022 - 7 = Fri 25 Nov, a New Mexico holiday only: it stands.
-    due = compute_rule_deadline(
-        rule_by_id("frcp-6c-opposition"),
-        filed_on=date(2022, 12, 2),
-        served_on=None,
-        service=None,
-        calendar=CourtCalendar("US-NM"),
-    )
+    due = count_rule("frcp-6c-opposition", date(2022, 12, 2), calendar=CourtCalendar("US-NM"))
     assert due.due == date(2022, 11, 25)
 
 
