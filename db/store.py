@@ -888,12 +888,15 @@ class Store:
 
     @staticmethod
     def _count_hearing_rule(rule: Any, hearing: Hearing, calendar: Any) -> Any:
-        from docket.deadlines import compute_due_date
+        from docket.rules import compute_rule_deadline
 
-        return compute_due_date(
-            hearing.starts_at.date(),
-            rule.days,
-            before=rule.direction == "before",
+        # The rule engine counts hearing rules too (hearing day as the trigger), so the steps
+        # name the rule and carry its note and court-day setting, as filing rules' do.
+        return compute_rule_deadline(
+            rule,
+            filed_on=hearing.starts_at.date(),
+            served_on=None,
+            service=None,
             calendar=calendar,
         )
 

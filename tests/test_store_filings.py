@@ -294,3 +294,16 @@ def test_changing_the_type_back_brings_the_rule_back_once(store: Store) -> None:
         "SELECT status, count(*) FROM deadlines WHERE rule = 'frcp-response-motion' "
         "GROUP BY status ORDER BY status"
     ).fetchall() == [("open", 1), ("withdrawn", 1)]
+
+
+def test_a_motion_hearing_deadline_names_its_rule_in_how_it_was_counted(store: Store) -> None:
+    from tests.store_conftest import add_hearing
+
+    case = add_case(store)
+    hearing = add_hearing(store, case, date(2026, 12, 15), kind="Motion hearing")
+    [opposition] = [d for d in store.deadlines(case_id(case)) if d.rule == "frcp-6c-opposition"]
+    assert opposition.trigger_hearing_id == hearing.id
+    assert opposition.computation[0].startswith("Rule: ")
+    assert "6(c)" in opposition.computation[0]
+    # 7 days before Tue 15 Dec 2026 is Tue 8 Dec, a court day.
+    assert opposition.due_on == date(2026, 12, 8)
