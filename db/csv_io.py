@@ -280,13 +280,7 @@ def export_filings_csv(store: Store, out: TextIO, case_ids: list[int] | None = N
     writer.writerow(EXPORT_HEADER)
     written = 0
     for case_id, number in _case_ids(store, case_ids):
-        after = 0
-        while True:
-            page = store.filings(case_id, after_entry=after, include_voided=False)
-            if not page:
-                break
-            for filing in page:
-                writer.writerow([number, filing.entry_no, *_row_values(filing)])
-                written += 1
-            after = page[-1].entry_no or 0
+        for filing in store.all_filings(case_id, include_voided=False):
+            writer.writerow([number, filing.entry_no, *_row_values(filing)])
+            written += 1
     return written

@@ -12,7 +12,7 @@ from html import escape
 from importlib import resources
 
 from db.store import Store
-from docket.models import Filing, PartyRole
+from docket.models import PartyRole
 
 
 def _stylesheet() -> str:
@@ -21,17 +21,6 @@ def _stylesheet() -> str:
 
 def _e(text: object) -> str:
     return escape("" if text is None else str(text), quote=True)
-
-
-def _all_filings(store: Store, case_id: int) -> list[Filing]:
-    filings: list[Filing] = []
-    after = 0
-    while True:
-        page = store.filings(case_id, after_entry=after)
-        if not page:
-            return filings
-        filings.extend(page)
-        after = page[-1].entry_no or 0
 
 
 def render_docket_sheet(store: Store, case_id: int) -> str:
@@ -83,7 +72,7 @@ def render_docket_sheet(store: Store, case_id: int) -> str:
     parts.append(
         "<thead><tr><th>#</th><th>Filed</th><th>Doc.</th><th>Docket text</th></tr></thead><tbody>"
     )
-    filings = _all_filings(store, case_id)
+    filings = list(store.all_filings(case_id))
     for filing in filings:
         text = f"<strong>{_e(filing.title)}</strong>"
         if filing.description and filing.description != filing.title:

@@ -685,6 +685,13 @@ class Store:
         )
         return [_filing_from_row(row) for row in rows]
 
+    def all_filings(self, case_id: int, *, include_voided: bool = True) -> Iterator[Filing]:
+        """The whole docket in entry order, a page at a time (for sheets, exports, `case show`)."""
+        after = 0
+        while page := self.filings(case_id, after_entry=after, include_voided=include_voided):
+            yield from page
+            after = page[-1].entry_no or 0
+
     def count_filings(self, case_id: int) -> int:
         return int(self._rows("SELECT count(*) FROM filings WHERE case_id = ?", (case_id,))[0][0])
 
