@@ -724,9 +724,8 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
         old, new = store.continue_hearing(args.id, to, args.outcome)
         print(f"Hearing #{old.id} on {case.number} continued to {to:%Y-%m-%d %H:%M}")
         print(f"  new hearing {_hearing_line(new)}")
-        _print_created_deadlines(
-            [d for d in store.deadlines(case_id, limit=10_000) if d.trigger_hearing_id == new.id]
-        )
+        assert new.id is not None
+        _print_created_deadlines(store.triggered_deadlines(hearing_id=new.id))
         return 0
     updates: dict[str, Any] = {}
     if status is not None:
