@@ -233,6 +233,30 @@ def _non_negative(text: str, flag: str, example: str, unit: str = "days") -> int
     return value
 
 
+R = TypeVar("R", Hearing, Deadline)
+
+
+def _on_case(fetch: Callable[[int], R], item_id: int, case: Case, what: str, example: str) -> R:
+    """The hearing or deadline `item_id` when it belongs to `case`; otherwise refused as ID."""
+    try:
+        item = fetch(item_id)
+    except NotFound:
+        item = None
+    if item is None or item.case_id != case.id:
+        raise InputError("ID", f"no {what} #{item_id} on {case.number}", example)
+    return item
+
+
+def _case_hearing(ctx: Context, case: Case, hearing_id: int) -> Hearing:
+    example = f"docket hearing list {case.number}"
+    return _on_case(ctx.store.get_hearing, hearing_id, case, "hearing", example)
+
+
+def _case_deadline(ctx: Context, case: Case, deadline_id: int) -> Deadline:
+    example = f"docket case show {case.number}"
+    return _on_case(ctx.store.get_deadline, deadline_id, case, "deadline", example)
+
+
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -672,18 +696,6 @@ def cmd_hearing_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _case_hearing(ctx: Context, case: Case, case_id: int, hearing_id: int) -> Hearing:
-    try:
-        hearing = ctx.store.get_hearing(hearing_id)
-    except NotFound:
-        hearing = None
-    if hearing is None or hearing.case_id != case_id:
-        raise InputError(
-            "ID", f"no hearing #{hearing_id} on {case.number}", f"docket hearing list {case.number}"
-        )
-    return hearing
-
-
 def _hearing_line(hearing: Hearing) -> str:
     where = f"  at {hearing.location}" if hearing.location else ""
     starts = hearing.starts_at.strftime("%Y-%m-%d %H:%M %z")
@@ -717,8 +729,8 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
             "nothing to change; give --status, --at, --outcome or --to",
             "docket hearing set NUMBER ID --status held --outcome 'motion granted'",
         )
-    case, case_id = ctx.case_id(args.number)
-    current = _case_hearing(ctx, case, case_id, args.id)
+    case = ctx.case(args.number)
+    current = _case_hearing(ctx, case, args.id)
     store = ctx.store
     if to is not None:
         old, new = store.continue_hearing(args.id, to, args.outcome)
@@ -789,12 +801,7 @@ def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_deadline_done(args: argparse.Namespace, ctx: Context) -> int:
     done_on = _opt_date(args.on, "--on", ctx)
     case, case_id = ctx.case_id(args.number)
-    try:
-        ctx.store.get_deadline(args.id)
-    except NotFound:
-        raise InputError(
-            "ID", f"no deadline #{args.id} on {case.number}", f"docket case show {case.number}"
-        ) from None
+    _case_deadline(ctx, case, args.id)
     saved = ctx.store.complete_deadline(args.id, done_on=done_on, case_id=case_id)
     print(f"Deadline #{saved.id} on {case.number} done on {saved.done_on}: {saved.title}")
     return 0
@@ -826,23 +833,11 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _case_deadline(ctx: Context, case: Case, case_id: int, deadline_id: int) -> Deadline:
-    try:
-        deadline = ctx.store.get_deadline(deadline_id)
-    except NotFound:
-        deadline = None
-    if deadline is None or deadline.case_id != case_id:
-        raise InputError(
-            "ID", f"no deadline #{deadline_id} on {case.number}", f"docket case show {case.number}"
-        )
-    return deadline
-
-
 def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
     if args.note is not None and not args.note.strip():
         raise InputError("--note", "is empty", '--note "opposing counsel agreed"')
     case, case_id = ctx.case_id(args.number)
-    _case_deadline(ctx, case, case_id, args.id)
+    _case_deadline(ctx, case, args.id)
     saved = ctx.store.waive_deadline(args.id, case_id=case_id, note=args.note)
     print(f"Deadline #{saved.id} on {case.number} waived on {saved.done_on}: {saved.title}")
     return 0
@@ -874,8 +869,8 @@ def _deadline_trigger(store: Store, deadline: Deadline) -> dict[str, Any] | None
 
 
 def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
-    case, case_id = ctx.case_id(args.number)
-    deadline = _case_deadline(ctx, case, case_id, args.id)
+    case = ctx.case(args.number)
+    deadline = _case_deadline(ctx, case, args.id)
     trigger = _deadline_trigger(ctx.store, deadline)
     if args.json:
         data = deadline.model_dump(mode="json")
