@@ -492,11 +492,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
         print("  none")
 
     print("\nHearings")
-    for hearing in hearings:
-        print("  " + _hearing_line(hearing))
-        _print_hearing_details(hearing, "        ")
-    if not hearings:
-        print("  none")
+    _print_hearings(hearings)
 
     print("\nDeadlines")
     for deadline in deadlines:
@@ -574,6 +570,20 @@ def _print_created_deadlines(created: list[Deadline]) -> None:
     for deadline in created:
         cite = f" ({deadline.citation})" if deadline.citation else ""
         print(f"  Deadline {deadline.due_on}: {deadline.title}{cite}")
+        _steps(deadline.computation, "      ")
+
+
+def _print_recounted_deadlines(recounted: list[Deadline]) -> None:
+    """After an edit: each deadline's new due date and count, or that it was withdrawn."""
+    for deadline in recounted:
+        cite = f" ({deadline.citation})" if deadline.citation else ""
+        if deadline.status == DeadlineStatus.WITHDRAWN:
+            print(
+                f"  Deadline #{deadline.id} withdrawn, its rule no longer applies: "
+                f"{deadline.title}{cite}"
+            )
+            continue
+        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}{cite}")
         _steps(deadline.computation, "      ")
 
 
@@ -668,16 +678,7 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     names = ", ".join(FLAG_FOR_FIELD.get(field, field) for field in changed)
     print(f"Entry {saved.entry_no} on {case.number} updated ({names}): {saved.title}")
-    for deadline in recomputed:
-        cite = f" ({deadline.citation})" if deadline.citation else ""
-        if deadline.status == DeadlineStatus.WITHDRAWN:
-            print(
-                f"  Deadline #{deadline.id} withdrawn, its rule no longer applies: "
-                f"{deadline.title}{cite}"
-            )
-            continue
-        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}{cite}")
-        _steps(deadline.computation, "      ")
+    _print_recounted_deadlines(recomputed)
     return 0
 
 
@@ -707,6 +708,14 @@ def _print_hearing_details(hearing: Hearing, indent: str) -> None:
         print(f"{indent}continued to {hearing.continued_to:%Y-%m-%d %H:%M %z}")
     if hearing.outcome:
         print(f"{indent}outcome: {hearing.outcome}")
+
+
+def _print_hearings(hearings: list[Hearing]) -> None:
+    for hearing in hearings:
+        print("  " + _hearing_line(hearing))
+        _print_hearing_details(hearing, "        ")
+    if not hearings:
+        print("  none")
 
 
 def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
@@ -752,9 +761,7 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
     saved, moved = store.update_hearing(edited)
     print(f"Hearing on {case.number} updated: {_hearing_line(saved)}")
     _print_hearing_details(saved, "  ")
-    for deadline in moved:
-        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}")
-        _steps(deadline.computation, "      ")
+    _print_recounted_deadlines(moved)
     return 0
 
 
@@ -764,11 +771,7 @@ def cmd_hearing_list(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         _print_json([h.model_dump(mode="json") for h in hearings])
         return 0
-    for hearing in hearings:
-        print("  " + _hearing_line(hearing))
-        _print_hearing_details(hearing, "        ")
-    if not hearings:
-        print("  none")
+    _print_hearings(hearings)
     return 0
 
 

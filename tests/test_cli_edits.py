@@ -272,7 +272,7 @@ def test_moving_a_motion_hearing_recounts_its_deadlines(
     out = capsys.readouterr().out
     assert "Hearing on CV-7 updated: #1    2026-12-17 09:30" in out
     # 7 days before Thu 17 Dec is Thu 10 Dec; 14 days before is Thu 3 Dec.
-    assert "now due 2026-12-10: Opposing affidavits due" in out
+    assert "now due 2026-12-10: Opposing affidavits due (FRCP 6(c)(2))" in out
     assert "now due 2026-12-03: Written motion and notice of hearing must be served" in out
 
 
