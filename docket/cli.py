@@ -191,6 +191,14 @@ def _date(text: str, flag: str, ctx: Context) -> date:
     return parse_date(text, field=flag, today=ctx.today)
 
 
+#: What a person types to clear an optional value (`follow-up none`, `--served none`).
+_CLEAR = frozenset({"none", "clear", "-"})
+
+
+def _is_clear(text: str) -> bool:
+    return text.strip().lower() in _CLEAR
+
+
 def _opt_date(text: str | None, flag: str, ctx: Context) -> date | None:
     return None if text is None else _date(text, flag, ctx)
 
@@ -519,8 +527,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_case_follow_up(args: argparse.Namespace, ctx: Context) -> int:
-    clear = args.date.strip().lower() in {"none", "clear", "-"}
-    day = None if clear else _date(args.date, "DATE", ctx)
+    day = None if _is_clear(args.date) else _date(args.date, "DATE", ctx)
     case, case_id = ctx.case_id(args.number)
     ctx.store.set_follow_up(case_id, day)
     if day is None:
@@ -619,19 +626,13 @@ def cmd_filing_void(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-_CLEAR = frozenset({"none", "clear", "-"})
-
-#: `filing edit` flag → the Filing field it sets.
-_FILING_EDIT_FLAGS: dict[str, str] = {
-    "date": "filed_on",
-    "type": "doc_type",
-    "title": "title",
-    "desc": "description",
-    "by": "filed_by",
-    "served": "served_on",
-    "service": "service",
-    "doc_no": "document_number",
-}
+#: `filing edit`'s plain-text flags (as argparse names them) → the Filing field each sets.
+_FILING_EDIT_TEXT = (
+    ("title", "title"),
+    ("desc", "description"),
+    ("by", "filed_by"),
+    ("doc_no", "document_number"),
+)
 
 
 def _filing_changes(args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
@@ -641,16 +642,18 @@ def _filing_changes(args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
         changes["filed_on"] = _date(args.date, "--date", ctx)
     if args.type is not None:
         changes["doc_type"] = _choice(DocType, args.type, "--type")
-    for flag in ("title", "desc", "by", "doc_no"):
+    for flag, field in _FILING_EDIT_TEXT:
         value = getattr(args, flag)
         if value is not None:
-            changes[_FILING_EDIT_FLAGS[flag]] = value
+            changes[field] = value
     if args.served is not None:
-        cleared = args.served.strip().lower() in _CLEAR
-        changes["served_on"] = None if cleared else _date(args.served, "--served", ctx)
+        served = args.served
+        changes["served_on"] = None if _is_clear(served) else _date(served, "--served", ctx)
     if args.service is not None:
-        cleared = args.service.strip().lower() in _CLEAR
-        changes["service"] = None if cleared else _choice(ServiceMethod, args.service, "--service")
+        service = args.service
+        changes["service"] = (
+            None if _is_clear(service) else _choice(ServiceMethod, service, "--service")
+        )
     if not changes:
         raise InputError(
             "filing edit",
