@@ -411,11 +411,13 @@ def cmd_case_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _all_filings(store: Store, case_id: int) -> Iterator[Filing]:
+    from db.store import PAGE_SIZE
+
     after = 0
     while True:
-        page = store.filings(case_id, after_entry=after)
+        page = store.filings(case_id, after_entry=after, limit=PAGE_SIZE)
         yield from page
-        if len(page) < 100:
+        if len(page) < PAGE_SIZE:
             return
         after = page[-1].entry_no or after
 
@@ -1285,9 +1287,8 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
     from db.csv_io import import_filings_csv
 
     path = _input_file(args.file)
-    case = ctx.store.find_case(args.case, args.court)
-    assert case.id is not None
-    _print_report(import_filings_csv(ctx.store, path, case.id), args.json)
+    _case, case_id = ctx.case_id(args.case)
+    _print_report(import_filings_csv(ctx.store, path, case_id), args.json)
     return 0
 
 
@@ -1310,9 +1311,8 @@ def cmd_import_json(args: argparse.Namespace, ctx: Context) -> int:
 def _export_case_ids(args: argparse.Namespace, ctx: Context) -> list[int] | None:
     if not args.case:
         return None
-    case = ctx.store.find_case(args.case, args.court)
-    assert case.id is not None
-    return [case.id]
+    _case, case_id = ctx.case_id(args.case)
+    return [case_id]
 
 
 def _write_out(text: str | bytes, out: str | None, what: str) -> None:
