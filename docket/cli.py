@@ -99,6 +99,7 @@ EXAMPLES: dict[str, str] = {
     "--kind": '--kind "status conference"',
     "--reason": '--reason "entered twice"',
     "--judge": '--judge "Hon. A. Judge"',
+    "--remind": "--remind 7,3,1",
     "TEXT": 'docket note 2021-0537 "Called the clerk; hearing moved"',
 }
 
@@ -783,21 +784,18 @@ def cmd_hearing_list(args: argparse.Namespace, ctx: Context) -> int:
 # ---------------------------------------------------------------------------- deadlines
 
 
-def _lead_times(text: str | None) -> list[int]:
-    if text is None:
-        return [7, 3, 1]
+def _lead_times(text: str) -> list[int]:
+    """`7,3,1` or `7 3 1` → [7, 3, 1]; the Deadline model checks the range."""
     parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
     if not parts:
-        raise InputError("--remind", "names no lead times", "--remind 7,3,1")
-    values = [_non_negative(p, "--remind", "--remind 7,3,1") for p in parts]
-    if any(v > 365 for v in values):
-        raise InputError("--remind", "lead times are at most 365 days", "--remind 30,7,1")
-    return values
+        raise InputError("--remind", "names no lead times", EXAMPLES["--remind"])
+    return [_non_negative(p, "--remind", EXAMPLES["--remind"]) for p in parts]
 
 
 def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
     due = _date(args.due, "--due", ctx)
-    deadline = _build(Deadline, due_on=due, title=args.title, remind_days=_lead_times(args.remind))
+    remind = {} if args.remind is None else {"remind_days": _lead_times(args.remind)}
+    deadline = _build(Deadline, due_on=due, title=args.title, **remind)
     case, case_id = ctx.case_id(args.number)
     saved = ctx.store.add_deadline(case_id, deadline)
     leads = ", ".join(str(d) for d in saved.remind_days)

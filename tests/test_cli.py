@@ -141,6 +141,7 @@ BAD_INPUT = [
     (["hearing", "add", "CV-1", "--at", "tomorrow 9am", "--kind", ""], "--kind"),
     (["deadline", "add", "CV-1", "--due", "soon", "--title", "x"], "--due"),
     (["deadline", "add", "CV-1", "--due", "+3", "--title", "x", "--remind", "7,x"], "--remind"),
+    (["deadline", "add", "CV-1", "--due", "+3", "--title", "x", "--remind", "7,400"], "--remind"),
     (["deadline", "done", "CV-1", "999"], "ID"),
     (["deadline", "compute", "--from", "2/30/22", "--days", "3"], "--from"),
     (["deadline", "compute", "--from", "today", "--days", "three"], "--days"),
