@@ -927,8 +927,9 @@ def _closure_calendar(store: Store | None, code: str) -> Any:
 # ---------------------------------------------------------------------------- status and notes
 
 
-def _status_json(case: Case, allowed: list[str], history: list[Any]) -> dict[str, Any]:
-    data = case.model_dump(
+def _status_json(case: Case) -> dict[str, Any]:
+    """The case fields `docket status --json` shows."""
+    return case.model_dump(
         mode="json",
         include={
             "number",
@@ -946,10 +947,6 @@ def _status_json(case: Case, allowed: list[str], history: list[Any]) -> dict[str
             "last_activity_on",
         },
     )
-    data["resolved"] = not allowed and case.closed_on is not None
-    data["allowed_stages"] = allowed
-    data["history"] = [change.model_dump(mode="json") for change in history]
-    return data
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
@@ -971,15 +968,22 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     cycle = lifecycle_for(case.kind)
     allowed = cycle.allowed_from(case.stage)
+    resolved = cycle.is_resolved(case.stage)
+    attention = ctx.store.case_row(case_id).attention
     history = ctx.store.status_history(case_id)
     if args.json:
-        data = _status_json(case, allowed, history)
-        data["resolved"] = cycle.is_resolved(case.stage)
-        data["attention"] = ctx.store.case_row(case_id).attention
-        _print_json(data)
+        _print_json(
+            {
+                **_status_json(case),
+                "resolved": resolved,
+                "allowed_stages": allowed,
+                "history": [change.model_dump(mode="json") for change in history],
+                "attention": attention,
+            }
+        )
         return 0
     print(f"{case.number}: {case.title}")
-    state = "resolved" if cycle.is_resolved(case.stage) else "unresolved"
+    state = "resolved" if resolved else "unresolved"
     print(
         f"  Stage: {case.stage} ({state})" + (f", {case.disposition}" if case.disposition else "")
     )
@@ -988,7 +992,6 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
         print(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
     print(f"  Follow up on: {case.follow_up_on or '-'}")
     print(f"  Last activity: {case.last_activity_on or '-'}")
-    attention = ctx.store.case_row(case_id).attention
     if attention:
         print(f"  Needs attention: {attention}")
     if allowed:
