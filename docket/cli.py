@@ -154,9 +154,14 @@ class Context:
             self._store = None
 
 
+def _given_db(args: argparse.Namespace) -> str | None:
+    """The `--db` typed after the command or before it, if any."""
+    return getattr(args, "db", None) or getattr(args, "top_db", None)
+
+
 def resolve_db_path(args: argparse.Namespace) -> Path:
     """`--db`, else `$DOCKET_DB`, else the user's data folder."""
-    given = getattr(args, "db", None) or getattr(args, "top_db", None)
+    given = _given_db(args)
     if given:
         return Path(given).expanduser()
     env = os.environ.get("DOCKET_DB", "").strip()
@@ -821,9 +826,8 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     service = None if args.service is None else _choice(ServiceMethod, args.service, "--service")
     code = validate_calendar_code(args.calendar or "US", field="--calendar")
     path = ctx.db_path
-    given = getattr(args, "db", None) or getattr(args, "top_db", None)
     has_db = path.is_file() and path.stat().st_size > 0
-    store = ctx.store if has_db or given else None
+    store = ctx.store if has_db or _given_db(args) else None
     due = compute_due_date(
         trigger,
         args.days,
