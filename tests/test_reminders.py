@@ -123,3 +123,12 @@ def test_json_form_has_iso_dates() -> None:
 def test_negative_window_is_refused() -> None:
     with pytest.raises(ValueError):
         build_reminders([], [], today=TODAY, within=-1)
+
+
+def test_quiet_matters_given_as_a_one_pass_iterable_still_order_by_last_activity() -> None:
+    rows = [
+        Quiet(1, "INV-1", "", "Lately", "active", "2026-10-01", None, "quiet since 2026-10-01"),
+        Quiet(2, "INV-2", "", "Longest", "active", "2026-06-01", None, "quiet since 2026-06-01"),
+    ]
+    reminders = build_reminders([], (row for row in rows), today=TODAY)
+    assert [r.case_number for r in reminders] == ["INV-2", "INV-1"]
