@@ -19,7 +19,7 @@ import pytest
 from db.store import Store
 from docket.cli import main
 from docket.models import Case, CaseKind, Deadline, Filing
-from tests.conftest import PACER_SAMPLES
+from tests.conftest import PACER_SAMPLES, TODAY
 
 TITLE = "Smith v. Jones [sealed] — “quoted”"
 
@@ -31,7 +31,7 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=120,
     )
 
 
@@ -39,7 +39,7 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 def in_process(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
     """Point in-process `main()` calls at the test database and the fixed today."""
     monkeypatch.setenv("DOCKET_DB", str(db_path))
-    monkeypatch.setenv("DOCKET_TODAY", "2026-11-25")
+    monkeypatch.setenv("DOCKET_TODAY", TODAY.isoformat())
     monkeypatch.setenv("DOCKET_USER", "tester")
     return db_path
 
