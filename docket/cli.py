@@ -1770,17 +1770,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0
-    except UsageError as error:
-        return _fail(str(error))
-    except DocketError as error:
+    except (UsageError, DocketError) as error:
         return _fail(str(error))
     except ValidationError as error:
         return _fail(str(_validation_input_error(error)))
     except sqlite3.Error as error:
-        path = None
-        if ctx is not None:
-            path = ctx.db_path
-        return _fail(_sqlite_message(error, path))
+        return _fail(_sqlite_message(error, None if ctx is None else ctx.db_path))
     except OSError as error:
         name = error.filename or "file"
         return _fail(f"{name}: {error.strerror or error} (for example: a path you can write to)")
