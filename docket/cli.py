@@ -99,6 +99,7 @@ EXAMPLES: dict[str, str] = {
     "--kind": '--kind "status conference"',
     "--reason": '--reason "entered twice"',
     "--judge": '--judge "Hon. A. Judge"',
+    "--remind": "--remind 7,3,1",
     "TEXT": 'docket note 2021-0537 "Called the clerk; hearing moved"',
 }
 
@@ -153,9 +154,14 @@ class Context:
             self._store = None
 
 
+def _given_db(args: argparse.Namespace) -> str | None:
+    """The `--db` typed after the command or before it, if any."""
+    return getattr(args, "db", None) or getattr(args, "top_db", None)
+
+
 def resolve_db_path(args: argparse.Namespace) -> Path:
     """`--db`, else `$DOCKET_DB`, else the user's data folder."""
-    given = getattr(args, "db", None) or getattr(args, "top_db", None)
+    given = _given_db(args)
     if given:
         return Path(given).expanduser()
     env = os.environ.get("DOCKET_DB", "").strip()
@@ -189,6 +195,14 @@ def _date(text: str, flag: str, ctx: Context) -> date:
     from docket.dates import parse_date
 
     return parse_date(text, field=flag, today=ctx.today)
+
+
+#: What a person types to clear an optional value (`follow-up none`, `--served none`).
+_CLEAR = frozenset({"none", "clear", "-"})
+
+
+def _is_clear(text: str) -> bool:
+    return text.strip().lower() in _CLEAR
 
 
 def _opt_date(text: str | None, flag: str, ctx: Context) -> date | None:
@@ -231,6 +245,30 @@ def _non_negative(text: str, flag: str, example: str, unit: str = "days") -> int
     if value < 0:
         raise InputError(flag, f"{value} is negative", example)
     return value
+
+
+R = TypeVar("R", Hearing, Deadline)
+
+
+def _on_case(fetch: Callable[[int], R], item_id: int, case: Case, what: str, example: str) -> R:
+    """The hearing or deadline `item_id` when it belongs to `case`; otherwise refused as ID."""
+    try:
+        item = fetch(item_id)
+    except NotFound:
+        item = None
+    if item is None or item.case_id != case.id:
+        raise InputError("ID", f"no {what} #{item_id} on {case.number}", example)
+    return item
+
+
+def _case_hearing(ctx: Context, case: Case, hearing_id: int) -> Hearing:
+    example = f"docket hearing list {case.number}"
+    return _on_case(ctx.store.get_hearing, hearing_id, case, "hearing", example)
+
+
+def _case_deadline(ctx: Context, case: Case, deadline_id: int) -> Deadline:
+    example = f"docket case show {case.number}"
+    return _on_case(ctx.store.get_deadline, deadline_id, case, "deadline", example)
 
 
 def _print_json(data: Any) -> None:
@@ -379,11 +417,13 @@ def cmd_case_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _all_filings(store: Store, case_id: int) -> Iterator[Filing]:
+    from db.store import PAGE_SIZE
+
     after = 0
     while True:
-        page = store.filings(case_id, after_entry=after)
+        page = store.filings(case_id, after_entry=after, limit=PAGE_SIZE)
         yield from page
-        if len(page) < 100:
+        if len(page) < PAGE_SIZE:
             return
         after = page[-1].entry_no or after
 
@@ -468,11 +508,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
         print("  none")
 
     print("\nHearings")
-    for hearing in hearings:
-        print("  " + _hearing_line(hearing))
-        _print_hearing_details(hearing, "        ")
-    if not hearings:
-        print("  none")
+    _print_hearings(hearings)
 
     print("\nDeadlines")
     for deadline in deadlines:
@@ -499,8 +535,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_case_follow_up(args: argparse.Namespace, ctx: Context) -> int:
-    clear = args.date.strip().lower() in {"none", "clear", "-"}
-    day = None if clear else _date(args.date, "DATE", ctx)
+    day = None if _is_clear(args.date) else _date(args.date, "DATE", ctx)
     case, case_id = ctx.case_id(args.number)
     ctx.store.set_follow_up(case_id, day)
     if day is None:
@@ -553,6 +588,20 @@ def _print_created_deadlines(created: list[Deadline]) -> None:
         _steps(deadline.computation, "      ")
 
 
+def _print_recounted_deadlines(recounted: list[Deadline]) -> None:
+    """After an edit: each deadline's new due date and count, or that it was withdrawn."""
+    for deadline in recounted:
+        cite = f" ({deadline.citation})" if deadline.citation else ""
+        if deadline.status == DeadlineStatus.WITHDRAWN:
+            print(
+                f"  Deadline #{deadline.id} withdrawn, its rule no longer applies: "
+                f"{deadline.title}{cite}"
+            )
+            continue
+        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}{cite}")
+        _steps(deadline.computation, "      ")
+
+
 def cmd_filing_add(args: argparse.Namespace, ctx: Context) -> int:
     doc_type = _choice(DocType, args.type, "--type")
     filed_on = _date(args.date, "--date", ctx)
@@ -585,19 +634,13 @@ def cmd_filing_void(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-_CLEAR = frozenset({"none", "clear", "-"})
-
-#: `filing edit` flag → the Filing field it sets.
-_FILING_EDIT_FLAGS: dict[str, str] = {
-    "date": "filed_on",
-    "type": "doc_type",
-    "title": "title",
-    "desc": "description",
-    "by": "filed_by",
-    "served": "served_on",
-    "service": "service",
-    "doc_no": "document_number",
-}
+#: `filing edit`'s plain-text flags (as argparse names them) → the Filing field each sets.
+_FILING_EDIT_TEXT = (
+    ("title", "title"),
+    ("desc", "description"),
+    ("by", "filed_by"),
+    ("doc_no", "document_number"),
+)
 
 
 def _filing_changes(args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
@@ -607,16 +650,18 @@ def _filing_changes(args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
         changes["filed_on"] = _date(args.date, "--date", ctx)
     if args.type is not None:
         changes["doc_type"] = _choice(DocType, args.type, "--type")
-    for flag in ("title", "desc", "by", "doc_no"):
+    for flag, field in _FILING_EDIT_TEXT:
         value = getattr(args, flag)
         if value is not None:
-            changes[_FILING_EDIT_FLAGS[flag]] = value
+            changes[field] = value
     if args.served is not None:
-        cleared = args.served.strip().lower() in _CLEAR
-        changes["served_on"] = None if cleared else _date(args.served, "--served", ctx)
+        served = args.served
+        changes["served_on"] = None if _is_clear(served) else _date(served, "--served", ctx)
     if args.service is not None:
-        cleared = args.service.strip().lower() in _CLEAR
-        changes["service"] = None if cleared else _choice(ServiceMethod, args.service, "--service")
+        service = args.service
+        changes["service"] = (
+            None if _is_clear(service) else _choice(ServiceMethod, service, "--service")
+        )
     if not changes:
         raise InputError(
             "filing edit",
@@ -644,16 +689,7 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     names = ", ".join(FLAG_FOR_FIELD.get(field, field) for field in changed)
     print(f"Entry {saved.entry_no} on {case.number} updated ({names}): {saved.title}")
-    for deadline in recomputed:
-        cite = f" ({deadline.citation})" if deadline.citation else ""
-        if deadline.status == DeadlineStatus.WITHDRAWN:
-            print(
-                f"  Deadline #{deadline.id} withdrawn, its rule no longer applies: "
-                f"{deadline.title}{cite}"
-            )
-            continue
-        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}{cite}")
-        _steps(deadline.computation, "      ")
+    _print_recounted_deadlines(recomputed)
     return 0
 
 
@@ -672,18 +708,6 @@ def cmd_hearing_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _case_hearing(ctx: Context, case: Case, case_id: int, hearing_id: int) -> Hearing:
-    try:
-        hearing = ctx.store.get_hearing(hearing_id)
-    except NotFound:
-        hearing = None
-    if hearing is None or hearing.case_id != case_id:
-        raise InputError(
-            "ID", f"no hearing #{hearing_id} on {case.number}", f"docket hearing list {case.number}"
-        )
-    return hearing
-
-
 def _hearing_line(hearing: Hearing) -> str:
     where = f"  at {hearing.location}" if hearing.location else ""
     starts = hearing.starts_at.strftime("%Y-%m-%d %H:%M %z")
@@ -695,6 +719,14 @@ def _print_hearing_details(hearing: Hearing, indent: str) -> None:
         print(f"{indent}continued to {hearing.continued_to:%Y-%m-%d %H:%M %z}")
     if hearing.outcome:
         print(f"{indent}outcome: {hearing.outcome}")
+
+
+def _print_hearings(hearings: list[Hearing]) -> None:
+    for hearing in hearings:
+        print("  " + _hearing_line(hearing))
+        _print_hearing_details(hearing, "        ")
+    if not hearings:
+        print("  none")
 
 
 def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
@@ -717,16 +749,15 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
             "nothing to change; give --status, --at, --outcome or --to",
             "docket hearing set NUMBER ID --status held --outcome 'motion granted'",
         )
-    case, case_id = ctx.case_id(args.number)
-    current = _case_hearing(ctx, case, case_id, args.id)
+    case = ctx.case(args.number)
+    current = _case_hearing(ctx, case, args.id)
     store = ctx.store
     if to is not None:
         old, new = store.continue_hearing(args.id, to, args.outcome)
         print(f"Hearing #{old.id} on {case.number} continued to {to:%Y-%m-%d %H:%M}")
         print(f"  new hearing {_hearing_line(new)}")
-        _print_created_deadlines(
-            [d for d in store.deadlines(case_id, limit=10_000) if d.trigger_hearing_id == new.id]
-        )
+        assert new.id is not None
+        _print_created_deadlines(store.triggered_deadlines(hearing_id=new.id))
         return 0
     updates: dict[str, Any] = {}
     if status is not None:
@@ -741,9 +772,7 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
     saved, moved = store.update_hearing(edited)
     print(f"Hearing on {case.number} updated: {_hearing_line(saved)}")
     _print_hearing_details(saved, "  ")
-    for deadline in moved:
-        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}")
-        _steps(deadline.computation, "      ")
+    _print_recounted_deadlines(moved)
     return 0
 
 
@@ -753,32 +782,25 @@ def cmd_hearing_list(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         _print_json([h.model_dump(mode="json") for h in hearings])
         return 0
-    for hearing in hearings:
-        print("  " + _hearing_line(hearing))
-        _print_hearing_details(hearing, "        ")
-    if not hearings:
-        print("  none")
+    _print_hearings(hearings)
     return 0
 
 
 # ---------------------------------------------------------------------------- deadlines
 
 
-def _lead_times(text: str | None) -> list[int]:
-    if text is None:
-        return [7, 3, 1]
+def _lead_times(text: str) -> list[int]:
+    """`7,3,1` or `7 3 1` → [7, 3, 1]; the Deadline model checks the range."""
     parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
     if not parts:
-        raise InputError("--remind", "names no lead times", "--remind 7,3,1")
-    values = [_non_negative(p, "--remind", "--remind 7,3,1") for p in parts]
-    if any(v > 365 for v in values):
-        raise InputError("--remind", "lead times are at most 365 days", "--remind 30,7,1")
-    return values
+        raise InputError("--remind", "names no lead times", EXAMPLES["--remind"])
+    return [_non_negative(p, "--remind", EXAMPLES["--remind"]) for p in parts]
 
 
 def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
     due = _date(args.due, "--due", ctx)
-    deadline = _build(Deadline, due_on=due, title=args.title, remind_days=_lead_times(args.remind))
+    remind = {} if args.remind is None else {"remind_days": _lead_times(args.remind)}
+    deadline = _build(Deadline, due_on=due, title=args.title, **remind)
     case, case_id = ctx.case_id(args.number)
     saved = ctx.store.add_deadline(case_id, deadline)
     leads = ", ".join(str(d) for d in saved.remind_days)
@@ -790,12 +812,7 @@ def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_deadline_done(args: argparse.Namespace, ctx: Context) -> int:
     done_on = _opt_date(args.on, "--on", ctx)
     case, case_id = ctx.case_id(args.number)
-    try:
-        ctx.store.get_deadline(args.id)
-    except NotFound:
-        raise InputError(
-            "ID", f"no deadline #{args.id} on {case.number}", f"docket case show {case.number}"
-        ) from None
+    _case_deadline(ctx, case, args.id)
     saved = ctx.store.complete_deadline(args.id, done_on=done_on, case_id=case_id)
     print(f"Deadline #{saved.id} on {case.number} done on {saved.done_on}: {saved.title}")
     return 0
@@ -809,9 +826,8 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     service = None if args.service is None else _choice(ServiceMethod, args.service, "--service")
     code = validate_calendar_code(args.calendar or "US", field="--calendar")
     path = ctx.db_path
-    given = getattr(args, "db", None) or getattr(args, "top_db", None)
     has_db = path.is_file() and path.stat().st_size > 0
-    store = ctx.store if has_db or given else None
+    store = ctx.store if has_db or _given_db(args) else None
     due = compute_due_date(
         trigger,
         args.days,
@@ -827,23 +843,11 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _case_deadline(ctx: Context, case: Case, case_id: int, deadline_id: int) -> Deadline:
-    try:
-        deadline = ctx.store.get_deadline(deadline_id)
-    except NotFound:
-        deadline = None
-    if deadline is None or deadline.case_id != case_id:
-        raise InputError(
-            "ID", f"no deadline #{deadline_id} on {case.number}", f"docket case show {case.number}"
-        )
-    return deadline
-
-
 def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
     if args.note is not None and not args.note.strip():
         raise InputError("--note", "is empty", '--note "opposing counsel agreed"')
     case, case_id = ctx.case_id(args.number)
-    _case_deadline(ctx, case, case_id, args.id)
+    _case_deadline(ctx, case, args.id)
     saved = ctx.store.waive_deadline(args.id, case_id=case_id, note=args.note)
     print(f"Deadline #{saved.id} on {case.number} waived on {saved.done_on}: {saved.title}")
     return 0
@@ -875,8 +879,8 @@ def _deadline_trigger(store: Store, deadline: Deadline) -> dict[str, Any] | None
 
 
 def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
-    case, case_id = ctx.case_id(args.number)
-    deadline = _case_deadline(ctx, case, case_id, args.id)
+    case = ctx.case(args.number)
+    deadline = _case_deadline(ctx, case, args.id)
     trigger = _deadline_trigger(ctx.store, deadline)
     if args.json:
         data = deadline.model_dump(mode="json")
@@ -927,8 +931,9 @@ def _closure_calendar(store: Store | None, code: str) -> Any:
 # ---------------------------------------------------------------------------- status and notes
 
 
-def _status_json(case: Case, allowed: list[str], history: list[Any]) -> dict[str, Any]:
-    data = case.model_dump(
+def _status_json(case: Case) -> dict[str, Any]:
+    """The case fields `docket status --json` shows."""
+    return case.model_dump(
         mode="json",
         include={
             "number",
@@ -946,10 +951,6 @@ def _status_json(case: Case, allowed: list[str], history: list[Any]) -> dict[str
             "last_activity_on",
         },
     )
-    data["resolved"] = not allowed and case.closed_on is not None
-    data["allowed_stages"] = allowed
-    data["history"] = [change.model_dump(mode="json") for change in history]
-    return data
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
@@ -971,15 +972,22 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     cycle = lifecycle_for(case.kind)
     allowed = cycle.allowed_from(case.stage)
+    resolved = cycle.is_resolved(case.stage)
+    attention = ctx.store.case_row(case_id).attention
     history = ctx.store.status_history(case_id)
     if args.json:
-        data = _status_json(case, allowed, history)
-        data["resolved"] = cycle.is_resolved(case.stage)
-        data["attention"] = ctx.store.case_row(case_id).attention
-        _print_json(data)
+        _print_json(
+            {
+                **_status_json(case),
+                "resolved": resolved,
+                "allowed_stages": allowed,
+                "history": [change.model_dump(mode="json") for change in history],
+                "attention": attention,
+            }
+        )
         return 0
     print(f"{case.number}: {case.title}")
-    state = "resolved" if cycle.is_resolved(case.stage) else "unresolved"
+    state = "resolved" if resolved else "unresolved"
     print(
         f"  Stage: {case.stage} ({state})" + (f", {case.disposition}" if case.disposition else "")
     )
@@ -988,7 +996,6 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
         print(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
     print(f"  Follow up on: {case.follow_up_on or '-'}")
     print(f"  Last activity: {case.last_activity_on or '-'}")
-    attention = ctx.store.case_row(case_id).attention
     if attention:
         print(f"  Needs attention: {attention}")
     if allowed:
@@ -1285,9 +1292,8 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
     from db.csv_io import import_filings_csv
 
     path = _input_file(args.file)
-    case = ctx.store.find_case(args.case, args.court)
-    assert case.id is not None
-    _print_report(import_filings_csv(ctx.store, path, case.id), args.json)
+    _case, case_id = ctx.case_id(args.case)
+    _print_report(import_filings_csv(ctx.store, path, case_id), args.json)
     return 0
 
 
@@ -1310,9 +1316,8 @@ def cmd_import_json(args: argparse.Namespace, ctx: Context) -> int:
 def _export_case_ids(args: argparse.Namespace, ctx: Context) -> list[int] | None:
     if not args.case:
         return None
-    case = ctx.store.find_case(args.case, args.court)
-    assert case.id is not None
-    return [case.id]
+    _case, case_id = ctx.case_id(args.case)
+    return [case_id]
 
 
 def _write_out(text: str | bytes, out: str | None, what: str) -> None:
@@ -1765,17 +1770,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0
-    except UsageError as error:
-        return _fail(str(error))
-    except DocketError as error:
+    except (UsageError, DocketError) as error:
         return _fail(str(error))
     except ValidationError as error:
         return _fail(str(_validation_input_error(error)))
     except sqlite3.Error as error:
-        path = None
-        if ctx is not None:
-            path = ctx.db_path
-        return _fail(_sqlite_message(error, path))
+        return _fail(_sqlite_message(error, None if ctx is None else ctx.db_path))
     except OSError as error:
         name = error.filename or "file"
         return _fail(f"{name}: {error.strerror or error} (for example: a path you can write to)")

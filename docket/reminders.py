@@ -30,7 +30,7 @@ MAX_LEAD_DAYS = 365
 """The longest lead time a deadline may carry; the store is asked this far ahead."""
 
 Urgency = Literal["overdue", "today", "upcoming", "attention"]
-_RANK: dict[str, int] = {"overdue": 0, "today": 1, "upcoming": 2, "attention": 3}
+_RANK: dict[str, int] = {"overdue": 0, "today": 1, "upcoming": 2}
 
 
 class AgendaLike(Protocol):
@@ -176,12 +176,14 @@ def _attention(row: AttentionLike) -> Reminder:
 
 
 def _order(reminder: Reminder) -> tuple[Any, ...]:
-    if reminder.urgency == "attention":
-        follow_up = reminder.why.startswith("follow-up")
-        # follow-ups first (oldest date first), then quiet matters (quiet longest first)
-        return (_RANK["attention"], 0 if follow_up else 1, reminder.day or date.min, "", 0)
     kind_rank = 0 if reminder.kind == "deadline" else 1
     return (_RANK[reminder.urgency], reminder.day, kind_rank, reminder.at or "", reminder.item_id)
+
+
+def _attention_order(row: AttentionLike) -> tuple[Any, ...]:
+    """Follow-ups first (oldest date first), then quiet matters (quiet longest first)."""
+    follow_up = row.reason.startswith("follow-up")
+    return (0 if follow_up else 1, row.follow_up_on or "", row.last_activity_on or "", row.case_id)
 
 
 def build_reminders(
@@ -195,12 +197,8 @@ def build_reminders(
     if within < 0:
         raise ValueError("within must be 0 or more days")
     reminders = [r for item in agenda if (r := _dated(item, today, within)) is not None]
-    quiet = [_attention(row) for row in attention]
-    # Quiet matters carry no date of their own; their last activity orders them.
-    last_activity = {row.case_id: row.last_activity_on or "" for row in attention}
     reminders.sort(key=_order)
-    quiet.sort(key=lambda r: (*_order(r)[:3], last_activity.get(r.case_id, ""), r.case_id))
-    return reminders + quiet
+    return reminders + [_attention(row) for row in sorted(attention, key=_attention_order)]
 
 
 def overdue_count(reminders: Iterable[Reminder]) -> int:

@@ -19,7 +19,7 @@ import pytest
 from db.store import Store
 from docket.cli import main
 from docket.models import Case, CaseKind, Deadline, Filing
-from tests.conftest import PACER_SAMPLES
+from tests.conftest import PACER_SAMPLES, TODAY
 
 TITLE = "Smith v. Jones [sealed] — “quoted”"
 
@@ -31,7 +31,7 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=120,
     )
 
 
@@ -39,7 +39,7 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 def in_process(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
     """Point in-process `main()` calls at the test database and the fixed today."""
     monkeypatch.setenv("DOCKET_DB", str(db_path))
-    monkeypatch.setenv("DOCKET_TODAY", "2026-11-25")
+    monkeypatch.setenv("DOCKET_TODAY", TODAY.isoformat())
     monkeypatch.setenv("DOCKET_USER", "tester")
     return db_path
 
@@ -141,6 +141,7 @@ BAD_INPUT = [
     (["hearing", "add", "CV-1", "--at", "tomorrow 9am", "--kind", ""], "--kind"),
     (["deadline", "add", "CV-1", "--due", "soon", "--title", "x"], "--due"),
     (["deadline", "add", "CV-1", "--due", "+3", "--title", "x", "--remind", "7,x"], "--remind"),
+    (["deadline", "add", "CV-1", "--due", "+3", "--title", "x", "--remind", "7,400"], "--remind"),
     (["deadline", "done", "CV-1", "999"], "ID"),
     (["deadline", "compute", "--from", "2/30/22", "--days", "3"], "--from"),
     (["deadline", "compute", "--from", "today", "--days", "three"], "--days"),

@@ -272,16 +272,15 @@ def test_moving_a_motion_hearing_recounts_its_deadlines(
     out = capsys.readouterr().out
     assert "Hearing on CV-7 updated: #1    2026-12-17 09:30" in out
     # 7 days before Thu 17 Dec is Thu 10 Dec; 14 days before is Thu 3 Dec.
-    assert "now due 2026-12-10: Opposing affidavits due" in out
+    assert "now due 2026-12-10: Opposing affidavits due (FRCP 6(c)(2))" in out
     assert "now due 2026-12-03: Written motion and notice of hearing must be served" in out
 
 
 def test_retyping_an_entry_says_which_deadlines_were_withdrawn(
-    in_process: Path, store: Store, capsys: pytest.CaptureFixture[str]
+    store: Store, civil: Case, in_process: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    case = store.add_case(Case(number="CV-7", title="Retyped v. Entry", kind=CaseKind.CIVIL))
-    assert case.id is not None
-    store.add_filing(case.id, Filing(filed_on=date(2026, 11, 9), doc_type="motion", title="M"))
+    assert civil.id is not None
+    store.add_filing(civil.id, Filing(filed_on=date(2026, 11, 9), doc_type="motion", title="M"))
     assert main(["filing", "edit", "CV-7", "1", "--type", "judgment"]) == 0
     out = capsys.readouterr().out
     assert "withdrawn, its rule no longer applies: Response to motion due" in out

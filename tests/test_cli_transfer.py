@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import PACER_SAMPLES
-
-
-def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "docket", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+from tests.test_cli import run
 
 
 def test_pacer_import_then_refresh_reports_counts(cli_env: dict[str, str]) -> None:
@@ -46,7 +34,8 @@ def test_not_a_docket_is_refused_and_nothing_is_written(cli_env: dict[str, str])
 def test_json_export_imports_into_an_empty_database(
     cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    assert run(cli_env, "import", "pacer", str(PACER_SAMPLES / "txed.html"), "--court", "txed")
+    pacer = run(cli_env, "import", "pacer", str(PACER_SAMPLES / "txed.html"), "--court", "txed")
+    assert pacer.returncode == 0, pacer.stderr
     out = tmp_path / "all.json"
     exported = run(cli_env, "export", "json", "--out", str(out))
     assert exported.returncode == 0, exported.stderr

@@ -2,44 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import NamedTuple
+from datetime import timedelta
 
 import pytest
 
+from db.rows import AgendaItem, AttentionRow
 from docket.reminders import build_reminders, overdue_count
-
-TODAY = date(2026, 11, 25)
-
-
-class Item(NamedTuple):
-    kind: str
-    id: int
-    case_id: int
-    case_number: str
-    case_title: str
-    day: date
-    at: str | None
-    title: str
-    status: str
-    remind_days: tuple[int, ...]
-    detail: str | None
-
-
-class Quiet(NamedTuple):
-    case_id: int
-    number: str
-    court: str
-    title: str
-    stage: str
-    last_activity_on: str | None
-    follow_up_on: str | None
-    reason: str
+from tests.conftest import TODAY
 
 
 def deadline(item_id: int, offset: int, leads: tuple[int, ...] = (7, 3, 1), status: str = "open"):
     day = TODAY + timedelta(days=offset)
-    return Item(
+    return AgendaItem(
         "deadline", item_id, 1, "CV-1", "A v. B", day, None, f"D{item_id}", status, leads, None
     )
 
@@ -47,7 +21,7 @@ def deadline(item_id: int, offset: int, leads: tuple[int, ...] = (7, 3, 1), stat
 def hearing(item_id: int, offset: int, hour: int = 9, status: str = "scheduled"):
     day = TODAY + timedelta(days=offset)
     at = f"{day.isoformat()}T{hour:02d}:00:00+00:00"
-    return Item(
+    return AgendaItem(
         "hearing", item_id, 2, "CR-2", "State v. C", day, at, f"H{item_id}", status, (7, 3, 1), None
     )
 
@@ -55,8 +29,10 @@ def hearing(item_id: int, offset: int, hour: int = 9, status: str = "scheduled")
 def test_most_urgent_first_overdue_oldest_then_today_then_upcoming_then_attention() -> None:
     agenda = [deadline(1, 5), hearing(2, 0, 14), deadline(3, -1), deadline(4, 0), deadline(5, -9)]
     attention = [
-        Quiet(7, "INV-7", "", "Quiet one", "active", "2026-09-01", None, "quiet since 2026-09-01"),
-        Quiet(
+        AttentionRow(
+            7, "INV-7", "", "Quiet one", "active", "2026-09-01", None, "quiet since 2026-09-01"
+        ),
+        AttentionRow(
             8,
             "INV-8",
             "",
@@ -123,3 +99,16 @@ def test_json_form_has_iso_dates() -> None:
 def test_negative_window_is_refused() -> None:
     with pytest.raises(ValueError):
         build_reminders([], [], today=TODAY, within=-1)
+
+
+def test_quiet_matters_given_as_a_one_pass_iterable_still_order_by_last_activity() -> None:
+    rows = [
+        AttentionRow(
+            1, "INV-1", "", "Lately", "active", "2026-10-01", None, "quiet since 2026-10-01"
+        ),
+        AttentionRow(
+            2, "INV-2", "", "Longest", "active", "2026-06-01", None, "quiet since 2026-06-01"
+        ),
+    ]
+    reminders = build_reminders([], (row for row in rows), today=TODAY)
+    assert [r.case_number for r in reminders] == ["INV-2", "INV-1"]
