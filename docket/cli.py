@@ -416,18 +416,6 @@ def cmd_case_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _all_filings(store: Store, case_id: int) -> Iterator[Filing]:
-    from db.store import PAGE_SIZE
-
-    after = 0
-    while True:
-        page = store.filings(case_id, after_entry=after, limit=PAGE_SIZE)
-        yield from page
-        if len(page) < PAGE_SIZE:
-            return
-        after = page[-1].entry_no or after
-
-
 def _client_names(parties: list[CaseParty]) -> dict[int, str]:
     return {p.id: p.name for p in parties if p.id is not None}
 
@@ -445,7 +433,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
             {
                 "case": case.model_dump(mode="json"),
                 "parties": [p.model_dump(mode="json") for p in parties],
-                "filings": [f.model_dump(mode="json") for f in _all_filings(store, case_id)],
+                "filings": [f.model_dump(mode="json") for f in store.all_filings(case_id)],
                 "hearings": [h.model_dump(mode="json") for h in hearings],
                 "deadlines": [d.model_dump(mode="json") for d in deadlines],
                 "status_history": [s.model_dump(mode="json") for s in history],
@@ -487,7 +475,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
 
     print("\nDocket")
     any_filing = False
-    for filing in _all_filings(store, case_id):
+    for filing in store.all_filings(case_id):
         any_filing = True
         void = f"  [VOIDED: {filing.void_reason}]" if filing.voided else ""
         print(
