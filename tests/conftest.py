@@ -6,6 +6,7 @@ Every test that touches the store gets a fresh database file; nothing is mocked.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -59,3 +60,24 @@ def cli_env(db_path: Path) -> dict[str, str]:
 
 
 PYTHON = sys.executable
+
+
+def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`docket ARGS` as a separate process, as a user or a script runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "docket", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def in_process(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
+    """Point in-process `main()` calls at the test database and the fixed today."""
+    monkeypatch.setenv("DOCKET_DB", str(db_path))
+    monkeypatch.setenv("DOCKET_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("DOCKET_USER", "tester")
+    return db_path

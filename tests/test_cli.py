@@ -19,29 +19,9 @@ import pytest
 from db.store import Store
 from docket.cli import main
 from docket.models import Case, CaseKind, Deadline, Filing
-from tests.conftest import PACER_SAMPLES, TODAY
+from tests.conftest import PACER_SAMPLES, run
 
 TITLE = "Smith v. Jones [sealed] — “quoted”"
-
-
-def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "docket", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-
-
-@pytest.fixture
-def in_process(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
-    """Point in-process `main()` calls at the test database and the fixed today."""
-    monkeypatch.setenv("DOCKET_DB", str(db_path))
-    monkeypatch.setenv("DOCKET_TODAY", TODAY.isoformat())
-    monkeypatch.setenv("DOCKET_USER", "tester")
-    return db_path
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import PACER_SAMPLES
-from tests.test_cli import run
+from tests.conftest import PACER_SAMPLES, run
 
 
 def test_pacer_import_then_refresh_reports_counts(cli_env: dict[str, str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from tests.test_cli import run
+from tests.conftest import run
 
 
 def _ok(env: dict[str, str], *args: str) -> str:
