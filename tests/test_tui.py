@@ -4,6 +4,7 @@ database (a real SQLite file per test, today fixed at 2026-11-25 by the store's 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent
@@ -255,6 +256,33 @@ async def test_x_on_agenda_marks_deadline_done(seeded: Store) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
+
+
+async def test_agenda_asks_the_store_once_each_time_it_is_shown(
+    seeded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[dict[str, Any]] = []
+    agenda = seeded.agenda
+
+    def counted(**kwargs: Any) -> Any:
+        calls.append(kwargs)
+        return agenda(**kwargs)
+
+    monkeypatch.setattr(seeded, "agenda", counted)
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        calls.clear()  # the start-of-day counts
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(calls) == 1
+        assert app.screen.query_one("#agenda-table", DataTable).row_count == 2
+        await pilot.press("c", "a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(calls) == 2
 
 
 async def test_x_on_deadlines_tab(seeded: Store) -> None:

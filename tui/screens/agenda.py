@@ -80,7 +80,7 @@ class AgendaScreen(Screen[None]):
         table = self.query_one("#agenda-table", DataTable)
         self._fit_columns(self.app.size.width)
         table.focus()
-        self.reload()
+        # No load here: the screen is resumed as soon as it is shown, and that loads it.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
 
     def _fit_columns(self, width: int) -> None:
