@@ -27,6 +27,7 @@ from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.case_form import CaseForm
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.deadline_form import DeadlineForm
 from tui.screens.deadline_info import DeadlineInfoScreen
 from tui.screens.filing_form import FilingForm
 from tui.screens.follow_up_form import FollowUpForm
@@ -387,6 +388,33 @@ async def test_bad_follow_up_date_saves_nothing(motion_case: Store) -> None:
         assert isinstance(form, FollowUpForm)
         assert str(form.query_one("#on-error", Static).render()).startswith("follow up on:")
         assert motion_case.get_case(case_id_of(motion_case)).follow_up_on is None
+
+
+async def test_what_the_model_rejects_is_shown_under_its_field(motion_case: Store) -> None:
+    """A lead time past a year passes the form's own checks; the model's message lands
+    under Remind, and a service date years before the filing under the form."""
+    app = DocketApp(motion_case)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("d", *"12/1/26", "tab", *"Reply brief due", "tab")
+        await pilot.press("ctrl+u", *"400", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DeadlineForm)
+        assert form.query_one("#remind-row").has_class("-invalid")
+        assert not form.query_one("#title-row").has_class("-invalid")
+        remind_error = str(form.query_one("#remind-error", Static).render())
+        assert remind_error == "remind_days: lead times are whole days from 0 to 365"
+        await pilot.press("escape", "y", "f", *"11/24/26", "tab", "tab", *"Order")
+        await pilot.press("tab", "tab", "tab", *"1/5/24", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FilingForm)
+        message = str(form.query_one("#form-message", Static).render())
+        assert message == "form: served_on is more than a year before filed_on"
+        case_id = case_id_of(motion_case)
+        assert [f.title for f in motion_case.filings(case_id)] == ["Motion to compel"]
+        assert all(d.title != "Reply brief due" for d in motion_case.deadlines(case_id))
 
 
 # ---------------------------------------------------------------------- cases list and themes
