@@ -13,7 +13,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
@@ -26,6 +25,7 @@ from tui.theme import tone
 from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
+from tui.widgets.rows import cursor_key, move_to_key
 
 if TYPE_CHECKING:
     from docket.models import Case, Deadline
@@ -325,13 +325,7 @@ class CaseScreen(Screen[None]):
         self._docket_done = False
         self._more_docket()
         if select_entry is not None:
-            while True:
-                key = str(select_entry)
-                if key in table.rows:
-                    table.move_cursor(row=table.get_row_index(key))
-                    break
-                if self._docket_done:
-                    break
+            while not move_to_key(table, str(select_entry)) and not self._docket_done:
                 self._more_docket()
 
     def _more_docket(self) -> None:
@@ -479,11 +473,8 @@ class CaseScreen(Screen[None]):
         self.app.push_screen(NoteForm(self.docket_app.store, self.case_id), self._saved("Note"))
 
     def _selected_key(self, table_id: str) -> int | None:
-        table = self.query_one(f"#{table_id}", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
-        return int(str(key.value))
+        key = cursor_key(self.query_one(f"#{table_id}", DataTable))
+        return None if key is None else int(key)
 
     def _close_deadline(self, status: DeadlineStatus) -> None:
         table = self.query_one("#deadlines", DataTable)
@@ -623,10 +614,7 @@ class CaseScreen(Screen[None]):
             message += f"\nScheduled the continued hearing: {when}"
         self.notify(message, title="Hearings", markup=False)
         if result.scheduled is not None and result.scheduled.id is not None:
-            table = self.query_one("#hearings", DataTable)
-            key = str(result.scheduled.id)
-            if key in table.rows:
-                table.move_cursor(row=table.get_row_index(key))
+            move_to_key(self.query_one("#hearings", DataTable), str(result.scheduled.id))
 
     def action_follow_up(self) -> None:
         from tui.screens.follow_up_form import FollowUpForm
