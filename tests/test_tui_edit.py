@@ -21,8 +21,15 @@ from docket.models import (
     Hearing,
     HearingStatus,
 )
-from tests.test_tui import add_case, open_first_case, row_text
-from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
+from tests.tui_fixtures import (  # noqa: F401
+    add_case,
+    anyio_backend,
+    no_blink,
+    no_keymap,
+    open_first_case,
+    row_text,
+    settle,
+)
 from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.case_form import CaseForm
@@ -428,16 +435,14 @@ async def test_next_column_marks_overdue_and_survives_light_theme(store: Store) 
     store.add_deadline(soon.id, Deadline(due_on=date(2026, 12, 1), title="Soon"))
     app = DocketApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#cases", DataTable)
         nexts = {row_text(table, i)[1]: row_text(table, i)[5] for i in range(table.row_count)}
         assert nexts == {"26-0001": "2026-11-20 overdue", "26-0002": "2026-12-01"}
         dark_error = app.theme_variables["error"]
         app.theme = "textual-light"
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         light_error = app.theme_variables["error"]
         cell = table.get_row_at(0)[5]
         assert light_error.lower() in str(cell.style).lower()
