@@ -38,7 +38,7 @@ from tui.screens.deadline_form import DeadlineForm
 from tui.screens.deadline_info import DeadlineInfoScreen
 from tui.screens.filing_form import FilingForm
 from tui.screens.follow_up_form import FollowUpForm
-from tui.screens.hearing_form import HearingUpdateForm
+from tui.screens.hearing_form import HearingForm, HearingUpdateForm
 from tui.screens.help import HelpScreen
 from tui.screens.void_form import VoidForm
 
@@ -229,6 +229,28 @@ async def open_hearing_form(pilot: Any) -> HearingUpdateForm:
     form = pilot.app.screen
     assert isinstance(form, HearingUpdateForm)
     return form
+
+
+async def test_h_schedules_a_hearing_and_names_what_is_missing(motion_case: Store) -> None:
+    app = DocketApp(motion_case)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("h", *"12/32/26 9:30am", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HearingForm)
+        assert str(form.query_one("#when-error", Static).render()).startswith("when:")
+        kind_error = str(form.query_one("#kind-error", Static).render())
+        assert kind_error == "kind: is required (for example: status conference)"
+        await pilot.press("ctrl+a", "ctrl+k", *"12/3/26 9:30am", "tab", *"motion hearing")
+        await pilot.press("tab", *"Courtroom 3", "ctrl+s")
+        await pilot.pause()
+        assert showing(app, screen)
+        [hearing] = motion_case.hearings(case_id_of(motion_case))
+        assert (hearing.kind, hearing.location) == ("motion hearing", "Courtroom 3")
+        assert hearing.starts_at.astimezone().strftime("%Y-%m-%d %H:%M") == "2026-12-03 09:30"
+        await show_tab(pilot, screen, "tab-hearings")
+        assert row_text(screen.query_one("#hearings", DataTable), 0)[1] == "motion hearing"
 
 
 async def test_moving_a_hearing_recomputes_its_deadlines(hearing_case: Store) -> None:
