@@ -4,13 +4,22 @@ database (a real SQLite file per test, today fixed at 2026-11-25 by the store's 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
 from db.store import Store
-from docket.models import Case, CaseKind, Deadline
-from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
+from docket.models import CaseKind, Deadline
+from tests.tui_fixtures import (  # noqa: F401
+    add_case,
+    anyio_backend,
+    no_blink,
+    no_keymap,
+    open_first_case,
+    row_text,
+    settle,
+)
 from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.confirm import ConfirmScreen
@@ -22,14 +31,6 @@ pytestmark = pytest.mark.anyio
 SIZE = (120, 36)
 TRICKY = "Motion [Doc 12] to compel [b]now[/b]"
 CLICKY = "[@click=app.quit]x"
-
-
-def add_case(store: Store, number: str, title: str, **extra: object) -> Case:
-    kind = extra.pop("kind", CaseKind.CIVIL)
-    opened = extra.pop("opened_on", date(2026, 11, 2))
-    return store.add_case(
-        Case(number=number, title=title, kind=kind, opened_on=opened, **extra)  # type: ignore[arg-type]
-    )
 
 
 @pytest.fixture
@@ -50,25 +51,10 @@ def cases_table(app: DocketApp) -> DataTable[object]:
     return app.screen.query_one("#cases", DataTable)
 
 
-def row_text(table: DataTable[object], index: int) -> list[str]:
-    return [str(getattr(c, "plain", c)) for c in table.get_row_at(index)]
-
-
-async def open_first_case(pilot) -> CaseScreen:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, CaseScreen)
-    return screen
-
-
 async def test_start_selects_most_urgent_case_and_counts_overdue(seeded: Store) -> None:
     app = DocketApp(seeded)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = cases_table(app)
         assert app.focused is table
         assert table.cursor_row == 0
@@ -187,8 +173,7 @@ async def test_filter_as_you_type(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("slash", *"acme")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = cases_table(app)
         assert table.row_count == 1
         assert row_text(table, 0)[1] == "2026-0537"
@@ -242,19 +227,41 @@ async def test_x_on_agenda_marks_deadline_done(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("a")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#agenda-table", DataTable)
         assert row_text(table, 0)[0] == "Overdue"
         assert row_text(table, 0)[3] == "Answer due"
         await pilot.press("x")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert seeded.overdue_count() == 0
         assert [row_text(table, i)[3] for i in range(table.row_count)] == ["Reply brief due"]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
+
+
+async def test_agenda_asks_the_store_once_each_time_it_is_shown(
+    seeded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[dict[str, Any]] = []
+    agenda = seeded.agenda
+
+    def counted(**kwargs: Any) -> Any:
+        calls.append(kwargs)
+        return agenda(**kwargs)
+
+    monkeypatch.setattr(seeded, "agenda", counted)
+    app = DocketApp(seeded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        calls.clear()  # the start-of-day counts
+        await pilot.press("a")
+        await settle(pilot)
+        assert len(calls) == 1
+        assert app.screen.query_one("#agenda-table", DataTable).row_count == 2
+        await pilot.press("c", "a")
+        await settle(pilot)
+        assert len(calls) == 2
 
 
 async def test_x_on_deadlines_tab(seeded: Store) -> None:
@@ -280,8 +287,7 @@ async def test_search_and_jump(seeded: Store) -> None:
         await pilot.pause()
         await pilot.press(*"warehouse")
         await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         results = app.screen.query_one("#results", DataTable)
         assert results.row_count == 1
         results.focus()
@@ -296,8 +302,7 @@ async def test_user_text_is_shown_verbatim(store: Store) -> None:
     assert case.id is not None
     app = DocketApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = cases_table(app)
         assert row_text(table, 0)[1:3] == [CLICKY, TRICKY]
         await pilot.press("enter")
@@ -359,13 +364,11 @@ async def test_party_form_warns_of_conflict_as_name_is_typed(seeded: Store) -> N
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("slash", *"acme", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter", "p")
         await pilot.pause()
         await pilot.press(*"alice smith")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         warning = str(app.screen.query_one("#conflict", Static).render())
         assert "1:26-cv-00042" in warning
 
@@ -376,19 +379,16 @@ async def test_case_list_loads_pages_not_the_whole_table(store: Store) -> None:
             add_case(store, f"26-{n:04d}", f"Matter {n}")
     app = DocketApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = cases_table(app)
         assert table.row_count == 100
         table.move_cursor(row=table.row_count - 1)
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == 200
         table.move_cursor(row=table.row_count - 1)
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == 250
         numbers = [row_text(table, i)[1] for i in range(table.row_count)]
         assert len(set(numbers)) == 250
@@ -416,15 +416,13 @@ async def test_palette_imports_a_pacer_docket(store: Store) -> None:
 async def test_a_narrow_terminal_keeps_number_title_next_and_stage(seeded: Store) -> None:
     app = DocketApp(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = cases_table(app)
         labels = [str(column.label) for column in table.columns.values()]
         assert labels == ["", "Number", "Title", "Next", "Stage"]
         assert row_text(table, 0)[1:4] == ["1:26-cv-00042", "Smith v. Jones", "2026-11-20 overdue"]
         await pilot.resize_terminal(130, 30)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         labels = [str(column.label) for column in cases_table(app).columns.values()]
         assert labels == ["", "Number", "Title", "Kind", "Stage", "Next", "Active"]
 

@@ -21,16 +21,24 @@ from docket.models import (
     Hearing,
     HearingStatus,
 )
-from tests.test_tui import add_case, open_first_case, row_text
-from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
+from tests.tui_fixtures import (  # noqa: F401
+    add_case,
+    anyio_backend,
+    no_blink,
+    no_keymap,
+    open_first_case,
+    row_text,
+    settle,
+)
 from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.case_form import CaseForm
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.deadline_form import DeadlineForm
 from tui.screens.deadline_info import DeadlineInfoScreen
 from tui.screens.filing_form import FilingForm
 from tui.screens.follow_up_form import FollowUpForm
-from tui.screens.hearing_form import HearingUpdateForm
+from tui.screens.hearing_form import HearingForm, HearingUpdateForm
 from tui.screens.help import HelpScreen
 from tui.screens.void_form import VoidForm
 
@@ -223,6 +231,28 @@ async def open_hearing_form(pilot: Any) -> HearingUpdateForm:
     return form
 
 
+async def test_h_schedules_a_hearing_and_names_what_is_missing(motion_case: Store) -> None:
+    app = DocketApp(motion_case)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("h", *"12/32/26 9:30am", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HearingForm)
+        assert str(form.query_one("#when-error", Static).render()).startswith("when:")
+        kind_error = str(form.query_one("#kind-error", Static).render())
+        assert kind_error == "kind: is required (for example: status conference)"
+        await pilot.press("ctrl+a", "ctrl+k", *"12/3/26 9:30am", "tab", *"motion hearing")
+        await pilot.press("tab", *"Courtroom 3", "ctrl+s")
+        await pilot.pause()
+        assert showing(app, screen)
+        [hearing] = motion_case.hearings(case_id_of(motion_case))
+        assert (hearing.kind, hearing.location) == ("motion hearing", "Courtroom 3")
+        assert hearing.starts_at.astimezone().strftime("%Y-%m-%d %H:%M") == "2026-12-03 09:30"
+        await show_tab(pilot, screen, "tab-hearings")
+        assert row_text(screen.query_one("#hearings", DataTable), 0)[1] == "motion hearing"
+
+
 async def test_moving_a_hearing_recomputes_its_deadlines(hearing_case: Store) -> None:
     case_id = case_id_of(hearing_case)
     before = {d.title: d.due_on for d in hearing_case.deadlines(case_id)}
@@ -389,6 +419,33 @@ async def test_bad_follow_up_date_saves_nothing(motion_case: Store) -> None:
         assert motion_case.get_case(case_id_of(motion_case)).follow_up_on is None
 
 
+async def test_what_the_model_rejects_is_shown_under_its_field(motion_case: Store) -> None:
+    """A lead time past a year passes the form's own checks; the model's message lands
+    under Remind, and a service date years before the filing under the form."""
+    app = DocketApp(motion_case)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("d", *"12/1/26", "tab", *"Reply brief due", "tab")
+        await pilot.press("ctrl+u", *"400", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DeadlineForm)
+        assert form.query_one("#remind-row").has_class("-invalid")
+        assert not form.query_one("#title-row").has_class("-invalid")
+        remind_error = str(form.query_one("#remind-error", Static).render())
+        assert remind_error == "remind_days: lead times are whole days from 0 to 365"
+        await pilot.press("escape", "y", "f", *"11/24/26", "tab", "tab", *"Order")
+        await pilot.press("tab", "tab", "tab", *"1/5/24", "ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FilingForm)
+        message = str(form.query_one("#form-message", Static).render())
+        assert message == "form: served_on is more than a year before filed_on"
+        case_id = case_id_of(motion_case)
+        assert [f.title for f in motion_case.filings(case_id)] == ["Motion to compel"]
+        assert all(d.title != "Reply brief due" for d in motion_case.deadlines(case_id))
+
+
 # ---------------------------------------------------------------------- cases list and themes
 
 
@@ -400,16 +457,14 @@ async def test_next_column_marks_overdue_and_survives_light_theme(store: Store) 
     store.add_deadline(soon.id, Deadline(due_on=date(2026, 12, 1), title="Soon"))
     app = DocketApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#cases", DataTable)
         nexts = {row_text(table, i)[1]: row_text(table, i)[5] for i in range(table.row_count)}
         assert nexts == {"26-0001": "2026-11-20 overdue", "26-0002": "2026-12-01"}
         dark_error = app.theme_variables["error"]
         app.theme = "textual-light"
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         light_error = app.theme_variables["error"]
         cell = table.get_row_at(0)[5]
         assert light_error.lower() in str(cell.style).lower()

@@ -13,7 +13,14 @@ from textual.widgets import DataTable, Input, Select, TabbedContent
 
 from db.store import Store
 from docket.models import Case, CaseKind, Deadline, DocType, Filing, Hearing
-from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
+from tests.tui_fixtures import (  # noqa: F401
+    anyio_backend,
+    no_blink,
+    no_keymap,
+    open_first_case,
+    row_text,
+    settle,
+)
 from tui.app import DocketApp
 from tui.screens.case import CaseScreen
 from tui.screens.status_form import REOPEN, STAY, StatusForm
@@ -60,27 +67,9 @@ def busy_case(store: Store) -> Store:
     return store
 
 
-async def settle(pilot: Any) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def hidden_sideways(table: DataTable[Any]) -> int:
     """How many cells of the table lie beyond its right edge (0: every column is in view)."""
     return int(table.max_scroll_x)
-
-
-def cell_texts(table: DataTable[Any], row: int) -> list[str]:
-    return [str(getattr(c, "plain", c)) for c in table.get_row_at(row)]
-
-
-async def open_case(pilot: Any) -> CaseScreen:
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, CaseScreen)
-    return screen
 
 
 async def assert_case_tables_fit(pilot: Any, screen: CaseScreen) -> None:
@@ -94,16 +83,16 @@ async def assert_case_tables_fit(pilot: Any, screen: CaseScreen) -> None:
 async def test_case_tabs_show_every_column_at_80_columns(busy_case: Store) -> None:
     app = DocketApp(busy_case)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_case(pilot)
+        screen = await open_first_case(pilot)
         await assert_case_tables_fit(pilot, screen)
         docket = screen.query_one("#docket", DataTable)
-        assert cell_texts(docket, 0)[-1] == "District Attorney"
+        assert row_text(docket, 0)[-1] == "District Attorney"
 
 
 async def test_case_tabs_refit_when_the_terminal_narrows(busy_case: Store) -> None:
     app = DocketApp(busy_case)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_case(pilot)
+        screen = await open_first_case(pilot)
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         await assert_case_tables_fit(pilot, screen)
@@ -124,7 +113,7 @@ async def test_agenda_shows_hearing_time_and_case_number_at_80_columns(busy_case
     async with app.run_test(size=(80, 24)) as pilot:
         table = await open_agenda(pilot)
         assert hidden_sideways(table) == 0
-        rows = [cell_texts(table, index) for index in range(table.row_count)]
+        rows = [row_text(table, index) for index in range(table.row_count)]
         hearing = next(row for row in rows if row[2].startswith("hearing"))
         assert hearing[2] == "hearing 09:30"
         assert hearing[4] == "D-101-CR-2026-0442"
@@ -140,7 +129,7 @@ async def test_agenda_hearing_time_is_not_cut_on_a_wide_terminal(busy_case: Stor
         table = await open_agenda(pilot)
         widths = {str(key.value): column.width for key, column in table.columns.items()}
         assert widths["what"] >= len("hearing 09:30")
-        rows = [cell_texts(table, index) for index in range(table.row_count)]
+        rows = [row_text(table, index) for index in range(table.row_count)]
         assert [row[4] for row in rows if row[2].startswith("hearing")] == [
             "D-101-CR-2026-0442 State v. Ignatius Puddlefoot"
         ]
@@ -168,7 +157,7 @@ async def test_same_day_status_moves_list_the_latest_first(busy_case: Store) -> 
     assert case_id is not None
     app = DocketApp(busy_case)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_case(pilot)
+        screen = await open_first_case(pilot)
         # Close, reopen and stay the matter, all today, through the status form.
         for move, disposition in (("closed", "dismissed"), (REOPEN, ""), (STAY, "")):
             await pilot.press("t")
@@ -184,7 +173,7 @@ async def test_same_day_status_moves_list_the_latest_first(busy_case: Store) -> 
             assert app.screen is screen, move
         reopened_to = busy_case.status_history(case_id)[-2].to_stage
         history = screen.query_one("#history", DataTable)
-        whats = [cell_texts(history, index)[1] for index in range(3)]
+        whats = [row_text(history, index)[1] for index in range(3)]
         assert whats[0] == "stayed"
         assert whats[1] == f"reopened to {reopened_to}"
         assert whats[2].endswith("→ closed (dismissed)")
@@ -212,7 +201,7 @@ async def page_down_to(pilot: Any, table: DataTable[Any], row: int) -> None:
 
 
 def selected_number(table: DataTable[Any]) -> str:
-    return cell_texts(table, table.cursor_row)[1]
+    return row_text(table, table.cursor_row)[1]
 
 
 async def test_back_from_a_case_far_down_the_list_keeps_the_place(many_cases: Store) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from db.store import Store
 from docket.models import Case, CaseKind, Deadline, Filing
-from tests.tui_fixtures import anyio_backend, no_blink, no_keymap  # noqa: F401
+from tests.tui_fixtures import anyio_backend, no_blink, no_keymap, settle  # noqa: F401
 from tui.app import DocketApp
 
 SIZE = (100, 30)
@@ -59,11 +59,6 @@ def demo(store: Store) -> Store:
         )
     )
     return store
-
-
-async def settle(pilot: Any) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_cases_screen(snap_compare: Any, demo: Store) -> None:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -19,6 +18,7 @@ from tui.theme import tone
 from tui.verbatim import cell
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
+from tui.widgets.rows import cursor_key
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -80,7 +80,7 @@ class AgendaScreen(Screen[None]):
         table = self.query_one("#agenda-table", DataTable)
         self._fit_columns(self.app.size.width)
         table.focus()
-        self.reload()
+        # No load here: the screen is resumed as soon as it is shown, and that loads it.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
 
     def _fit_columns(self, width: int) -> None:
@@ -138,11 +138,8 @@ class AgendaScreen(Screen[None]):
         self.query_one("#agenda-title", Static).update(f"Agenda · {summary or 'nothing open'}")
 
     def _selected(self) -> AgendaItem | None:
-        table = self.query_one("#agenda-table", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
-        return self._items.get(str(key.value))
+        key = cursor_key(self.query_one("#agenda-table", DataTable))
+        return None if key is None else self._items.get(key)
 
     @on(DataTable.RowSelected, "#agenda-table")
     def _selected_row(self) -> None:

@@ -7,13 +7,13 @@ waive, explain) work on the tab they belong to and are hidden on the others.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
@@ -22,13 +22,15 @@ from db.store import PAGE_SIZE
 from docket.dates import format_day
 from docket.errors import DocketError
 from docket.models import DeadlineStatus
+from tui.screens.cases import PREFETCH
 from tui.theme import tone
 from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
+from tui.widgets.rows import cursor_key, move_to_key
 
 if TYPE_CHECKING:
-    from docket.models import Case, Deadline
+    from docket.models import Case, Deadline, Filing
     from tui.app import DocketApp
     from tui.screens.filing_form import FilingFormResult
     from tui.screens.hearing_form import HearingUpdate
@@ -277,7 +279,7 @@ class CaseScreen(Screen[None]):
                 history.add_row(
                     cell(""),
                     cell(f"{older} older notes", style="bold"),
-                    cell(f"not listed here; docket case show {self.case.number} lists them all"),
+                    cell(f"not listed here; docket case show {case.number} lists them all"),
                 )
 
     def _show_header(self, case: Case) -> None:
@@ -296,8 +298,6 @@ class CaseScreen(Screen[None]):
             lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
         lines.append("\nNext deadline: ")
         if row.next_deadline_on:
-            from datetime import date
-
             due = date.fromisoformat(row.next_deadline_on)
             if due < today:
                 lines.append((f"{format_day(due)} (overdue)", "bold $error"))
@@ -325,13 +325,7 @@ class CaseScreen(Screen[None]):
         self._docket_done = False
         self._more_docket()
         if select_entry is not None:
-            while True:
-                key = str(select_entry)
-                if key in table.rows:
-                    table.move_cursor(row=table.get_row_index(key))
-                    break
-                if self._docket_done:
-                    break
+            while not move_to_key(table, str(select_entry)) and not self._docket_done:
                 self._more_docket()
 
     def _more_docket(self) -> None:
@@ -360,7 +354,7 @@ class CaseScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#docket")
     def _docket_paging(self, event: DataTable.RowHighlighted) -> None:
-        if not self._docket_done and event.cursor_row >= event.data_table.row_count - 20:
+        if not self._docket_done and event.cursor_row >= event.data_table.row_count - PREFETCH:
             self._more_docket()
 
     def _load_deadlines(self) -> None:
@@ -402,9 +396,6 @@ class CaseScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss()
 
-    def _case_number(self) -> str:
-        return self.case.number
-
     def action_new_filing(self, date_text: str = "", type_text: str = "") -> None:
         from tui.screens.filing_form import FilingForm
 
@@ -412,7 +403,7 @@ class CaseScreen(Screen[None]):
             FilingForm(
                 self.docket_app.store,
                 self.case_id,
-                self._case_number(),
+                self.case.number,
                 date_text=date_text,
                 type_text=type_text,
             ),
@@ -479,11 +470,8 @@ class CaseScreen(Screen[None]):
         self.app.push_screen(NoteForm(self.docket_app.store, self.case_id), self._saved("Note"))
 
     def _selected_key(self, table_id: str) -> int | None:
-        table = self.query_one(f"#{table_id}", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
-        return int(str(key.value))
+        key = cursor_key(self.query_one(f"#{table_id}", DataTable))
+        return None if key is None else int(key)
 
     def _close_deadline(self, status: DeadlineStatus) -> None:
         table = self.query_one("#deadlines", DataTable)
@@ -534,12 +522,12 @@ class CaseScreen(Screen[None]):
                 when = hearing.starts_at.strftime("%Y-%m-%d %H:%M")
                 return f"{hearing.kind} on {when}"
         except DocketError:
-            return ""
+            pass
         return ""
 
     # ------------------------------------------------------------------ docket entries
 
-    def _selected_filing(self) -> Any:
+    def _selected_filing(self) -> Filing | None:
         entry_no = self._selected_key("docket")
         if entry_no is None:
             return None
@@ -593,7 +581,7 @@ class CaseScreen(Screen[None]):
             )
             return
         self.app.push_screen(
-            FilingForm(self.docket_app.store, self.case_id, self._case_number(), filing=filing),
+            FilingForm(self.docket_app.store, self.case_id, self.case.number, filing=filing),
             self._filing_saved,
         )
 
@@ -623,10 +611,7 @@ class CaseScreen(Screen[None]):
             message += f"\nScheduled the continued hearing: {when}"
         self.notify(message, title="Hearings", markup=False)
         if result.scheduled is not None and result.scheduled.id is not None:
-            table = self.query_one("#hearings", DataTable)
-            key = str(result.scheduled.id)
-            if key in table.rows:
-                table.move_cursor(row=table.get_row_index(key))
+            move_to_key(self.query_one("#hearings", DataTable), str(result.scheduled.id))
 
     def action_follow_up(self) -> None:
         from tui.screens.follow_up_form import FollowUpForm

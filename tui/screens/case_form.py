@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from docket.errors import InputError
 from docket.models import Case, CaseKind
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.screens.form import FormErrors, FormScreen, build, field_row
 from tui.widgets.date_input import DateField
 
 if TYPE_CHECKING:
@@ -21,9 +20,6 @@ if TYPE_CHECKING:
 @dataclass
 class CaseFormResult:
     case_id: int
-
-
-_FIELD_OF = {"opened_on": "opened", "number": "number", "title": "title", "court": "court"}
 
 
 class CaseForm(FormScreen[CaseFormResult]):
@@ -89,20 +85,16 @@ class CaseForm(FormScreen[CaseFormResult]):
             errors["calendar"] = f"calendar: {error}"
         if errors:
             raise FormErrors(errors)
-        try:
-            case = Case(
-                number=number,
-                title=title,
-                kind=CaseKind(str(self.query_one("#kind", Select).value)),
-                court=self.query_one("#court", Input).value,
-                opened_on=opened,
-                calendar=calendar,
-            )
-        except ValidationError as error:
-            problem = error.errors()[0]
-            where = str(problem["loc"][0]) if problem["loc"] else "form"
-            message = str(problem["msg"]).removeprefix("Value error, ")
-            raise FormErrors({_FIELD_OF.get(where, where): f"{where}: {message}"}) from None
+        case = build(
+            Case,
+            {"opened_on": "opened"},
+            number=number,
+            title=title,
+            kind=CaseKind(str(self.query_one("#kind", Select).value)),
+            court=self.query_one("#court", Input).value,
+            opened_on=opened,
+            calendar=calendar,
+        )
         saved = self.store.add_case(case)
         assert saved.id is not None
         return CaseFormResult(saved.id)

@@ -22,6 +22,7 @@ from tui.theme import tone
 from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
+from tui.widgets.rows import cursor_key, move_to_key
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -180,14 +181,9 @@ class CasesScreen(Screen[None]):
             self._last_row = message.rows[-1]
         self._exhausted = len(message.rows) < (PAGE if message.append else self._first_page)
         if not message.append:
-            index = 0
-            if self._keep_id is not None:
-                try:
-                    index = table.get_row_index(str(self._keep_id))
-                except Exception:
-                    index = 0
-            if table.row_count:
-                table.move_cursor(row=index)
+            kept = self._keep_id is not None and move_to_key(table, str(self._keep_id))
+            if not kept and table.row_count:
+                table.move_cursor(row=0)
         count = table.row_count
         more = "" if self._exhausted else "+"
         self.query_one("#title", Static).update(f"Cases · {count}{more}")
@@ -220,11 +216,8 @@ class CasesScreen(Screen[None]):
         return cell(row.next_event_on or "")
 
     def _selected_id(self) -> int | None:
-        table = self.query_one("#cases", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(str(key.value))
+        key = cursor_key(self.query_one("#cases", DataTable))
+        return None if key is None else int(key)
 
     @on(DataTable.RowHighlighted, "#cases")
     def _maybe_next_page(self, event: DataTable.RowHighlighted) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.widgets import Input
 
 from docket.errors import InputError
 from docket.models import Deadline
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.screens.form import FormErrors, FormScreen, build, field_row
 from tui.widgets.date_input import DateField
 
 if TYPE_CHECKING:
@@ -63,12 +62,11 @@ class DeadlineForm(FormScreen[Deadline]):
         if errors:
             raise FormErrors(errors)
         assert due is not None
-        try:
-            deadline = Deadline(due_on=due, title=title, remind_days=remind)
-        except ValidationError as error:
-            where = str(error.errors()[0]["loc"][0])
-            message = str(error.errors()[0]["msg"]).removeprefix("Value error, ")
-            raise FormErrors(
-                {"remind" if where == "remind_days" else "title": f"{where}: {message}"}
-            ) from None
+        deadline = build(
+            Deadline,
+            {"due_on": "due", "remind_days": "remind"},
+            due_on=due,
+            title=title,
+            remind_days=remind,
+        )
         return self.store.add_deadline(self.case_id, deadline)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.suggester import SuggestFromList
@@ -22,7 +21,7 @@ from textual.widgets import Input, Select
 
 from docket.errors import InputError
 from docket.models import Deadline, DocType, Filing, ServiceMethod
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.screens.form import FormErrors, FormScreen, build, field_row
 from tui.widgets.date_input import DateField
 
 if TYPE_CHECKING:
@@ -52,12 +51,6 @@ def doc_type_from(text: str) -> DocType:
         raise InputError(
             "type", f"{text.strip()!r} is not a document type", "motion, order, notice of appeal"
         ) from None
-
-
-def first_error(error: ValidationError) -> str:
-    problem = error.errors()[0]
-    message = str(problem.get("msg", "is not valid"))
-    return message.removeprefix("Value error, ")
 
 
 class FilingForm(FormScreen[FilingFormResult]):
@@ -204,20 +197,17 @@ class FilingForm(FormScreen[FilingFormResult]):
         if errors:
             raise FormErrors(errors)
         assert filed_on is not None
-        try:
-            return Filing(
-                filed_on=filed_on,
-                doc_type=doc_type,
-                title=title,
-                description=self.query_one("#description", Input).value,
-                filed_by=self.query_one("#filed_by", Input).value,
-                served_on=served_on,
-                service=service,
-            )
-        except ValidationError as error:
-            location = str(error.errors()[0]["loc"][0]) if error.errors()[0]["loc"] else "form"
-            field_id = {"filed_on": "date", "served_on": "served"}.get(location, location)
-            raise FormErrors({field_id: f"{location}: {first_error(error)}"}) from None
+        return build(
+            Filing,
+            {"filed_on": "date", "doc_type": "type", "served_on": "served"},
+            filed_on=filed_on,
+            doc_type=doc_type,
+            title=title,
+            description=self.query_one("#description", Input).value,
+            filed_by=self.query_one("#filed_by", Input).value,
+            served_on=served_on,
+            service=service,
+        )
 
     def submit(self) -> FilingFormResult:
         filing = self.values()

@@ -7,8 +7,10 @@ the result the form is dismissed with or raises `FormErrors` naming the fields a
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, Generic, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -19,6 +21,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from docket.errors import DocketError, InputError
 
 R = TypeVar("R")
+M = TypeVar("M", bound=BaseModel)
 
 
 class FormErrors(Exception):
@@ -27,6 +30,21 @@ class FormErrors(Exception):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+def build(model: type[M], field_of: Mapping[str, str], **values: Any) -> M:
+    """The model from the form's values; what pydantic rejects is shown under its field.
+
+    `field_of` names the form field of each model field whose id differs (`filed_on` is
+    typed in `date`); a model field with no form field of its own goes to the form message.
+    """
+    try:
+        return model(**values)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = str(problem["loc"][0]) if problem["loc"] else "form"
+        message = str(problem.get("msg", "is not valid")).removeprefix("Value error, ")
+        raise FormErrors({field_of.get(where, where): f"{where}: {message}"}) from None
 
 
 def field_row(label: str, widget: Widget, field_id: str, hint: str = "") -> Vertical:

@@ -65,6 +65,21 @@ def preview_moment(form: Screen[Any], store: Store, field_id: str, label: str) -
     preview.update(moment.strftime("%a %d %b %Y %H:%M %Z"))
 
 
+def when_and_kind(
+    form: Screen[Any], store: Store, errors: dict[str, str]
+) -> tuple[datetime | None, str]:
+    """The When and Kind fields both hearing forms have; what is wrong goes into `errors`."""
+    when = None
+    try:
+        when = parse_moment(form, store, "when", "when")
+    except InputError as error:
+        errors["when"] = str(error)
+    kind = form.query_one("#kind", Input).value
+    if not kind.strip():
+        errors["kind"] = "kind: is required (for example: status conference)"
+    return when, kind
+
+
 class HearingForm(FormScreen[Hearing]):
     form_title = "Schedule a hearing"
 
@@ -91,23 +106,13 @@ class HearingForm(FormScreen[Hearing]):
         super().on_mount()
         self.query_one("#when", Input).focus()
 
-    def _parse_when(self) -> datetime:
-        return parse_moment(self, self.store, "when", "when")
-
     @on(Input.Changed, "#when")
     def _preview(self) -> None:
         preview_moment(self, self.store, "when", "when")
 
     def submit(self) -> Hearing:
         errors: dict[str, str] = {}
-        when = None
-        try:
-            when = self._parse_when()
-        except InputError as error:
-            errors["when"] = str(error)
-        kind = self.query_one("#kind", Input).value
-        if not kind.strip():
-            errors["kind"] = "kind: is required (for example: status conference)"
+        when, kind = when_and_kind(self, self.store, errors)
         if errors:
             raise FormErrors(errors)
         assert when is not None
@@ -200,19 +205,10 @@ class HearingUpdateForm(FormScreen[HearingUpdate]):
         preview_moment(self, self.store, "when", "when")
         preview_moment(self, self.store, "continued", "continued to")
 
-    def _parse_when(self) -> datetime:
-        return parse_moment(self, self.store, "when", "when")
-
     def submit(self) -> HearingUpdate:
         errors: dict[str, str] = {}
-        when = continued_to = None
-        try:
-            when = self._parse_when()
-        except InputError as error:
-            errors["when"] = str(error)
-        kind = self.query_one("#kind", Input).value
-        if not kind.strip():
-            errors["kind"] = "kind: is required (for example: status conference)"
+        continued_to = None
+        when, kind = when_and_kind(self, self.store, errors)
         status = HearingStatus(str(self.query_one("#status", Select).value))
         if self.query_one("#continued", Input).value.strip():
             try:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
@@ -20,6 +19,7 @@ from tui.messages import SearchResults
 from tui.verbatim import cell
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
+from tui.widgets.rows import cursor_key
 
 if TYPE_CHECKING:
     from tui.app import DocketApp
@@ -119,11 +119,8 @@ class SearchScreen(Screen[None]):
         )
 
     def _selected(self) -> SearchHit | None:
-        table = self.query_one("#results", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
-        return self._hits.get(str(key.value))
+        key = cursor_key(self.query_one("#results", DataTable))
+        return None if key is None else self._hits.get(key)
 
     @on(DataTable.RowSelected, "#results")
     def _chosen(self) -> None:
