@@ -29,6 +29,7 @@ from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
 from docket.lifecycle import lifecycle_for
 from docket.models import (
+    DEFAULT_REMIND_DAYS,
     AuditEntry,
     Case,
     CaseParty,
@@ -1315,7 +1316,7 @@ class Store:
                     r[4],
                     r[5],
                     r[6],
-                    (7, 3, 1),
+                    DEFAULT_REMIND_DAYS,
                     r[7],
                 )
             )

@@ -44,6 +44,7 @@ from docket.models import (
     PartyRole,
     ServiceMethod,
     StatusChange,
+    parse_lead_times,
 )
 
 if TYPE_CHECKING:
@@ -213,10 +214,7 @@ E = TypeVar("E", CaseKind, PartyRole, PartyKind, DocType, ServiceMethod, Hearing
 
 
 def _choice(enum: type[E], text: str, flag: str) -> E:
-    try:
-        return enum(enum.parse(text))
-    except ValueError as error:
-        raise InputError(flag, str(error), enum.choices()[0]) from None
+    return enum.choose(text, flag)
 
 
 def _build(model: type[M], **values: Any) -> M:
@@ -778,11 +776,10 @@ def cmd_hearing_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _lead_times(text: str) -> list[int]:
-    """`7,3,1` or `7 3 1` → [7, 3, 1]; the Deadline model checks the range."""
-    parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
-    if not parts:
+    days = parse_lead_times(text, field="--remind")
+    if not days:
         raise InputError("--remind", "names no lead times", EXAMPLES["--remind"])
-    return [_non_negative(p, "--remind", EXAMPLES["--remind"]) for p in parts]
+    return days
 
 
 def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:

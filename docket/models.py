@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +22,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from docket.errors import InputError
 
 
 def _no_control_chars(value: str) -> str:
@@ -71,7 +73,7 @@ class _Choice(StrEnum):
     """An enum a person may type loosely: `Notice of Appeal`, `notice-of-appeal` all match."""
 
     @classmethod
-    def parse(cls, text: str) -> _Choice:
+    def parse(cls, text: str) -> Self:
         key = re.sub(r"[\s\-]+", "_", text.strip().lower())
         try:
             return cls(key)
@@ -79,6 +81,14 @@ class _Choice(StrEnum):
             raise ValueError(
                 f"{text.strip()!r} is not one of: {', '.join(cls.choices())}"
             ) from None
+
+    @classmethod
+    def choose(cls, text: str, field: str) -> Self:
+        """What a person typed in `field` (a flag, a form field), or an error naming it."""
+        try:
+            return cls.parse(text)
+        except ValueError as error:
+            raise InputError(field, str(error), cls.choices()[0]) from None
 
     @classmethod
     def choices(cls) -> list[str]:
@@ -190,6 +200,23 @@ class DeadlineStatus(_Choice):
     WAIVED = "waived"
     #: The filing that triggered it was voided; kept for the history.
     WITHDRAWN = "withdrawn"
+
+
+#: Reminder lead times in days before a deadline or hearing, unless one says otherwise.
+DEFAULT_REMIND_DAYS = (7, 3, 1)
+
+
+def parse_lead_times(text: str, *, field: str) -> list[int]:
+    """`7, 3, 1`, `7,3,1` or `7 3 1` -> [7, 3, 1]; blank -> []. The Deadline model checks the
+    range; this only reads what was typed (the CLI's --remind and the deadline form)."""
+    days = []
+    for part in re.split(r"[,\s]+", text.strip()):
+        if not part:
+            continue
+        if not part.isdigit():
+            raise InputError(field, f"{part!r} is not a whole number of days", "7, 3, 1")
+        days.append(int(part))
+    return days
 
 
 class _Record(BaseModel):
@@ -359,7 +386,7 @@ class Deadline(_Record):
     """How the date was counted, step by step, in words."""
     status: DeadlineStatus = DeadlineStatus.OPEN
     done_on: date | None = None
-    remind_days: list[int] = Field(default_factory=lambda: [7, 3, 1])
+    remind_days: list[int] = Field(default_factory=lambda: list(DEFAULT_REMIND_DAYS))
     """Lead times: the deadline starts appearing in reminders this many days before."""
 
     @field_validator("remind_days")

@@ -24,8 +24,10 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal, Protocol
 
+from docket.models import DEFAULT_REMIND_DAYS
+
 DEFAULT_WITHIN_DAYS = 14
-HEARING_LEAD_DAYS = (7, 3, 1)
+HEARING_LEAD_DAYS = DEFAULT_REMIND_DAYS
 MAX_LEAD_DAYS = 365
 """The longest lead time a deadline may carry; the store is asked this far ahead."""
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from docket.errors import InputError
-from docket.models import Deadline
+from docket.models import DEFAULT_REMIND_DAYS, Deadline, parse_lead_times
 from tui.screens.form import FormErrors, FormScreen, build, field_row
 from tui.widgets.date_input import DateField
 
@@ -17,13 +17,8 @@ if TYPE_CHECKING:
 
 
 def parse_remind_days(text: str) -> list[int]:
-    """`7, 3, 1` → [7, 3, 1]; blank means the usual 7, 3, 1."""
-    if not text.strip():
-        return [7, 3, 1]
-    try:
-        return [int(part) for part in text.replace(",", " ").split()]
-    except ValueError:
-        raise InputError("remind", f"{text.strip()!r} is not a list of days", "7, 3, 1") from None
+    """`7, 3, 1` → [7, 3, 1]; blank means the usual lead times."""
+    return parse_lead_times(text, field="remind") or list(DEFAULT_REMIND_DAYS)
 
 
 class DeadlineForm(FormScreen[Deadline]):

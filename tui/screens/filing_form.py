@@ -45,12 +45,7 @@ def doc_type_from(text: str) -> DocType:
     """`motion`, `Notice of appeal`, `notice-of-appeal` all name a type; blank is `other`."""
     if not text.strip():
         return DocType.OTHER
-    try:
-        return DocType(DocType.parse(text))
-    except ValueError:
-        raise InputError(
-            "type", f"{text.strip()!r} is not a document type", "motion, order, notice of appeal"
-        ) from None
+    return DocType.choose(text, "type")
 
 
 class FilingForm(FormScreen[FilingFormResult]):
