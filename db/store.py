@@ -944,7 +944,10 @@ class Store:
         return [_hearing_from_row(row) for row in rows]
 
     def update_hearing(self, hearing: Hearing) -> tuple[Hearing, list[Deadline]]:
-        """Save a hearing's new time, status or outcome; its before-hearing deadlines follow."""
+        """Save a hearing's new time, status or outcome; its before-hearing deadlines follow.
+
+        Returns the hearing and the deadlines touched: recounted when it moved, withdrawn (their
+        status says so) when it is no longer scheduled."""
         # model_copy(update=...) skips validation: check what is about to be saved.
         hearing = Hearing.model_validate(dict(hearing))
         if hearing.id is None:
@@ -959,7 +962,9 @@ class Store:
             )
             changed: list[Deadline] = []
             if saved.status != HearingStatus.SCHEDULED:
-                self._withdraw_deadlines("trigger_hearing_id", hearing.id, current.case_id)
+                changed = self._withdraw_deadlines(
+                    "trigger_hearing_id", hearing.id, current.case_id
+                )
             elif saved.starts_at != current.starts_at:
                 changed = self._recompute_hearing_deadlines(self.get_case(current.case_id), saved)
             self.refresh_rollups(current.case_id)

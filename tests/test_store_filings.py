@@ -307,3 +307,15 @@ def test_a_motion_hearing_deadline_names_its_rule_in_how_it_was_counted(store: S
     assert "6(c)" in opposition.computation[0]
     # 7 days before Tue 15 Dec 2026 is Tue 8 Dec, a court day.
     assert opposition.due_on == date(2026, 12, 8)
+
+
+def test_a_vacated_hearing_returns_the_deadlines_it_withdrew(store: Store) -> None:
+    from docket.models import DeadlineStatus, HearingStatus
+    from tests.store_conftest import add_hearing
+
+    case = add_case(store)
+    hearing = add_hearing(store, case, date(2026, 12, 15), kind="Motion hearing")
+    set_by_it = {d.id for d in store.triggered_deadlines(hearing_id=hearing.id)}
+    _, touched = store.update_hearing(hearing.model_copy(update={"status": HearingStatus.VACATED}))
+    assert {d.id for d in touched} == set_by_it and set_by_it
+    assert {d.status for d in touched} == {DeadlineStatus.WITHDRAWN}

@@ -21,7 +21,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from docket.errors import InputError
-from docket.models import Deadline, Hearing, HearingStatus
+from docket.models import Deadline, DeadlineStatus, Hearing, HearingStatus
 from tui.screens.form import FormErrors, FormScreen, field_row
 
 if TYPE_CHECKING:
@@ -244,10 +244,10 @@ class HearingUpdateForm(FormScreen[HearingUpdate]):
         newly_continued = continued_to is not None and old.status == HearingStatus.SCHEDULED
         assert old.id is not None
         with self.store.write():
-            before = self.store.triggered_deadlines(hearing_id=old.id)
-            scheduled = None
             if newly_continued:
                 assert continued_to is not None
+                # The continuance withdraws what the old hearing set: name them first.
+                before = self.store.triggered_deadlines(hearing_id=old.id)
                 self.store.update_hearing(
                     changed.model_copy(
                         update={"status": HearingStatus.SCHEDULED, "continued_to": None}
@@ -256,8 +256,8 @@ class HearingUpdateForm(FormScreen[HearingUpdate]):
                 saved, scheduled = self.store.continue_hearing(
                     old.id, continued_to, changed.outcome
                 )
-                moved: list[Deadline] = []
-            else:
-                saved, moved = self.store.update_hearing(changed)
-            withdrawn = before if saved.status != HearingStatus.SCHEDULED else []
-        return HearingUpdate(saved, moved, withdrawn, scheduled)
+                return HearingUpdate(saved, [], before, scheduled)
+            saved, touched = self.store.update_hearing(changed)
+        moved = [d for d in touched if d.status != DeadlineStatus.WITHDRAWN]
+        withdrawn = [d for d in touched if d.status == DeadlineStatus.WITHDRAWN]
+        return HearingUpdate(saved, moved, withdrawn, None)
