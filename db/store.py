@@ -1328,6 +1328,24 @@ class Store:
         items.sort(key=lambda item: (item.day, item.at or "", item.kind, item.id))
         return items[:limit]
 
+    def due_soon_count(self, days: int) -> int:
+        """Open deadlines and scheduled hearings from today through `days` days ahead, counted
+        in SQL (the start-up notice needs the number, not the rows)."""
+        today = self.clock.today()
+        end = today + timedelta(days=days)
+        start_utc = _utc_iso(datetime.combine(today, datetime.min.time()).astimezone())
+        end_utc = _utc_iso(
+            datetime.combine(end + timedelta(days=1), datetime.min.time()).astimezone()
+        )
+        return int(
+            self._rows(
+                "SELECT (SELECT count(*) FROM deadlines WHERE status = 'open' "
+                "AND due_on BETWEEN ? AND ?) + (SELECT count(*) FROM hearings "
+                "WHERE status = 'scheduled' AND starts_utc >= ? AND starts_utc < ?)",
+                (today.isoformat(), end.isoformat(), start_utc, end_utc),
+            )[0][0]
+        )
+
     def overdue_count(self) -> int:
         today = self.clock.today().isoformat()
         return int(

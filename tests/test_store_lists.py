@@ -356,3 +356,14 @@ def test_keyset_pages_of_open_cases_skip_resolved_ones(store: Store) -> None:
         pages += [row.number for row in page]
         after = page[-1].sort_key
     assert pages == whole and len(whole) == 18
+
+
+def test_due_soon_counts_what_the_agenda_shows_for_the_week(store: Store) -> None:
+    case = add_case(store, opened_on=days_ago(10))
+    add_deadline(store, case, days_ago(1))  # overdue: not "due soon"
+    add_deadline(store, case, TODAY)
+    add_deadline(store, case, TODAY + timedelta(days=7))
+    add_deadline(store, case, TODAY + timedelta(days=8))
+    add_hearing(store, case, TODAY + timedelta(days=3))
+    week = [i for i in store.agenda(until=TODAY + timedelta(days=7)) if i.day >= TODAY]
+    assert store.due_soon_count(7) == len(week) == 3

@@ -8,7 +8,6 @@ typing a title never jumps away); a case opened from any of them is pushed on th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -88,11 +87,8 @@ class DocketApp(App[None]):
 
     def announce_counts(self) -> None:
         """Start of day: how much is overdue and what comes due within the week."""
-        today = self.store.clock.today()
         overdue = self.store.overdue_count()
-        soon = sum(
-            1 for item in self.store.agenda(until=today + timedelta(days=7)) if item.day >= today
-        )
+        soon = self.store.due_soon_count(7)
         if overdue:
             message = f"{overdue} overdue, {soon} due within 7 days"
             self.notify(message, title="Today", severity="warning", markup=False)
