@@ -500,7 +500,9 @@ class Store:
                 f"SELECT {_CASE_COLUMNS} FROM cases INDEXED BY cases_by_urgency "
                 "WHERE resolved = 0 AND attention_on <= ? "
                 "AND (follow_up_on <= ? OR next_deadline_on IS NULL) "
-                "AND (attention_on > ? OR (attention_on = ? AND id > ?)) "
+                # A range seek on attention_on, then the row value for ties; an OR here would
+                # make SQLite gather and sort every candidate.
+                "AND attention_on >= ? AND (attention_on, id) > (?, ?) "
                 "ORDER BY resolved, attention_on, id LIMIT ?",
                 (today, today, after[0], after[0], after[1], limit),
             )
