@@ -21,7 +21,7 @@ from db.pacer import import_pacer, parse_docket_page  # noqa: E402
 from db.store import Store  # noqa: E402
 from docket.clock import Clock  # noqa: E402
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "pacer" / "njd_509180.html"
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "pacer" / "njd_509180.html"
 CLOCK = Clock(date(2026, 11, 25))
 
 

@@ -20,8 +20,10 @@ from docket.clock import Clock
 #: The day tests live on, unless a test says otherwise: a Wednesday.
 TODAY = date(2026, 11, 25)
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-PACER_SAMPLES = SHARED / "data" / "pacer"
+#: Real court documents the tests read, kept in the repository with their licence.
+DATA = REPO / "tests" / "data"
+PACER_SAMPLES = DATA / "pacer"
+NEF_SAMPLES = DATA / "nef"
 
 
 @pytest.fixture
