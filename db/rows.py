@@ -8,6 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+#: Rows in one page of any list: what a screen shows at once, fetched by a keyset query.
+PAGE_SIZE = 100
+
 
 class CaseRow(NamedTuple):
     """One line of the Cases list."""

@@ -24,7 +24,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.connection import connect
-from db.rows import AgendaItem, AttentionRow, CaseRow, Closure, PartyConflict, SearchHit
+from db.rows import (
+    PAGE_SIZE,
+    AgendaItem,
+    AttentionRow,
+    CaseRow,
+    Closure,
+    PartyConflict,
+    SearchHit,
+)
 from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
 from docket.lifecycle import lifecycle_for
@@ -48,7 +56,6 @@ from docket.models import (
 
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
-PAGE_SIZE = 100
 
 _CASE_COLUMNS = (
     "id, number, court, title, kind, stage, resolved, next_deadline_on, next_hearing_at, "

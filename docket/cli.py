@@ -375,7 +375,7 @@ def _case_row_json(row: Any) -> dict[str, Any]:
 
 
 def cmd_case_list(args: argparse.Namespace, ctx: Context) -> int:
-    from db.store import PAGE_SIZE
+    from db.rows import PAGE_SIZE
 
     store = ctx.store
     after: tuple[int, str, int] | None = None

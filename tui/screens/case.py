@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from db.store import PAGE_SIZE
+from db.rows import PAGE_SIZE
 from docket.dates import format_day
 from docket.errors import DocketError
 from docket.models import DeadlineStatus
