@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from db.base import StoreBase
 from db.rows import Closure
-from docket.calendars import CourtCalendar
 from docket.models import Case
+
+if TYPE_CHECKING:
+    from docket.calendars import CourtCalendar
 
 
 class ClosureStore(StoreBase):
@@ -37,6 +40,8 @@ class ClosureStore(StoreBase):
 
     def calendar_for(self, case: Case) -> CourtCalendar:
         """The court calendar for counting this case's periods, with user-added closures."""
+        from docket.calendars import CourtCalendar  # see db.filings on the rule engine's imports
+
         closed = {closure.day: closure.name for closure in self.closures(case.calendar)}
         return CourtCalendar(case.calendar, closures=closed)
 

@@ -7,13 +7,16 @@ the plan it is given and answers which deadlines a trigger has set.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from db.mapping import deadline_from_row, deadline_values, json_text
 from db.rows import PAGE_SIZE
 from db.status import StatusStore
 from docket.errors import NotFound, Refused
 from docket.models import Deadline, DeadlineStatus
-from docket.triggers import DeadlinePlan
+
+if TYPE_CHECKING:
+    from docket.triggers import DeadlinePlan
 
 
 class DeadlineStore(StatusStore):

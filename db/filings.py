@@ -2,6 +2,10 @@
 
 An entry of a trigger type sets deadlines; `docket.triggers` decides which and when, from the
 case's kind and calendar, and this module writes them in the entry's own transaction.
+
+The rule engine (`docket.triggers` and the rules, counting and calendar modules under it) is
+imported by the methods that count, not when the store is opened: opening the store is on the
+path of every command and of the TUI's first paint, and most of them never count a deadline.
 """
 
 from __future__ import annotations
@@ -15,14 +19,6 @@ from db.mapping import filing_from_row
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound, Refused
 from docket.models import Case, Deadline, Filing
-from docket.triggers import (
-    TriggerChange,
-    filing_change,
-    filing_deadlines,
-    filing_rules,
-    recount_filing_deadlines,
-    withdraw_open_deadlines,
-)
 
 
 class FilingStore(DeadlineStore, ClosureStore):
@@ -63,11 +59,14 @@ class FilingStore(DeadlineStore, ClosureStore):
     def _set_deadlines(
         self, case: Case, filing: Filing, *, due_from: date | None = None
     ) -> list[Deadline]:
+        from docket import triggers
+
         assert case.id is not None
-        rules = filing_rules(filing, case.kind)
+        rules = triggers.filing_rules(filing, case.kind)
         if not rules:
             return []
-        deadlines = filing_deadlines(filing, rules, self.calendar_for(case), due_from=due_from)
+        calendar = self.calendar_for(case)
+        deadlines = triggers.filing_deadlines(filing, rules, calendar, due_from=due_from)
         return [self.insert_deadline(case.id, deadline) for deadline in deadlines]
 
     def _insert_filing(self, case_id: int, filing: Filing, *, keep_void: bool) -> Filing:
@@ -134,6 +133,8 @@ class FilingStore(DeadlineStore, ClosureStore):
 
     def update_filing(self, filing: Filing) -> tuple[Filing, list[Deadline]]:
         """Save edits to an entry; a changed date or service recomputes the deadlines it set."""
+        from docket import triggers
+
         # model_copy(update=...) skips validation: check what is about to be saved.
         filing = Filing.model_validate(dict(filing))
         if filing.id is None:
@@ -160,9 +161,9 @@ class FilingStore(DeadlineStore, ClosureStore):
                 self.update("filings", filing.id, values, case_id=current.case_id)
             )
             recomputed: list[Deadline] = []
-            if filing_change(current, saved) == TriggerChange.RECOUNT:
+            if triggers.filing_change(current, saved) == triggers.TriggerChange.RECOUNT:
                 case = self.get_case(current.case_id)
-                plan = recount_filing_deadlines(
+                plan = triggers.recount_filing_deadlines(
                     saved,
                     case.kind,
                     self.calendar_for(case),
@@ -174,6 +175,8 @@ class FilingStore(DeadlineStore, ClosureStore):
 
     def void_filing(self, case_id: int, entry_no: int, reason: str) -> Filing:
         """Void an entry (never delete it); deadlines it set are withdrawn, kept in history."""
+        from docket import triggers
+
         reason = reason.strip()
         if not reason:
             raise InputError("--reason", "a void needs a reason", '--reason "entered twice"')
@@ -197,8 +200,8 @@ class FilingStore(DeadlineStore, ClosureStore):
                     action="void",
                 )
             )
-            if filing_change(filing, voided) == TriggerChange.WITHDRAW:
-                plan = withdraw_open_deadlines(self.deadlines_set_by(filing_id=filing.id))
+            if triggers.filing_change(filing, voided) == triggers.TriggerChange.WITHDRAW:
+                plan = triggers.withdraw_open_deadlines(self.deadlines_set_by(filing_id=filing.id))
                 self.apply_deadline_plan(case_id, plan)
             self.refresh_rollups(case_id)
             return voided

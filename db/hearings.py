@@ -1,5 +1,5 @@
 """Hearings: scheduled, moved, held, continued; a motion hearing sets before-hearing deadlines
-(`docket.triggers` decides which and when)."""
+(`docket.triggers` decides which and when; imported where used, as db.filings explains)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,12 @@ from db.mapping import hearing_from_row, hearing_values
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound, Refused
 from docket.models import Deadline, Hearing, HearingStatus
-from docket.triggers import (
-    DeadlinePlan,
-    TriggerChange,
-    hearing_change,
-    hearing_deadlines,
-    hearing_rules_for,
-    recount_hearing_deadlines,
-    withdraw_open_deadlines,
-)
 
 
 class HearingStore(DeadlineStore, ClosureStore):
     def add_hearing(self, case_id: int, hearing: Hearing) -> tuple[Hearing, list[Deadline]]:
+        from docket import triggers
+
         values = hearing_values(hearing)
         now = self.timestamp()
         values.update(case_id=case_id, created_at=now, updated_at=now)
@@ -31,11 +24,13 @@ class HearingStore(DeadlineStore, ClosureStore):
             case = self.get_case(case_id)
             saved = hearing_from_row(self.insert("hearings", values, case_id=case_id))
             created: list[Deadline] = []
-            rules = hearing_rules_for(saved, case.kind)
+            rules = triggers.hearing_rules_for(saved, case.kind)
             if rules:
                 created = [
                     self.insert_deadline(case_id, deadline)
-                    for deadline in hearing_deadlines(saved, rules, self.calendar_for(case))
+                    for deadline in triggers.hearing_deadlines(
+                        saved, rules, self.calendar_for(case)
+                    )
                 ]
             self.refresh_rollups(case_id)
         return saved, created
@@ -55,6 +50,8 @@ class HearingStore(DeadlineStore, ClosureStore):
 
         Returns the hearing and the deadlines touched: recounted when it moved, withdrawn (their
         status says so) when it is no longer scheduled."""
+        from docket import triggers
+
         # model_copy(update=...) skips validation: check what is about to be saved.
         hearing = Hearing.model_validate(dict(hearing))
         if hearing.id is None:
@@ -67,12 +64,14 @@ class HearingStore(DeadlineStore, ClosureStore):
             saved = hearing_from_row(
                 self.update("hearings", hearing.id, values, case_id=current.case_id)
             )
-            change = hearing_change(current, saved)
-            plan = DeadlinePlan()
-            if change == TriggerChange.WITHDRAW:
-                plan = withdraw_open_deadlines(self.deadlines_set_by(hearing_id=hearing.id))
-            elif change == TriggerChange.RECOUNT:
-                plan = recount_hearing_deadlines(
+            change = triggers.hearing_change(current, saved)
+            plan = triggers.DeadlinePlan()
+            if change == triggers.TriggerChange.WITHDRAW:
+                plan = triggers.withdraw_open_deadlines(
+                    self.deadlines_set_by(hearing_id=hearing.id)
+                )
+            elif change == triggers.TriggerChange.RECOUNT:
+                plan = triggers.recount_hearing_deadlines(
                     saved,
                     self.calendar_for(self.get_case(current.case_id)),
                     self.deadlines_set_by(hearing_id=hearing.id),
