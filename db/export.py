@@ -244,11 +244,9 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
     hearing_ids: dict[str, int] = {}
     for raw in document.get("hearings", []):
         hearing = Hearing.model_validate({k: v for k, v in raw.items() if k != "ref"})
-        values_of_hearing = hearing_values(hearing)
-        values_of_hearing.update(case_id=case_id, created_at=now, updated_at=now)
-        hearing_ids[raw["ref"]] = int(
-            store.insert("hearings", values_of_hearing, case_id=case_id)["id"]
-        )
+        hearing_row = hearing_values(hearing)
+        hearing_row.update(case_id=case_id, created_at=now, updated_at=now)
+        hearing_ids[raw["ref"]] = int(store.insert("hearings", hearing_row, case_id=case_id)["id"])
 
     for raw in document.get("deadlines", []):
         trigger = raw.get("trigger") or {}

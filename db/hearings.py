@@ -23,15 +23,11 @@ class HearingStore(DeadlineStore, ClosureStore):
         with self.write():
             case = self.get_case(case_id)
             saved = hearing_from_row(self.insert("hearings", values, case_id=case_id))
-            created: list[Deadline] = []
             rules = triggers.hearing_rules_for(saved, case.kind)
-            if rules:
-                created = [
-                    self.insert_deadline(case_id, deadline)
-                    for deadline in triggers.hearing_deadlines(
-                        saved, rules, self.calendar_for(case)
-                    )
-                ]
+            deadlines = (
+                triggers.hearing_deadlines(saved, rules, self.calendar_for(case)) if rules else []
+            )
+            created = [self.insert_deadline(case_id, deadline) for deadline in deadlines]
             self.refresh_rollups(case_id)
         return saved, created
 
