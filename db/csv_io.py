@@ -240,7 +240,7 @@ def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
     report = ImportReport(case_id=case_id, case_number=case.number)
     known = {
         row[0]
-        for row in store._rows(
+        for row in store.query_rows(
             "SELECT source_id FROM filings WHERE case_id = ? AND source = 'csv'", (case_id,)
         )
     }
@@ -263,7 +263,7 @@ def _case_ids(store: Store, case_ids: list[int] | None) -> Iterator[tuple[int, s
         return
     last = 0
     while True:
-        page = store._rows(
+        page = store.query_rows(
             "SELECT id, number FROM cases WHERE id > ? ORDER BY id LIMIT 100", (last,)
         )
         if not page:

@@ -16,15 +16,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from db.reports import ImportReport
-from db.store import (
-    Store,
-    _deadline_from_row,
-    _filing_from_row,
-    _hearing_from_row,
-    _hearing_values,
-    _strip_meta,
+from db.mapping import (
+    deadline_from_row,
+    filing_from_row,
+    hearing_from_row,
+    hearing_values,
+    note_from_row,
 )
+from db.reports import ImportReport
+from db.store import Store
 from docket.errors import InputError, NotFound, Refused
 from docket.lifecycle import lifecycle_for
 from docket.models import (
@@ -61,26 +61,28 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
         )
     filings = []
     entry_of: dict[int, int] = {}
-    for row in store._dicts(
+    for row in store.query_dicts(
         "SELECT * FROM filings WHERE case_id = ? ORDER BY entry_no", (case_id,)
     ):
         entry_of[int(row["id"])] = int(row["entry_no"])
-        filings.append(_filing_from_row(row).model_dump(mode="json", exclude={"id", "case_id"}))
+        filings.append(filing_from_row(row).model_dump(mode="json", exclude={"id", "case_id"}))
     hearings = []
     hearing_ref: dict[int, str] = {}
-    for row in store._dicts(
+    for row in store.query_dicts(
         "SELECT * FROM hearings WHERE case_id = ? ORDER BY starts_utc, id", (case_id,)
     ):
         hearing_ref[int(row["id"])] = f"h{len(hearing_ref) + 1}"
         hearings.append(
             {
                 "ref": hearing_ref[int(row["id"])],
-                **_hearing_from_row(row).model_dump(mode="json", exclude={"id", "case_id"}),
+                **hearing_from_row(row).model_dump(mode="json", exclude={"id", "case_id"}),
             }
         )
     deadlines = []
-    for row in store._dicts("SELECT * FROM deadlines WHERE case_id = ? ORDER BY id", (case_id,)):
-        deadline = _deadline_from_row(row)
+    for row in store.query_dicts(
+        "SELECT * FROM deadlines WHERE case_id = ? ORDER BY id", (case_id,)
+    ):
+        deadline = deadline_from_row(row)
         trigger: dict[str, Any] | None = None
         if deadline.trigger_filing_id is not None:
             trigger = {"entry_no": entry_of.get(deadline.trigger_filing_id)}
@@ -100,8 +102,8 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
         for change in store.status_history(case_id)
     ]
     notes = [
-        Note.model_validate(_strip_meta(row)).model_dump(mode="json", exclude={"id", "case_id"})
-        for row in store._dicts(
+        note_from_row(row).model_dump(mode="json", exclude={"id", "case_id"})
+        for row in store.query_dicts(
             "SELECT * FROM notes WHERE case_id = ? ORDER BY noted_on, id", (case_id,)
         )
     ]
@@ -120,7 +122,7 @@ def export_json(store: Store, case_ids: list[int] | None = None) -> dict[str, An
     """Everything about the cases (all cases when `case_ids` is None), voided entries and
     closed deadlines included, as one JSON-ready document."""
     if case_ids is None:
-        case_ids = [int(row[0]) for row in store._rows("SELECT id FROM cases ORDER BY id")]
+        case_ids = [int(row[0]) for row in store.query_rows("SELECT id FROM cases ORDER BY id")]
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -190,7 +192,7 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
             f"{case.stage!r} is not a stage of a {case.kind.value} matter",
             ", ".join(cycle.stages),
         )
-    now = store._now()
+    now = store.timestamp()
     values = case.model_dump(mode="json", exclude={"id", "version", "last_activity_on"})
     values.update(
         court=case.court or "",
@@ -198,7 +200,7 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
         created_at=now,
         updated_at=now,
     )
-    case_id = store._insert("cases", values, case_id=None)
+    case_id = int(store.insert("cases", values, case_id=None)["id"])
     report.case_id, report.case_number = case_id, case.number
     report.case_created = True
     report.cases_added += 1
@@ -207,7 +209,7 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
         change = StatusChange.model_validate(raw)
         change_values = change.model_dump(mode="json", exclude={"id", "case_id"})
         change_values.update(case_id=case_id, created_at=now)
-        store._insert("status_changes", change_values, case_id=case_id)
+        store.insert("status_changes", change_values, case_id=case_id)
 
     links: dict[str, int] = {}
     for party in document.get("parties", []):
@@ -242,9 +244,9 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
     hearing_ids: dict[str, int] = {}
     for raw in document.get("hearings", []):
         hearing = Hearing.model_validate({k: v for k, v in raw.items() if k != "ref"})
-        hearing_values = _hearing_values(hearing)
-        hearing_values.update(case_id=case_id, created_at=now, updated_at=now)
-        hearing_ids[raw["ref"]] = store._insert("hearings", hearing_values, case_id=case_id)
+        hearing_row = hearing_values(hearing)
+        hearing_row.update(case_id=case_id, created_at=now, updated_at=now)
+        hearing_ids[raw["ref"]] = int(store.insert("hearings", hearing_row, case_id=case_id)["id"])
 
     for raw in document.get("deadlines", []):
         trigger = raw.get("trigger") or {}
@@ -255,13 +257,13 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
                 "trigger_hearing_id": hearing_ids.get(trigger.get("hearing", "")),
             }
         )
-        store._insert_deadline(case_id, deadline)
+        store.insert_deadline(case_id, deadline)
         report.deadlines_added += 1
 
     for raw in document.get("notes", []):
         note = Note.model_validate(raw)
         note_values = note.model_dump(mode="json", exclude={"id", "case_id"})
         note_values.update(case_id=case_id, created_at=now)
-        store._insert("notes", note_values, case_id=case_id)
+        store.insert("notes", note_values, case_id=case_id)
 
     store.refresh_rollups(case_id)

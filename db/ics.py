@@ -58,7 +58,7 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
     database = store.database_id[:12]
 
     where, params = _where(case_ids, "h")
-    for row in store._rows(
+    for row in store.query_rows(
         "SELECT h.id, c.number, c.title, h.starts_at, h.ends_at, h.kind, h.location, h.judge, "
         "h.status FROM hearings h JOIN cases c ON c.id = h.case_id "
         f"WHERE 1{where} ORDER BY h.starts_utc, h.id",
@@ -88,7 +88,7 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
         calendar.add_component(event)
 
     where, params = _where(case_ids, "d")
-    for row in store._rows(
+    for row in store.query_rows(
         "SELECT d.id, c.number, c.title, d.due_on, d.title, d.citation, d.computation, "
         "d.remind_days, d.status FROM deadlines d JOIN cases c ON c.id = d.case_id "
         f"WHERE 1{where} ORDER BY d.due_on, d.id",

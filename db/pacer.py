@@ -598,7 +598,7 @@ def _write_parties(
             report.parties_added += 1
         elif (link.raw_role or "") != party.raw_role:
             assert link.id is not None
-            store._update("case_parties", link.id, {"raw_role": party.raw_role}, case_id=case_id)
+            store.update("case_parties", link.id, {"raw_role": party.raw_role}, case_id=case_id)
             report.parties_updated += 1
         else:
             report.parties_unchanged += 1
@@ -623,7 +623,7 @@ def _write_entries(
 ) -> None:
     known = {
         row[0]: row[1:]
-        for row in store._rows(
+        for row in store.query_rows(
             "SELECT source_id, id, filed_on, document_number, description, voided_at "
             "FROM filings WHERE case_id = ? AND source = 'pacer' AND source_id IS NOT NULL",
             (case_id,),
@@ -661,7 +661,7 @@ def _write_entries(
         if same or voided_at is not None:
             report.entries_unchanged += 1
             continue
-        store._update(
+        store.update(
             "filings",
             int(filing_id),
             {
@@ -670,7 +670,7 @@ def _write_entries(
                 "description": filing.description,
                 "title": filing.title,
                 "doc_type": filing.doc_type.value,
-                "updated_at": store._now(),
+                "updated_at": store.timestamp(),
             },
             case_id=case_id,
         )

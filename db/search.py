@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from db.base import StoreBase
 from db.rows import SearchHit
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -70,3 +71,10 @@ def search_everything(conn: sqlite3.Connection, text: str, *, limit: int = 50) -
         for row in conn.execute(sql, (query, limit)).fetchall():
             hits.append(SearchHit(kind, row[0], row[1], row[2], row[3], row[4], row[5]))
     return hits
+
+
+class SearchStore(StoreBase):
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """Everything that matches what was typed; see `search_everything`."""
+        with self.lock:
+            return search_everything(self.conn, query, limit=limit)

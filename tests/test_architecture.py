@@ -66,3 +66,17 @@ def test_import_contracts_hold() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_opening_the_store_leaves_the_rule_engine_unloaded() -> None:
+    """Every command and the TUI's first paint open the store; few of them count a deadline."""
+    script = (
+        "import sys\n"
+        "import db.store\n"
+        "heavy = ('docket.triggers', 'docket.rules', 'docket.calendars', 'holidays')\n"
+        "print(','.join(sorted(m for m in heavy if m in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -77,8 +77,8 @@ def test_conflict_check_voided_entry_counsel_and_computed_deadlines(demo: Store)
 
 def test_every_demo_write_is_audited(demo: Store) -> None:
     for table in ("cases", "filings", "notes", "deadlines", "hearings"):
-        rows = demo._rows(f"SELECT count(*) FROM {table}")[0][0]
-        audited = demo._rows(
+        rows = demo.query_rows(f"SELECT count(*) FROM {table}")[0][0]
+        audited = demo.query_rows(
             "SELECT count(*) FROM audit_log WHERE entity = ? AND action = 'insert'", (table,)
         )[0][0]
         assert rows == audited > 0

@@ -1,0 +1,210 @@
+"""The connection, the write transaction and the audited row writes every part of the store uses.
+
+Rules that hold for every write:
+- it runs in one transaction, started with BEGIN IMMEDIATE so that two processes writing at
+  once queue on the busy timeout instead of failing half-way;
+- it leaves an audit row (who, when, before, after as JSON);
+- it refreshes the case's rollups (last activity, next deadline, next hearing, attention date)
+  so that lists sort and flag from indexed columns instead of loading cases into Python.
+
+Everything here is public because the aggregate modules, the importers and exporters and the
+synthetic loader all build on it; only this class talks to the connection's transaction state.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self
+
+from sqlite_utils import Database
+
+from db.connection import connect
+from db.mapping import json_text
+from docket.clock import Clock
+from docket.errors import InputError, NotFound
+
+#: A case with no upcoming event and no activity for this many days needs attention.
+QUIET_AFTER_DAYS = 30
+
+#: Parameters for a query: positional or named.
+Params = Sequence[Any] | dict[str, Any]
+
+
+class StoreBase:
+    """One open docket database. Safe to share between threads (calls are serialized)."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        path: Path | None = None,
+        clock: Clock | None = None,
+        user: str | None = None,
+        quiet_after_days: int = QUIET_AFTER_DAYS,
+    ) -> None:
+        self.db = db
+        self.path = path
+        self.clock = clock or Clock()
+        """Today and now, pinned in tests and demos."""
+        self.user = user or os.environ.get("DOCKET_USER") or _os_user()
+        """Who the audit log names for every write."""
+        self.quiet_after_days = quiet_after_days
+        self.lock = threading.RLock()
+        """Serializes every use of the one connection; hold it around direct use of `conn`."""
+
+    @classmethod
+    def open(cls, path: Path | str, *, clock: Clock | None = None, user: str | None = None) -> Self:
+        path = Path(path)
+        try:
+            db = connect(path)
+        except sqlite3.DatabaseError as error:
+            raise InputError(
+                "--db", f"{path} is not a docket database ({error})", "a file made by docket init"
+            ) from None
+        return cls(db, path=path, clock=clock, user=user)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @property
+    def database_id(self) -> str:
+        """This database's own random id (set when it was created; copies keep it)."""
+        return str(self.query_rows("SELECT value FROM docket_meta WHERE key = 'database_id'")[0][0])
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction; nested calls join the outer one (as savepoints)."""
+        with self.lock:
+            if self.conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                with self.db.atomic():
+                    yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ reads
+
+    def query_rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        """Rows as tuples: what lists use, since a model per row costs more than the fetch."""
+        with self.lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def query_dicts(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        """Rows as column-name dicts, ready for the `db.mapping` converters."""
+        with self.lock:
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def row_by_id(self, table: str, row_id: int) -> dict[str, Any]:
+        """One row of `table` as a dict; NotFound names the table and id."""
+        rows = self.query_dicts(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        if not rows:
+            raise NotFound(f"{table}: no record with id {row_id}")
+        return rows[0]
+
+    def timestamp(self) -> str:
+        """The current time as stored in `created_at`, `updated_at` and the audit log (UTC)."""
+        return self.clock.utcnow_iso()
+
+    # ------------------------------------------------------------------ audited writes
+    # Call these inside `write()`: they neither begin nor commit.
+
+    def record_audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        *,
+        case_id: int | None,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        """One audit log row: who did `action` to which record, and the record before and after."""
+        self.conn.execute(
+            "INSERT INTO audit_log (at, who, action, entity, entity_id, case_id, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.timestamp(),
+                self.user,
+                action,
+                entity,
+                entity_id,
+                case_id,
+                None if before is None else json_text(before),
+                None if after is None else json_text(after),
+            ),
+        )
+
+    def insert(self, table: str, values: dict[str, Any], *, case_id: int | None) -> dict[str, Any]:
+        """Insert a row, audit it, and return it as stored (read once, for both)."""
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.conn.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values())
+        )
+        row_id = int(cursor.lastrowid or 0)
+        row = self.row_by_id(table, row_id)
+        self.record_audit(
+            "insert", table, row_id, case_id=row_id if table == "cases" else case_id, after=row
+        )
+        return row
+
+    def update(
+        self,
+        table: str,
+        row_id: int,
+        changes: dict[str, Any],
+        *,
+        case_id: int | None,
+        action: str = "update",
+        bump_version: bool = False,
+    ) -> dict[str, Any]:
+        """Update a row, audit it with before and after, and return it as stored.
+
+        An update that changes nothing leaves no audit row.
+        """
+        before = self.row_by_id(table, row_id)
+        if bump_version:
+            changes = {**changes, "version": before["version"] + 1}
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.conn.execute(
+            f"UPDATE {table} SET {assignments} WHERE id = ?", (*changes.values(), row_id)
+        )
+        after = self.row_by_id(table, row_id)
+        if before != after:
+            self.record_audit(action, table, row_id, case_id=case_id, before=before, after=after)
+        return after
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

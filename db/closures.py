@@ -1,0 +1,57 @@
+"""Days a court was closed: they count as legal holidays when deadlines are counted."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from db.base import StoreBase
+from db.rows import Closure
+from docket.models import Case
+
+if TYPE_CHECKING:
+    from docket.calendars import CourtCalendar
+
+
+class ClosureStore(StoreBase):
+    def add_closure(self, day: date, name: str, calendar: str = "") -> None:
+        """A day the court is closed (weather, a declared day off): counts as a legal holiday."""
+        with self.write():
+            self.insert(
+                "court_closures",
+                {"day": day.isoformat(), "calendar": calendar, "name": name},
+                case_id=None,
+            )
+
+    def closures(self, calendar: str | None = None) -> list[Closure]:
+        """Court closures in date order; with `calendar`, those that apply to it (its own and
+        the ones entered for every calendar)."""
+        if calendar is None:
+            rows = self.query_rows(
+                "SELECT id, day, calendar, name FROM court_closures ORDER BY day, id"
+            )
+        else:
+            rows = self.query_rows(
+                "SELECT id, day, calendar, name FROM court_closures WHERE calendar IN ('', ?) "
+                "ORDER BY day, id",
+                (calendar,),
+            )
+        return [Closure(r[0], date.fromisoformat(r[1]), r[2], r[3]) for r in rows]
+
+    def calendar_for(self, case: Case) -> CourtCalendar:
+        """The court calendar for counting this case's periods, with user-added closures."""
+        from docket.calendars import CourtCalendar  # see db.filings on the rule engine's imports
+
+        closed = {closure.day: closure.name for closure in self.closures(case.calendar)}
+        return CourtCalendar(case.calendar, closures=closed)
+
+    def open_deadlines_on(self, day: date, calendar: str = "") -> int:
+        """How many open deadlines fall due on `day` in cases that count with `calendar`
+        (every case when it is empty): the ones to review when the court turns out closed."""
+        return int(
+            self.query_rows(
+                "SELECT count(*) FROM deadlines d JOIN cases c ON c.id = d.case_id "
+                "WHERE d.status = 'open' AND d.due_on = ? AND (? = '' OR c.calendar = ?)",
+                (day.isoformat(), calendar, calendar),
+            )[0][0]
+        )

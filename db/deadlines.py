@@ -1,0 +1,155 @@
+"""Deadlines: entered by hand, or set by an entry or a hearing under the rules.
+
+Which deadlines a trigger sets, and when, is `docket.triggers`' decision; this module writes
+the plan it is given and answers which deadlines a trigger has set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from db.mapping import deadline_from_row, deadline_values, json_text
+from db.rows import PAGE_SIZE
+from db.status import StatusStore
+from docket.errors import NotFound, Refused
+from docket.models import Deadline, DeadlineStatus
+
+if TYPE_CHECKING:
+    from docket.triggers import DeadlinePlan
+
+
+class DeadlineStore(StatusStore):
+    def add_deadline(self, case_id: int, deadline: Deadline) -> Deadline:
+        with self.write():
+            self.get_case(case_id)
+            saved = self.insert_deadline(case_id, deadline)
+            self.refresh_rollups(case_id)
+        return saved
+
+    def insert_deadline(self, case_id: int, deadline: Deadline) -> Deadline:
+        """Write a deadline as given, inside the caller's write; the caller refreshes the
+        case's rollups (once, after an import of many)."""
+        values = deadline_values(deadline)
+        now = self.timestamp()
+        values.update(case_id=case_id, created_at=now, updated_at=now)
+        return deadline_from_row(self.insert("deadlines", values, case_id=case_id))
+
+    def get_deadline(self, deadline_id: int) -> Deadline:
+        return deadline_from_row(self.row_by_id("deadlines", deadline_id))
+
+    def deadlines(
+        self, case_id: int, *, include_closed: bool = True, limit: int = PAGE_SIZE
+    ) -> list[Deadline]:
+        status = "" if include_closed else " AND status = 'open'"
+        rows = self.query_dicts(
+            f"SELECT * FROM deadlines WHERE case_id = ?{status} ORDER BY status != 'open', "
+            "due_on, id LIMIT ?",
+            (case_id, limit),
+        )
+        return [deadline_from_row(row) for row in rows]
+
+    def complete_deadline(
+        self,
+        deadline_id: int,
+        *,
+        done_on: date | None = None,
+        status: DeadlineStatus = DeadlineStatus.DONE,
+        case_id: int | None = None,
+    ) -> Deadline:
+        """Mark a deadline done (or waived). `case_id`, when given, must be its case."""
+        with self.write():
+            current = self.get_deadline(deadline_id)
+            if case_id is not None and current.case_id != case_id:
+                raise NotFound(f"ID: deadline {deadline_id} is not on this case")
+            if current.status != DeadlineStatus.OPEN:
+                raise Refused(f"ID: deadline {deadline_id} is already {current.status.value}")
+            assert current.case_id is not None
+            day = done_on or self.clock.today()
+            completed = self.update(
+                "deadlines",
+                deadline_id,
+                {
+                    "status": status.value,
+                    "done_on": day.isoformat(),
+                    "updated_at": self.timestamp(),
+                },
+                case_id=current.case_id,
+            )
+            self.refresh_rollups(current.case_id)
+        return deadline_from_row(completed)
+
+    def waive_deadline(
+        self, deadline_id: int, *, case_id: int | None = None, note: str | None = None
+    ) -> Deadline:
+        """Mark an open deadline waived; a note saying why goes on the case in the same write."""
+        with self.write():
+            waived = self.complete_deadline(
+                deadline_id, status=DeadlineStatus.WAIVED, case_id=case_id
+            )
+            if note is not None and note.strip():
+                assert waived.case_id is not None
+                self.add_note(
+                    waived.case_id, f"Deadline #{deadline_id} waived ({waived.title}): {note}"
+                )
+        return waived
+
+    # ------------------------------------------------------------------ set by a trigger
+
+    def triggered_deadlines(
+        self,
+        *,
+        filing_id: int | None = None,
+        hearing_id: int | None = None,
+        open_only: bool = True,
+    ) -> list[Deadline]:
+        """The deadlines a docket entry or a hearing set, so a screen can say which ones a
+        void or a change of hearing withdraws before it happens."""
+        column, value = _trigger(filing_id, hearing_id)
+        status = " AND status = 'open'" if open_only else ""
+        rows = self.query_dicts(
+            f"SELECT * FROM deadlines WHERE {column} = ?{status} ORDER BY due_on, id LIMIT ?",
+            (value, PAGE_SIZE),
+        )
+        return [deadline_from_row(row) for row in rows]
+
+    def deadlines_set_by(
+        self, *, filing_id: int | None = None, hearing_id: int | None = None
+    ) -> list[Deadline]:
+        """Every deadline an entry or a hearing set, whatever its status, in the order they
+        were set: what the rules need to recount or withdraw them."""
+        column, value = _trigger(filing_id, hearing_id)
+        rows = self.query_dicts(f"SELECT * FROM deadlines WHERE {column} = ? ORDER BY id", (value,))
+        return [deadline_from_row(row) for row in rows]
+
+    def apply_deadline_plan(self, case_id: int, plan: DeadlinePlan) -> list[Deadline]:
+        """Write what the rules decided, inside the caller's write.
+
+        Returns every deadline touched: the withdrawn and recounted ones in the order they were
+        set, then the new ones, so the change can be announced.
+        """
+        changed: list[Deadline] = []
+        recount = {item.deadline_id: item.due for item in plan.recount}
+        for deadline_id in sorted({*plan.withdraw, *recount}):
+            if deadline_id in recount:
+                due = recount[deadline_id]
+                changes = {
+                    "due_on": due.due.isoformat(),
+                    "computation": json_text(due.steps),
+                    "updated_at": self.timestamp(),
+                }
+            else:
+                changes = {"status": DeadlineStatus.WITHDRAWN.value, "updated_at": self.timestamp()}
+            changed.append(
+                deadline_from_row(self.update("deadlines", deadline_id, changes, case_id=case_id))
+            )
+        changed += [self.insert_deadline(case_id, deadline) for deadline in plan.create]
+        return changed
+
+
+def _trigger(filing_id: int | None, hearing_id: int | None) -> tuple[str, int]:
+    if filing_id is not None and hearing_id is None:
+        return "trigger_filing_id", filing_id
+    if hearing_id is not None and filing_id is None:
+        return "trigger_hearing_id", hearing_id
+    raise ValueError("give exactly one of filing_id and hearing_id")

@@ -1,0 +1,207 @@
+"""Docket entries: numbered per case in order, edited, voided (never deleted), imported.
+
+An entry of a trigger type sets deadlines; `docket.triggers` decides which and when, from the
+case's kind and calendar, and this module writes them in the entry's own transaction.
+
+The rule engine (`docket.triggers` and the rules, counting and calendar modules under it) is
+imported by the methods that count, not when the store is opened: opening the store is on the
+path of every command and of the TUI's first paint, and most of them never count a deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from db.closures import ClosureStore
+from db.deadlines import DeadlineStore
+from db.mapping import filing_from_row
+from db.rows import PAGE_SIZE
+from docket.errors import InputError, NotFound, Refused
+from docket.models import Case, Deadline, Filing
+
+
+class FilingStore(DeadlineStore, ClosureStore):
+    def add_filing(self, case_id: int, filing: Filing) -> tuple[Filing, list[Deadline]]:
+        """Enter a docket entry; its entry number is the case's next, assigned in the same
+        statement that inserts it. Returns the entry and the deadlines its rules created."""
+        with self.write():
+            case = self.get_case(case_id)
+            saved = self._insert_filing(case_id, filing, keep_void=False)
+            created = self._set_deadlines(case, saved)
+            self.refresh_rollups(case_id)
+        return saved, created
+
+    def import_filing(
+        self,
+        case_id: int,
+        filing: Filing,
+        *,
+        deadlines_due_from: date | None = None,
+    ) -> tuple[Filing, list[Deadline]]:
+        """Insert an imported docket entry with the case's next entry number.
+
+        Unlike `add_filing`, an imported entry creates rule deadlines only when
+        `deadlines_due_from` is given, and then only those due on or after that day: a docket
+        saved years after the fact must not flood the agenda with long-past open deadlines.
+        `voided_at`/`void_reason` are kept (a JSON import restores voided entries). Rollups
+        are left to the caller, which refreshes them once after the whole import.
+        """
+        with self.write():
+            saved = self._insert_filing(case_id, filing, keep_void=True)
+            created: list[Deadline] = []
+            if deadlines_due_from is not None:
+                created = self._set_deadlines(
+                    self.get_case(case_id), saved, due_from=deadlines_due_from
+                )
+        return saved, created
+
+    def _set_deadlines(
+        self, case: Case, filing: Filing, *, due_from: date | None = None
+    ) -> list[Deadline]:
+        from docket import triggers
+
+        assert case.id is not None
+        rules = triggers.filing_rules(filing, case.kind)
+        if not rules:
+            return []
+        calendar = self.calendar_for(case)
+        deadlines = triggers.filing_deadlines(filing, rules, calendar, due_from=due_from)
+        return [self.insert_deadline(case.id, deadline) for deadline in deadlines]
+
+    def _insert_filing(self, case_id: int, filing: Filing, *, keep_void: bool) -> Filing:
+        """Insert with the case's next entry number, computed inside the INSERT itself so two
+        writers can never take the same number."""
+        exclude = {"id", "case_id", "entry_no"}
+        if not keep_void:
+            exclude |= {"voided_at", "void_reason"}
+        values = filing.model_dump(mode="json", exclude=exclude)
+        now = self.timestamp()
+        values.update(case_id=case_id, created_at=now, updated_at=now)
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.conn.execute(
+            f"INSERT INTO filings (entry_no, {columns}) VALUES ("
+            "(SELECT coalesce(max(entry_no), 0) + 1 FROM filings WHERE case_id = ?), "
+            f"{marks})",
+            (case_id, *values.values()),
+        )
+        filing_id = int(cursor.lastrowid or 0)
+        row = self.row_by_id("filings", filing_id)
+        self.record_audit("insert", "filings", filing_id, case_id=case_id, after=row)
+        return filing_from_row(row)
+
+    def get_filing(self, filing_id: int) -> Filing:
+        return filing_from_row(self.row_by_id("filings", filing_id))
+
+    def filing_by_entry(self, case_id: int, entry_no: int) -> Filing:
+        rows = self.query_dicts(
+            "SELECT * FROM filings WHERE case_id = ? AND entry_no = ?", (case_id, entry_no)
+        )
+        if not rows:
+            raise NotFound(f"ENTRY_NO: no docket entry {entry_no} in this case")
+        return filing_from_row(rows[0])
+
+    def filings(
+        self,
+        case_id: int,
+        *,
+        after_entry: int = 0,
+        limit: int = PAGE_SIZE,
+        include_voided: bool = True,
+    ) -> list[Filing]:
+        """A page of the case's docket in entry order."""
+        voided = "" if include_voided else " AND voided_at IS NULL"
+        rows = self.query_dicts(
+            f"SELECT * FROM filings WHERE case_id = ? AND entry_no > ?{voided} "
+            "ORDER BY entry_no LIMIT ?",
+            (case_id, after_entry, limit),
+        )
+        return [filing_from_row(row) for row in rows]
+
+    def all_filings(self, case_id: int, *, include_voided: bool = True) -> Iterator[Filing]:
+        """The whole docket in entry order, a page at a time (for sheets, exports, `case show`)."""
+        after = 0
+        while page := self.filings(case_id, after_entry=after, include_voided=include_voided):
+            yield from page
+            after = page[-1].entry_no or 0
+
+    def count_filings(self, case_id: int) -> int:
+        return int(
+            self.query_rows("SELECT count(*) FROM filings WHERE case_id = ?", (case_id,))[0][0]
+        )
+
+    def update_filing(self, filing: Filing) -> tuple[Filing, list[Deadline]]:
+        """Save edits to an entry; a changed date or service recomputes the deadlines it set."""
+        from docket import triggers
+
+        # model_copy(update=...) skips validation: check what is about to be saved.
+        filing = Filing.model_validate(dict(filing))
+        if filing.id is None:
+            raise NotFound("filing: it has not been saved yet")
+        values = filing.model_dump(
+            mode="json",
+            exclude={
+                "id",
+                "case_id",
+                "entry_no",
+                "voided_at",
+                "void_reason",
+                "source",
+                "source_id",
+            },
+        )
+        with self.write():
+            current = self.get_filing(filing.id)
+            if current.voided:
+                raise Refused(f"entry {current.entry_no} is voided; it can no longer be edited")
+            assert current.case_id is not None
+            values["updated_at"] = self.timestamp()
+            saved = filing_from_row(
+                self.update("filings", filing.id, values, case_id=current.case_id)
+            )
+            recomputed: list[Deadline] = []
+            if triggers.filing_change(current, saved) == triggers.TriggerChange.RECOUNT:
+                case = self.get_case(current.case_id)
+                plan = triggers.recount_filing_deadlines(
+                    saved,
+                    case.kind,
+                    self.calendar_for(case),
+                    self.deadlines_set_by(filing_id=filing.id),
+                )
+                recomputed = self.apply_deadline_plan(current.case_id, plan)
+            self.refresh_rollups(current.case_id)
+        return saved, recomputed
+
+    def void_filing(self, case_id: int, entry_no: int, reason: str) -> Filing:
+        """Void an entry (never delete it); deadlines it set are withdrawn, kept in history."""
+        from docket import triggers
+
+        reason = reason.strip()
+        if not reason:
+            raise InputError("--reason", "a void needs a reason", '--reason "entered twice"')
+        with self.write():
+            filing = self.filing_by_entry(case_id, entry_no)
+            if filing.voided:
+                raise Refused(
+                    f"ENTRY_NO: entry {entry_no} is already voided ({filing.void_reason})"
+                )
+            assert filing.id is not None
+            voided = filing_from_row(
+                self.update(
+                    "filings",
+                    filing.id,
+                    {
+                        "voided_at": self.timestamp(),
+                        "void_reason": reason,
+                        "updated_at": self.timestamp(),
+                    },
+                    case_id=case_id,
+                    action="void",
+                )
+            )
+            if triggers.filing_change(filing, voided) == triggers.TriggerChange.WITHDRAW:
+                plan = triggers.withdraw_open_deadlines(self.deadlines_set_by(filing_id=filing.id))
+                self.apply_deadline_plan(case_id, plan)
+            self.refresh_rollups(case_id)
+            return voided

@@ -1,0 +1,107 @@
+"""Parties and their links to cases, with the conflict check on names."""
+
+from __future__ import annotations
+
+from db.cases import CaseStore
+from db.rows import PartyConflict
+from docket.errors import InputError, NotFound
+from docket.models import CaseParty, Party, PartyKind, PartyRole, name_key
+
+_SELECT_LINKS = (
+    "SELECT cp.id, cp.case_id, cp.party_id, cp.role, cp.raw_role, cp.represents_id, "
+    "p.name, p.kind AS party_kind FROM case_parties cp "
+    "JOIN parties p ON p.id = cp.party_id "
+)
+
+
+class PartyStore(CaseStore):
+    def party_conflicts(
+        self, name: str, *, exclude_case_id: int | None = None
+    ) -> list[PartyConflict]:
+        """Other cases on which a party of the same normalized name already appears."""
+        key = name_key(name)
+        if not key:
+            return []
+        rows = self.query_rows(
+            "SELECT p.id, p.name, c.id, c.number, c.title, cp.role FROM parties p "
+            "JOIN case_parties cp ON cp.party_id = p.id JOIN cases c ON c.id = cp.case_id "
+            "WHERE p.name_key = ? AND (? IS NULL OR c.id != ?) ORDER BY c.number LIMIT 50",
+            (key, exclude_case_id, exclude_case_id),
+        )
+        return [PartyConflict(*row) for row in rows]
+
+    def add_party(
+        self,
+        case_id: int,
+        name: str,
+        role: PartyRole | str,
+        *,
+        kind: PartyKind | str = PartyKind.PERSON,
+        raw_role: str | None = None,
+        represents_id: int | None = None,
+    ) -> tuple[CaseParty, list[PartyConflict]]:
+        """Link a party to a case, reusing the party row when the exact name is known.
+
+        Returns the link and the other cases the name already appears on (conflict check).
+        """
+        party = Party(name=name, kind=PartyKind(kind))
+        link_role = PartyRole(role)
+        key = name_key(party.name) or party.name.casefold()
+        with self.write():
+            self.get_case(case_id)
+            conflicts = self.party_conflicts(party.name, exclude_case_id=case_id)
+            existing = self.query_rows(
+                "SELECT id FROM parties WHERE name = ? AND kind = ?", (party.name, party.kind.value)
+            )
+            if existing:
+                party_id = int(existing[0][0])
+            else:
+                party_id = int(
+                    self.insert(
+                        "parties",
+                        {
+                            "name": party.name,
+                            "kind": party.kind.value,
+                            "name_key": key,
+                            "created_at": self.timestamp(),
+                        },
+                        case_id=case_id,
+                    )["id"]
+                )
+            if represents_id is not None and not self.query_rows(
+                "SELECT 1 FROM case_parties WHERE id = ? AND case_id = ?", (represents_id, case_id)
+            ):
+                raise InputError("represents", "that client is not a party on this case")
+            duplicate = self.query_rows(
+                "SELECT id FROM case_parties WHERE case_id = ? AND party_id = ? AND role = ? "
+                "AND represents_id IS ?",
+                (case_id, party_id, link_role.value, represents_id),
+            )
+            if duplicate:
+                link_id = int(duplicate[0][0])
+            else:
+                link_id = int(
+                    self.insert(
+                        "case_parties",
+                        {
+                            "case_id": case_id,
+                            "party_id": party_id,
+                            "role": link_role.value,
+                            "raw_role": raw_role,
+                            "represents_id": represents_id,
+                            "created_at": self.timestamp(),
+                        },
+                        case_id=case_id,
+                    )["id"]
+                )
+        return self.get_case_party(link_id), conflicts
+
+    def get_case_party(self, link_id: int) -> CaseParty:
+        rows = self.query_dicts(_SELECT_LINKS + "WHERE cp.id = ?", (link_id,))
+        if not rows:
+            raise NotFound(f"party: no case party with id {link_id}")
+        return CaseParty.model_validate(rows[0])
+
+    def case_parties(self, case_id: int) -> list[CaseParty]:
+        rows = self.query_dicts(_SELECT_LINKS + "WHERE cp.case_id = ? ORDER BY cp.id", (case_id,))
+        return [CaseParty.model_validate(row) for row in rows]

@@ -1,0 +1,252 @@
+"""Which deadlines a docket entry or a hearing sets, and when: decided here, written by the store.
+
+Given the case's kind, the trigger (a saved entry or hearing), the court calendar with its
+closures and, when the trigger changes, the deadlines it has already set, these functions say
+what to create, what to recount and what to withdraw. They read and write nothing, so the store
+applies their answer inside one transaction and a test checks it against dates counted by hand.
+
+The store asks in two steps (which rules, then their dates) so that a filing that starts no
+period never builds a calendar: a state calendar's first use loads the `holidays` package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from docket.calendars import CourtCalendar
+from docket.deadlines import DueDate
+from docket.errors import NotFound
+from docket.models import CaseKind, Deadline, DeadlineStatus, Filing, Hearing, HearingStatus
+from docket.rules import (
+    Rule,
+    compute_rule_deadline,
+    hearing_rules,
+    load_rules,
+    rule_by_id,
+    rules_triggered_by,
+)
+
+
+class TriggerChange(StrEnum):
+    """What an edit to a docket entry or a hearing does to the deadlines it set."""
+
+    NONE = "none"
+    """Nothing that counts them changed (a new title, a new outcome)."""
+    RECOUNT = "recount"
+    """A date, the service or the type changed: count them again."""
+    WITHDRAW = "withdraw"
+    """The entry was voided or the hearing is off the calendar: withdraw the open ones."""
+
+
+@dataclass(frozen=True)
+class Recount:
+    """An open deadline whose trigger moved: its new due date and how it was counted."""
+
+    deadline_id: int
+    due: DueDate
+
+
+@dataclass(frozen=True)
+class DeadlinePlan:
+    """What a changed trigger does to its deadlines; withdrawn ones stay, for the history."""
+
+    create: tuple[Deadline, ...] = ()
+    recount: tuple[Recount, ...] = ()
+    withdraw: tuple[int, ...] = ()
+    """Ids of open deadlines to withdraw."""
+
+
+# ---------------------------------------------------------------------- new triggers
+
+
+def filing_rules(filing: Filing, kind: CaseKind) -> list[Rule]:
+    """The rules a docket entry starts in a case of `kind`; a voided entry starts none."""
+    if filing.voided:
+        return []
+    return rules_triggered_by(filing.doc_type, kind)
+
+
+def hearing_rules_for(hearing: Hearing, kind: CaseKind) -> list[Rule]:
+    """Before-hearing periods (FRCP 6(c)) apply to motion hearings only."""
+    if "motion" not in hearing.kind.casefold():
+        return []
+    return hearing_rules(kind)
+
+
+def count_filing_rule(rule: Rule, filing: Filing, calendar: CourtCalendar) -> DueDate:
+    """One rule's due date counted from the entry's filing or service date."""
+    return compute_rule_deadline(
+        rule,
+        filed_on=filing.filed_on,
+        served_on=filing.served_on,
+        service=filing.service,
+        calendar=calendar,
+    )
+
+
+def count_hearing_rule(rule: Rule, hearing: Hearing, calendar: CourtCalendar) -> DueDate:
+    """One rule's due date counted back from the hearing day.
+
+    The rule engine counts hearing rules too, so the steps name the rule and carry its note and
+    court-day setting, as filing rules' do.
+    """
+    return compute_rule_deadline(
+        rule,
+        filed_on=hearing.starts_at.date(),
+        served_on=None,
+        service=None,
+        calendar=calendar,
+    )
+
+
+def filing_deadlines(
+    filing: Filing,
+    rules: Sequence[Rule],
+    calendar: CourtCalendar,
+    *,
+    due_from: date | None = None,
+) -> list[Deadline]:
+    """The deadlines a saved entry sets under `rules` (see `filing_rules`).
+
+    With `due_from`, only those due on or after that day: an imported docket saved years after
+    the fact must not flood the agenda with long-past open deadlines.
+    """
+    case_id, filing_id = _saved(filing.case_id, filing.id, "filing")
+    created = []
+    for rule in rules:
+        due = count_filing_rule(rule, filing, calendar)
+        if due_from is not None and due.due < due_from:
+            continue
+        created.append(_deadline(case_id, rule, due, filing_id=filing_id))
+    return created
+
+
+def hearing_deadlines(
+    hearing: Hearing, rules: Sequence[Rule], calendar: CourtCalendar
+) -> list[Deadline]:
+    """The deadlines a saved hearing sets under `rules` (see `hearing_rules_for`)."""
+    case_id, hearing_id = _saved(hearing.case_id, hearing.id, "hearing")
+    return [
+        _deadline(case_id, rule, count_hearing_rule(rule, hearing, calendar), hearing_id=hearing_id)
+        for rule in rules
+    ]
+
+
+# ---------------------------------------------------------------------- changed triggers
+
+
+def filing_change(before: Filing, after: Filing) -> TriggerChange:
+    """Only the dates, the service and the type count an entry's deadlines."""
+    if after.voided and not before.voided:
+        return TriggerChange.WITHDRAW
+    counted = (before.filed_on, before.served_on, before.service, before.doc_type)
+    if counted != (after.filed_on, after.served_on, after.service, after.doc_type):
+        return TriggerChange.RECOUNT
+    return TriggerChange.NONE
+
+
+def hearing_change(before: Hearing, after: Hearing) -> TriggerChange:
+    """A hearing off the calendar withdraws its deadlines; a moved one recounts them."""
+    if after.status != HearingStatus.SCHEDULED:
+        return TriggerChange.WITHDRAW
+    if after.starts_at != before.starts_at:
+        return TriggerChange.RECOUNT
+    return TriggerChange.NONE
+
+
+def withdraw_open_deadlines(existing: Sequence[Deadline]) -> DeadlinePlan:
+    """Every open deadline the trigger set is withdrawn, computed or entered by hand."""
+    return DeadlinePlan(
+        withdraw=tuple(
+            d.id for d in existing if d.id is not None and d.status == DeadlineStatus.OPEN
+        )
+    )
+
+
+def recount_filing_deadlines(
+    filing: Filing, kind: CaseKind, calendar: CourtCalendar, existing: Sequence[Deadline]
+) -> DeadlinePlan:
+    """Bring an entry's rule deadlines in line with its current dates, service and type.
+
+    `existing` is every deadline the entry set. Open ones are recounted; those whose rule no
+    longer applies (the type changed) are withdrawn; rules that now apply and have no deadline
+    yet get one. Done and waived deadlines are history: left alone, and their rule gets no
+    second deadline. A rule since removed from the rules file keeps its date as counted.
+    """
+    case_id, filing_id = _saved(filing.case_id, filing.id, "filing")
+    applicable = {rule.id: rule for rule in filing_rules(filing, kind)}
+    known = {rule.id for rule in load_rules()}
+    kept: set[str] = set()
+    recount: list[Recount] = []
+    withdraw: list[int] = []
+    for deadline in existing:
+        if deadline.rule is None or deadline.status == DeadlineStatus.WITHDRAWN:
+            continue
+        rule = applicable.get(deadline.rule)
+        if rule is not None:
+            kept.add(rule.id)
+        if deadline.status != DeadlineStatus.OPEN or deadline.rule not in known:
+            continue
+        assert deadline.id is not None
+        if rule is None:
+            withdraw.append(deadline.id)
+        else:
+            recount.append(Recount(deadline.id, count_filing_rule(rule, filing, calendar)))
+    create = tuple(
+        _deadline(case_id, rule, count_filing_rule(rule, filing, calendar), filing_id=filing_id)
+        for rule_id, rule in applicable.items()
+        if rule_id not in kept
+    )
+    return DeadlinePlan(create=create, recount=tuple(recount), withdraw=tuple(withdraw))
+
+
+def recount_hearing_deadlines(
+    hearing: Hearing, calendar: CourtCalendar, existing: Sequence[Deadline]
+) -> DeadlinePlan:
+    """Recount the open rule deadlines a moved hearing set, from its new day.
+
+    A rule since removed from the rules file keeps its date as counted.
+    """
+    recount = []
+    for deadline in existing:
+        if deadline.rule is None or deadline.status != DeadlineStatus.OPEN:
+            continue
+        try:
+            rule = rule_by_id(deadline.rule)
+        except NotFound:
+            continue
+        assert deadline.id is not None
+        recount.append(Recount(deadline.id, count_hearing_rule(rule, hearing, calendar)))
+    return DeadlinePlan(recount=tuple(recount))
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _saved(case_id: int | None, trigger_id: int | None, what: str) -> tuple[int, int]:
+    if case_id is None or trigger_id is None:
+        raise ValueError(f"the {what} must be saved before it can set deadlines")
+    return case_id, trigger_id
+
+
+def _deadline(
+    case_id: int,
+    rule: Rule,
+    due: DueDate,
+    *,
+    filing_id: int | None = None,
+    hearing_id: int | None = None,
+) -> Deadline:
+    return Deadline(
+        case_id=case_id,
+        due_on=due.due,
+        title=rule.title,
+        rule=rule.id,
+        citation=rule.citation,
+        trigger_filing_id=filing_id,
+        trigger_hearing_id=hearing_id,
+        computation=due.steps,
+    )
