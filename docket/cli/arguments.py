@@ -138,7 +138,7 @@ def command(
 def group(sub: Subparsers, name: str, help_text: str) -> Subparsers:
     parser = sub.add_parser(name, help=help_text, description=help_text)
     return parser.add_subparsers(
-        dest=f"{name}_command", required=True, metavar="COMMAND", help="one of:"
+        dest=f"{name}_command", required=True, metavar="COMMAND", help=f"the {name} command to run"
     )
 
 
@@ -154,7 +154,8 @@ def add_json(parser: argparse.ArgumentParser, what: str = "it") -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help=f"print {what} as JSON (snake_case field names, ISO dates) instead of text",
+        help=f"print {what} as JSON, with snake_case field names and ISO dates "
+        "(default: plain text)",
     )
 
 
