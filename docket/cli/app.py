@@ -1,0 +1,55 @@
+"""`docket` with no command opens the app; `docket --demo` opens it on fresh demo data.
+
+Textual and the demo data are imported here, when the app is opened, and nowhere else in
+the CLI: a command such as `docket case show` never pays for them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docket.cli.context import Context, open_store
+from docket.errors import InputError, Refused
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+def _run_tui(store: Store) -> int:
+    try:
+        from tui.app import DocketApp  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError:
+        raise Refused(
+            "the TUI is not installed with this copy of docket; use the commands"
+        ) from None
+
+    DocketApp(store).run()
+    return 0
+
+
+def open_tui(ctx: Context) -> int:
+    if not ctx.args.demo:
+        with open_store(ctx.db_path, create=True) as store:
+            return _run_tui(store)
+    from fixtures.demo import load_demo
+
+    if ctx.given_db:
+        path = ctx.db_path
+        if path.is_dir():
+            raise InputError("--db", f"{path} is a folder, not a database file", "--db demo.db")
+        if path.exists() and path.stat().st_size > 0:
+            raise Refused(
+                f"--db: {path} exists and is not empty; --demo writes a fresh copy "
+                "(for example: docket --demo --db /tmp/docket-demo.db)"
+            )
+        with open_store(path, create=True) as store:
+            load_demo(store)
+            return _run_tui(store)
+    with (
+        tempfile.TemporaryDirectory(prefix="docket-demo-") as folder,
+        open_store(Path(folder) / "demo.db", create=True) as store,
+    ):
+        load_demo(store)
+        return _run_tui(store)

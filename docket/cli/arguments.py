@@ -1,0 +1,164 @@
+"""Reading what a person typed, and the options every command shares.
+
+Every date goes through the one date parser (so `1/5/22` means the same in every command),
+every choice through its enum, every record through its model: a bad value is refused with
+the flag it came by before the store is opened, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from docket.cli.context import Context, Opens, default_db_path
+from docket.cli.errors import EXAMPLES, FIELD_FLAGS_DEFAULT, validation_input_error
+from docket.errors import InputError
+from docket.models import (
+    CaseKind,
+    DocType,
+    HearingStatus,
+    PartyKind,
+    PartyRole,
+    ServiceMethod,
+    parse_lead_times,
+)
+
+M = TypeVar("M", bound=BaseModel)
+E = TypeVar("E", CaseKind, PartyRole, PartyKind, DocType, ServiceMethod, HearingStatus)
+
+Handler = Callable[[argparse.Namespace, Context], int]
+Subparsers = Any  # argparse's _SubParsersAction is private
+
+#: What a person types to clear an optional value (`follow-up none`, `--served none`).
+_CLEAR = frozenset({"none", "clear", "-"})
+
+#: Said once, used by every flag and positional that takes a date.
+DATE_FORMS = "2026-01-05, 1/5/26, Jan 5 2026, today, +14, -3 or next friday"
+
+
+def is_clear(text: str) -> bool:
+    return text.strip().lower() in _CLEAR
+
+
+def day(text: str, flag: str, today: date) -> date:
+    from docket.dates import parse_date
+
+    return parse_date(text, field=flag, today=today)
+
+
+def optional_day(text: str | None, flag: str, today: date) -> date | None:
+    return None if text is None else day(text, flag, today)
+
+
+def choice(enum: type[E], text: str, flag: str) -> E:
+    return enum.choose(text, flag)
+
+
+def build(model: type[M], **values: Any) -> M:
+    """Validate a model from typed values; a failure names the field, which the error
+    line turns into the flag it came by."""
+    try:
+        return model(**values)
+    except ValidationError as error:
+        raise validation_input_error(error) from None
+
+
+def non_negative(text: str, flag: str, example: str, unit: str = "days") -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError(flag, f"{text!r} is not a whole number of {unit}", example) from None
+    if value < 0:
+        raise InputError(flag, f"{value} is negative", example)
+    return value
+
+
+def lead_times(text: str) -> list[int]:
+    days = parse_lead_times(text, field="--remind")
+    if not days:
+        raise InputError("--remind", "names no lead times", EXAMPLES["--remind"])
+    return days
+
+
+def input_file(text: str) -> Path:
+    path = Path(text).expanduser()
+    if not path.is_file():
+        problem = "is a folder" if path.is_dir() else "does not exist"
+        raise InputError("FILE", f"{path} {problem}", "docket import pacer ~/Downloads/docket.html")
+    return path
+
+
+# ---------------------------------------------------------------------------- the parser
+
+
+@cache
+def db_help() -> str:
+    """`--db`'s help, naming where the database is when the flag is not given."""
+    default = default_db_path()
+    home = Path.home()
+    shown = f"~/{default.relative_to(home)}" if default.is_relative_to(home) else str(default)
+    shown = shown.replace("%", "%%")  # argparse formats help with %
+    return f"the database file (default: $DOCKET_DB, else {shown})"
+
+
+def command(
+    sub: Subparsers,
+    name: str,
+    handler: Handler,
+    help_text: str,
+    *,
+    opens: Opens = "existing",
+    numbered: bool = True,
+    field_flags: dict[str, str] | None = None,
+) -> argparse.ArgumentParser:
+    """One subcommand with the options every command takes: --db (and --court with a NUMBER).
+
+    `field_flags` spells a model field the command's own way in error lines, where the
+    shared table in `docket.cli.errors` would name the wrong flag.
+    """
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("--db", metavar="PATH", help=db_help())
+    if numbered:
+        parser.add_argument(
+            "number", metavar="NUMBER", help="the case number as the court writes it"
+        )
+        add_court(parser)
+    parser.set_defaults(handler=handler, opens=opens, command_parser=parser)
+    if field_flags:
+        parser.set_defaults(**{FIELD_FLAGS_DEFAULT: field_flags})
+    return parser
+
+
+def group(sub: Subparsers, name: str, help_text: str) -> Subparsers:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    return parser.add_subparsers(
+        dest=f"{name}_command", required=True, metavar="COMMAND", help=f"the {name} command to run"
+    )
+
+
+def add_court(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--court",
+        metavar="COURT_ID",
+        help="the court id, when two courts use the same case number (default: none)",
+    )
+
+
+def add_json(parser: argparse.ArgumentParser, what: str = "it") -> None:
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=f"print {what} as JSON, with snake_case field names and ISO dates "
+        "(default: plain text)",
+    )
+
+
+def add_date(parser: argparse.ArgumentParser, flag: str, what: str, default: str) -> None:
+    """A date option: what it is, the forms it takes and what it is when left out."""
+    parser.add_argument(flag, metavar="DATE", help=f"{what}: {DATE_FORMS} (default: {default})")

@@ -1,0 +1,80 @@
+"""`docket closure add | list`: days the court was closed, counted as legal holidays."""
+
+from __future__ import annotations
+
+import argparse
+
+from docket.cli.arguments import DATE_FORMS, Subparsers, add_json, command, day, group
+from docket.cli.context import Context
+from docket.cli.output import print_json
+from docket.errors import InputError, Refused
+
+
+def cmd_closure_add(args: argparse.Namespace, ctx: Context) -> int:
+    closed_on = day(args.day, "DATE", ctx.today)
+    name = args.name.strip()
+    if not name:
+        raise InputError("--name", "is empty", '--name "Court closed: snow"')
+    if len(name) > 200 or any(ord(ch) < 32 for ch in name):
+        raise InputError("--name", "must be one line of at most 200 characters", "--name 'Snow'")
+    calendar = ""
+    if args.calendar is not None:
+        from docket.calendars import validate_calendar_code
+
+        calendar = validate_calendar_code(args.calendar, field="--calendar")
+    store = ctx.store
+    if any(c.day == closed_on and c.calendar == calendar for c in store.closures(calendar or None)):
+        where = calendar or "every calendar"
+        raise Refused(
+            f"DATE: {closed_on} is already a closure for {where}; see docket closure list"
+        )
+    store.add_closure(closed_on, name, calendar)
+    applies = f"the {calendar} calendar" if calendar else "every calendar"
+    print(f"Closure on {closed_on} for {applies}: {name}")
+    count = store.open_deadlines_on(closed_on, calendar)
+    if count:
+        what = "deadline falls" if count == 1 else "deadlines fall"
+        moved = "it was" if count == 1 else "they were"
+        print(
+            f"  {count} open {what} on {closed_on}; {moved} not moved. Review "
+            "(docket remind, docket deadline show NUMBER ID) and correct by hand."
+        )
+    else:
+        print(f"  No open deadline falls on {closed_on}; new counts skip the day from now on.")
+    return 0
+
+
+def cmd_closure_list(args: argparse.Namespace, ctx: Context) -> int:
+    closures = ctx.store.closures()
+    if args.json:
+        print_json(
+            [
+                {"day": c.day.isoformat(), "calendar": c.calendar or None, "name": c.name}
+                for c in closures
+            ]
+        )
+        return 0
+    for closure in closures:
+        print(f"  {closure.day}  {closure.calendar or 'all':<7} {closure.name}")
+    if not closures:
+        print("  No closures (add one: docket closure add 2026-12-24 --name 'Court closed')")
+    return 0
+
+
+def register(sub: Subparsers) -> None:
+    closures = group(sub, "closure", "days the court was closed (count as legal holidays)")
+    add = command(closures, "add", cmd_closure_add, "add a closure day", numbered=False)
+    add.add_argument("day", metavar="DATE", help=f"the day the court was closed: {DATE_FORMS}")
+    add.add_argument(
+        "--name",
+        required=True,
+        metavar="TEXT",
+        help="why the court was closed, one line of at most 200 characters (required)",
+    )
+    add.add_argument(
+        "--calendar",
+        metavar="CODE",
+        help="only this holiday calendar, e.g. US-NM (default: every calendar)",
+    )
+    listing = command(closures, "list", cmd_closure_list, "list closure days", numbered=False)
+    add_json(listing, "the closure days")

@@ -1,0 +1,123 @@
+"""Where the database is, and the store opened on it only when a command asks.
+
+`--db`, then `$DOCKET_DB`, then the user's data folder: the rule lives here once, for the
+commands and for opening the app, so the two can never disagree about which file they mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from docket.errors import InputError, NotFound
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from db.store import Store
+    from docket.models import Case, Deadline, Hearing
+
+    R = TypeVar("R", Hearing, Deadline)
+
+#: Whether a command may create the database file (`init`, `demo`, `case add`, imports).
+Opens = Literal["existing", "create"]
+
+
+def default_db_path() -> Path:
+    """The platform's user data folder: `~/.local/share/docket/docket.db` on Linux."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("docket")) / "docket.db"
+
+
+def resolve_db_path(given: str | None) -> Path:
+    """`--db` when given, else `$DOCKET_DB`, else `default_db_path()`."""
+    if given:
+        return Path(given).expanduser()
+    env = os.environ.get("DOCKET_DB", "").strip()
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def open_store(path: Path, *, create: bool) -> Store:
+    """Open the docket database, refusing a folder, an unrelated file or a missing file
+    (unless the command is one that creates it)."""
+    from db.connection import is_docket_database
+    from db.store import Store
+
+    if path.is_dir():
+        raise InputError("--db", f"{path} is a folder, not a database file", "--db ~/docket.db")
+    if not path.exists():
+        if not create:
+            raise InputError("--db", f"no docket database at {path}", f"docket init --db {path}")
+    elif path.stat().st_size > 0 and not is_docket_database(path):
+        raise InputError("--db", f"{path} is not a docket database", "a file made by docket init")
+    return Store.open(path)
+
+
+@dataclass
+class Context:
+    """What a command needs besides its arguments: today, and the store opened on demand.
+
+    The store opens only when a command first asks for it, after its input has been read, so
+    a typo is refused before any file is touched.
+    """
+
+    args: argparse.Namespace
+    opens: Opens
+    today: date
+    _store: Store | None = None
+
+    @property
+    def given_db(self) -> str | None:
+        """The `--db` typed after the command or before it (`docket --db F case list`)."""
+        given: str | None = getattr(self.args, "db", None) or getattr(self.args, "top_db", None)
+        return given
+
+    @property
+    def db_path(self) -> Path:
+        return resolve_db_path(self.given_db)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db_path, create=self.opens == "create")
+        return self._store
+
+    def case(self, number: str) -> Case:
+        return self.store.find_case(number, getattr(self.args, "court", None))
+
+    def case_id(self, number: str) -> tuple[Case, int]:
+        case = self.case(number)
+        assert case.id is not None
+        return case, case.id
+
+    def hearing(self, case: Case, hearing_id: int) -> Hearing:
+        """Hearing `hearing_id` when it is on `case`; any other is refused as ID."""
+        example = f"docket hearing list {case.number}"
+        return _on_case(self.store.get_hearing, hearing_id, case, "hearing", example)
+
+    def deadline(self, case: Case, deadline_id: int) -> Deadline:
+        """Deadline `deadline_id` when it is on `case`; any other is refused as ID."""
+        example = f"docket case show {case.number}"
+        return _on_case(self.store.get_deadline, deadline_id, case, "deadline", example)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def _on_case(fetch: Callable[[int], R], item_id: int, case: Case, what: str, example: str) -> R:
+    try:
+        item = fetch(item_id)
+    except NotFound:
+        item = None
+    if item is None or item.case_id != case.id:
+        raise InputError("ID", f"no {what} #{item_id} on {case.number}", example)
+    return item

@@ -1,0 +1,226 @@
+"""`docket deadline add | done | waive | show | compute`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from docket.cli.arguments import (
+    DATE_FORMS,
+    Subparsers,
+    add_date,
+    add_json,
+    build,
+    choice,
+    command,
+    day,
+    group,
+    lead_times,
+    optional_day,
+)
+from docket.cli.context import Context
+from docket.cli.output import print_json, print_steps
+from docket.errors import InputError
+from docket.models import Deadline, ServiceMethod
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from docket.calendars import CourtCalendar
+
+
+def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
+    due = day(args.due, "--due", ctx.today)
+    remind = {} if args.remind is None else {"remind_days": lead_times(args.remind)}
+    deadline = build(Deadline, due_on=due, title=args.title, **remind)
+    case, case_id = ctx.case_id(args.number)
+    saved = ctx.store.add_deadline(case_id, deadline)
+    leads = ", ".join(str(d) for d in saved.remind_days)
+    print(f"Deadline #{saved.id} on {case.number}: {saved.title}, due {saved.due_on}")
+    print(f"  reminders {leads} days before")
+    return 0
+
+
+def cmd_deadline_done(args: argparse.Namespace, ctx: Context) -> int:
+    done_on = optional_day(args.on, "--on", ctx.today)
+    case, case_id = ctx.case_id(args.number)
+    ctx.deadline(case, args.id)
+    saved = ctx.store.complete_deadline(args.id, done_on=done_on, case_id=case_id)
+    print(f"Deadline #{saved.id} on {case.number} done on {saved.done_on}: {saved.title}")
+    return 0
+
+
+def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
+    from docket.calendars import validate_calendar_code
+    from docket.deadlines import compute_due_date
+
+    trigger = day(getattr(args, "from"), "--from", ctx.today)
+    service = None if args.service is None else choice(ServiceMethod, args.service, "--service")
+    code = validate_calendar_code(args.calendar or "US", field="--calendar")
+    path = ctx.db_path
+    has_db = path.is_file() and path.stat().st_size > 0
+    store = ctx.store if has_db or ctx.given_db else None
+    due = compute_due_date(
+        trigger,
+        args.days,
+        before=args.before,
+        service=service,
+        calendar=_closure_calendar(store, code),
+    )
+    if args.json:
+        print_json(due.model_dump(mode="json", by_alias=True))
+    else:
+        print(due.due.isoformat())
+        print_steps(due.steps, "  ")
+    return 0
+
+
+def _closure_calendar(store: Store | None, code: str) -> CourtCalendar:
+    """The counting calendar for `deadline compute`: holidays, plus the database's closures
+    when there is a database (compute never creates one)."""
+    from docket.calendars import CourtCalendar
+
+    if store is None:
+        return CourtCalendar(code)
+    return CourtCalendar(code, closures={c.day: c.name for c in store.closures(code)})
+
+
+def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
+    if args.note is not None and not args.note.strip():
+        raise InputError("--note", "is empty", '--note "opposing counsel agreed"')
+    case, case_id = ctx.case_id(args.number)
+    ctx.deadline(case, args.id)
+    saved = ctx.store.waive_deadline(args.id, case_id=case_id, note=args.note)
+    print(f"Deadline #{saved.id} on {case.number} waived on {saved.done_on}: {saved.title}")
+    return 0
+
+
+def _deadline_trigger(store: Store, deadline: Deadline) -> dict[str, Any] | None:
+    """What the deadline was counted from, as a person finds it on the docket."""
+    if deadline.trigger_filing_id is not None:
+        filing = store.get_filing(deadline.trigger_filing_id)
+        return {
+            "kind": "filing",
+            "entry_no": filing.entry_no,
+            "title": filing.title,
+            "filed_on": filing.filed_on.isoformat(),
+            "served_on": None if filing.served_on is None else filing.served_on.isoformat(),
+            "service": None if filing.service is None else filing.service.value,
+            "voided": filing.voided,
+        }
+    if deadline.trigger_hearing_id is not None:
+        hearing = store.get_hearing(deadline.trigger_hearing_id)
+        return {
+            "kind": "hearing",
+            "id": hearing.id,
+            "title": hearing.kind,
+            "starts_at": hearing.starts_at.isoformat(),
+            "status": hearing.status.value,
+        }
+    return None
+
+
+def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
+    case = ctx.case(args.number)
+    deadline = ctx.deadline(case, args.id)
+    trigger = _deadline_trigger(ctx.store, deadline)
+    if args.json:
+        data = deadline.model_dump(mode="json")
+        data["trigger"] = trigger
+        print_json(data)
+        return 0
+    print(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
+    done = f" on {deadline.done_on}" if deadline.done_on else ""
+    print(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
+    if deadline.rule:
+        cite = f" ({deadline.citation})" if deadline.citation else ""
+        print(f"  Rule: {deadline.rule}{cite}")
+    else:
+        print("  Entered by hand (no rule)")
+    if trigger is not None and trigger["kind"] == "filing":
+        served = ""
+        if trigger["served_on"]:
+            how = f" ({trigger['service']})" if trigger["service"] else ""
+            served = f", served {trigger['served_on']}{how}"
+        void = " [VOIDED]" if trigger["voided"] else ""
+        print(
+            f"  Trigger: entry {trigger['entry_no']}, {trigger['title']}, "
+            f"filed {trigger['filed_on']}{served}{void}"
+        )
+    elif trigger is not None:
+        print(
+            f"  Trigger: hearing #{trigger['id']}, {trigger['title']} at {trigger['starts_at']} "
+            f"[{trigger['status']}]"
+        )
+    if deadline.computation:
+        print("  How it was counted:")
+        print_steps(deadline.computation, "    ")
+    leads = ", ".join(str(d) for d in deadline.remind_days)
+    print(f"  Reminders: {leads or 'none'} days before")
+    return 0
+
+
+def _deadline_id(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "id", metavar="ID", type=int, help="the deadline's id, as `docket case show` shows it"
+    )
+
+
+def register(sub: Subparsers) -> None:
+    deadlines = group(sub, "deadline", "deadlines")
+    add = command(deadlines, "add", cmd_deadline_add, "add a deadline by hand")
+    add.add_argument(
+        "--due", required=True, metavar="DATE", help=f"the day it is due: {DATE_FORMS} (required)"
+    )
+    add.add_argument("--title", required=True, help="what is due, e.g. 'Reply brief' (required)")
+    add.add_argument(
+        "--remind",
+        metavar="DAYS",
+        help="lead times in days before the due date, e.g. 7,3,1 (default: 7,3,1)",
+    )
+
+    done = command(deadlines, "done", cmd_deadline_done, "mark a deadline done")
+    _deadline_id(done)
+    add_date(done, "--on", "the day it was done", "today")
+
+    waive = command(deadlines, "waive", cmd_deadline_waive, "waive a deadline (kept, not done)")
+    _deadline_id(waive)
+    waive.add_argument(
+        "--note", metavar="TEXT", help="why; saved as a note on the case (default: no note)"
+    )
+
+    show = command(deadlines, "show", cmd_deadline_show, "how a deadline was counted")
+    _deadline_id(show)
+    add_json(show, "the deadline and its trigger")
+
+    compute = command(
+        deadlines,
+        "compute",
+        cmd_deadline_compute,
+        "count a period under FRCP 6",
+        numbered=False,
+    )
+    compute.add_argument(
+        "--from",
+        required=True,
+        metavar="DATE",
+        help=f"the trigger day, which is not counted: {DATE_FORMS} (required)",
+    )
+    compute.add_argument(
+        "--days", required=True, type=int, metavar="N", help="the period in days (required)"
+    )
+    compute.add_argument(
+        "--before",
+        action="store_true",
+        help="count backward, e.g. 14 days before a hearing (default: forward)",
+    )
+    compute.add_argument(
+        "--service",
+        help="electronic, mail or personal; mail adds 3 days under FRCP 6(d) (default: none)",
+    )
+    compute.add_argument(
+        "--calendar",
+        metavar="CODE",
+        help="holiday calendar, e.g. US or US-NM; the database's closure days count too "
+        "(default: US)",
+    )
+    add_json(compute, "the due date and each counting step")

@@ -1,0 +1,191 @@
+"""The one place that turns an error into the line a person reads on stderr.
+
+The domain and the store name what is wrong by the model's field (`filed_on`, `due_on`,
+`database`); a person at a shell typed a flag (`--date`, `--due`, `--db`) or a positional
+(`NUMBER`, `FILE`). Each front end translates to its own words: this module is the CLI's
+dictionary, so no command and no store method has to know the flag a field arrived by.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sqlite3
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from docket.errors import DocketError, InputError
+
+#: Model field → the flag that sets it, for the names that differ. Any other field is spelled
+#: as its flag (`court` → `--court`, `doc_no` → `--doc-no`); a field a command takes
+#: as a positional is shown as that positional's metavar (`number` → `NUMBER`).
+FLAG_FOR_FIELD: dict[str, str] = {
+    "changed_on": "--on",
+    "noted_on": "--on",
+    "done_on": "--on",
+    "continued_to": "--to",
+    "filed_on": "--date",
+    "doc_type": "--type",
+    "database": "--db",
+    "description": "--desc",
+    "filed_by": "--by",
+    "served_on": "--served",
+    "document_number": "--doc-no",
+    "starts_at": "--at",
+    "location": "--where",
+    "due_on": "--due",
+    "remind_days": "--remind",
+    "opened_on": "--opened",
+    "follow_up_on": "--follow-up",
+    "represents": "--for",
+    "represents_id": "--for",
+    "void_reason": "--reason",
+    "stay_reason": "--note",
+    "stay_until": "--until",
+    "trigger": "--from",
+    # Positionals, when no command is known to ask (the command's own metavar wins).
+    "number": "NUMBER",
+    "entry_no": "ENTRY_NO",
+    "id": "ID",
+    "text": "TEXT",
+    "day": "DATE",
+    "query": "QUERY",
+    "file": "FILE",
+    "dest": "DEST",
+    "stage": "STAGE",
+}
+
+#: An accepted form for each flag, for an error that arrives without one (a model's check).
+EXAMPLES: dict[str, str] = {
+    "--number": "--number 1:22-cv-00012",
+    "--title": '--title "Smith v. Jones"',
+    "--name": '--name "Jane Roe"',
+    "--desc": '--desc "with exhibits A-C"',
+    "--by": '--by "Acme Corp."',
+    "--where": '--where "Courtroom 4"',
+    "--note": '--note "scheduling order entered"',
+    "--source": '--source "https://example.org/report"',
+    "--disposition": '--disposition "settled"',
+    "--summary": '--summary "Breach of a supply contract"',
+    "--court": "--court nmd",
+    "--kind": '--kind "status conference"',
+    "--reason": '--reason "entered twice"',
+    "--judge": '--judge "Hon. A. Judge"',
+    "--remind": "--remind 7,3,1",
+    "TEXT": 'docket note 2021-0537 "Called the clerk; hearing moved"',
+}
+
+#: What a command puts in `set_defaults(field_flags=...)` to spell a field its own way, where
+#: the shared table would be wrong for it (`status` takes a stay's reason as `--note`).
+FIELD_FLAGS_DEFAULT = "field_flags"
+
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def names_a_flag(field: str) -> bool:
+    """True for what is already in the CLI's words and passes through unchanged: a flag
+    (`--date`), a metavar (`NUMBER`, `FILE.html`), or a place that is no field at all
+    (`line 3, type`, `cases[0]`, `filing edit`)."""
+    return not _IDENTIFIER.fullmatch(field)
+
+
+def flag_for(field: str, command: argparse.ArgumentParser | None = None) -> str:
+    """The flag or positional by which `command` takes `field`, as a person typed it."""
+    if names_a_flag(field):
+        return field
+    if command is not None:
+        own: Mapping[str, str] = command.get_default(FIELD_FLAGS_DEFAULT) or {}
+        if field in own:
+            return own[field]
+        for action in command._actions:
+            if action.dest != field:
+                continue
+            if not action.option_strings:
+                return str(action.metavar or field.upper())
+            return max(action.option_strings, key=len)
+    return FLAG_FOR_FIELD.get(field, "--" + field.replace("_", "-"))
+
+
+def shown_example(example: str, flag: str) -> str:
+    """An example as a person would type it: a bare value gets its flag in front
+    (`nmd` → `--court nmd`); a full command line or flag (`docket ...`, `--to +14`) and a
+    positional's value are shown as they are."""
+    if example.startswith(("-", "docket")) or not flag.startswith("-"):
+        return example
+    value = f'"{example}"' if any(ch.isspace() for ch in example) else example
+    return f"{flag} {value}"
+
+
+class UsageError(Exception):
+    """A command line argparse could not read; shown as one line with the usage."""
+
+
+def validation_input_error(error: ValidationError) -> InputError:
+    """A model's first complaint, as an error naming the model field it is about."""
+    first = error.errors()[0]
+    loc = first.get("loc", ())
+    field = str(loc[0]) if loc else error.title
+    message = str(first.get("msg", "is not valid")).removeprefix("Value error, ")
+    message = message[:1].lower() + message[1:]
+    return InputError(field, message)
+
+
+def failure_line(
+    error: Exception, command: argparse.ArgumentParser | None, database: Path | None
+) -> str | None:
+    """An error a command may end on, as the one line shown on stderr (exit 2); None for
+    anything else, which is a bug to be seen, not a refusal to be explained.
+
+    `command` is the subcommand that ran, so a field is named by that command's flag;
+    `database` is the file it was using, for a SQLite error.
+    """
+    if isinstance(error, UsageError):
+        return str(error)
+    if isinstance(error, ValidationError):
+        error = validation_input_error(error)
+    if isinstance(error, DocketError):
+        return error_line(error, command)
+    if isinstance(error, sqlite3.Error):
+        return _sqlite_message(error, database)
+    if isinstance(error, OSError):
+        name = error.filename or "file"
+        return f"{name}: {error.strerror or error} (for example: a path you can write to)"
+    return None
+
+
+def _sqlite_message(error: sqlite3.Error, path: Path | None) -> str:
+    text = str(error)
+    where = str(path) if path is not None else "the database"
+    if "locked" in text or "busy" in text:
+        return (
+            f"--db: {where} is locked by another writer; try again in a moment "
+            "(for example: finish the import running in another window)"
+        )
+    if "not a database" in text or "malformed" in text or "no such table" in text:
+        return (
+            f"--db: {where} is not a docket database ({text}) "
+            "(for example: docket init --db new.db)"
+        )
+    if "readonly" in text:
+        return f"--db: {where} is read-only (for example: a copy you can write to)"
+    return f"--db: database error at {where}: {text}"
+
+
+def error_line(error: DocketError, command: argparse.ArgumentParser | None = None) -> str:
+    """The one line for stderr: `FLAG: what is wrong (for example: ...)`."""
+    if isinstance(error, InputError):
+        if names_a_flag(error.field):
+            return str(error)
+        flag = flag_for(error.field, command)
+        example = error.example or EXAMPLES.get(flag)
+        text = f"{flag}: {error.problem}"
+        if example:
+            text += f" (for example: {shown_example(example, flag)})"
+        return text
+    field = getattr(error, "field", None)
+    if not isinstance(field, str) or not field or names_a_flag(field):
+        return str(error)
+    message = error.message.removeprefix(f"{field}: ")
+    return f"{flag_for(field, command)}: {message}"

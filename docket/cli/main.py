@@ -1,0 +1,160 @@
+"""The `docket` command line: the parser, `main()`, and the one place errors end up.
+
+Scripts and paralegals at a shell rely on three promises kept here: every date typed goes
+through the one date parser, a bad input is refused with ONE line naming the flag, the
+problem and an accepted form (exit 2, nothing written), and output is plain text or JSON,
+never a traceback and never markup.
+
+Each group of commands is a module with a `register` function listed in `COMMAND_GROUPS`,
+so a new command (an importer, an exporter) is one handler in its group's module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from typing import Any, NoReturn
+
+from docket.cli import (
+    audit,
+    cases,
+    closures,
+    deadlines,
+    filings,
+    hearings,
+    parties,
+    reports,
+    setup,
+    status,
+    transfer,
+)
+from docket.cli.arguments import Subparsers, db_help
+from docket.cli.context import Context
+from docket.cli.errors import UsageError, failure_line
+from docket.clock import Clock
+
+#: One `register` per group of commands, in the order `docket --help` lists them.
+COMMAND_GROUPS: list[Callable[[Subparsers], None]] = [
+    setup.register,
+    cases.register,
+    parties.register,
+    filings.register,
+    hearings.register,
+    deadlines.register,
+    status.register,
+    closures.register,
+    audit.register,
+    reports.register,
+    transfer.register,
+]
+
+
+def installed_version() -> str:
+    """The installed distribution's version; the package's own when run from a checkout."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("docket")
+    except PackageNotFoundError:
+        from docket import __version__
+
+        return __version__
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, reading the version only when asked (not at every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        print(f"docket {installed_version()}")
+        parser.exit()
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        usage = " ".join(self.format_usage().split())
+        raise UsageError(f"{message} ({usage})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="docket",
+        description="Case and investigation docket tracker. With no command, opens the TUI.",
+    )
+    parser.add_argument("--db", dest="top_db", metavar="PATH", help=db_help())
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the TUI on a fresh copy of the demo data, in a temporary file unless "
+        "--db names a new one (default: off)",
+    )
+    parser.add_argument("--version", action=_VersionAction, help="print docket's version and exit")
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help="the command to run (default: open the TUI)"
+    )
+    for register in COMMAND_GROUPS:
+        register(sub)
+    return parser
+
+
+def _use_utf8() -> None:
+    """Titles such as `Smith v. Jones — “quoted”` must survive any locale."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8")
+
+
+@contextmanager
+def _quiet_broken_pipe() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        # `docket case list | head`: the reader left; nothing is wrong.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.command is None:
+        from docket.cli.app import open_tui
+
+        return open_tui(ctx)
+    if args.demo:
+        raise UsageError("--demo opens the TUI; it takes no command (usage: docket --demo)")
+    code: int = args.handler(args, ctx)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    _use_utf8()
+    ctx: Context | None = None
+    command: argparse.ArgumentParser | None = None
+    try:
+        with _quiet_broken_pipe():
+            args = build_parser().parse_args(argv)
+            command = getattr(args, "command_parser", None)
+            ctx = Context(args=args, opens=getattr(args, "opens", "create"), today=Clock().today())
+            return _run(args, ctx)
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as done:  # --help, --version
+        return done.code if isinstance(done.code, int) else 0
+    except Exception as error:
+        # The one place an error becomes what a person reads: one line on stderr, exit 2.
+        database = ctx.db_path if ctx is not None and command is not None else None
+        line = failure_line(error, command, database)
+        if line is None:
+            raise
+        print("docket: " + " ".join(line.split()), file=sys.stderr)
+        return 2
+    finally:
+        if ctx is not None:
+            ctx.close()

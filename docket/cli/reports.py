@@ -1,0 +1,95 @@
+"""`docket remind` and `docket search`: what needs doing, and where a word appears."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import timedelta
+
+from docket.cli.arguments import Subparsers, add_json, command, non_negative
+from docket.cli.context import Context
+from docket.cli.output import print_json
+from docket.errors import InputError
+
+_SECTION_TITLES = {
+    "overdue": "Overdue",
+    "today": "Today",
+    "upcoming": "Coming up",
+    "attention": "Needs attention",
+}
+
+
+def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
+    from docket.reminders import build_reminders, horizon, overdue_count
+
+    within = non_negative(args.within, "--within", "--within 14")
+    store = ctx.store
+    today = store.clock.today()
+    agenda = store.agenda(until=today + timedelta(days=horizon(within)), limit=5000)
+    reminders = build_reminders(agenda, store.cases_needing_attention(), today=today, within=within)
+    overdue = overdue_count(reminders)
+    if args.json:
+        print_json(
+            {
+                "today": today.isoformat(),
+                "within": within,
+                "overdue": overdue,
+                "reminders": [r.to_json() for r in reminders],
+            }
+        )
+        return 1 if overdue else 0
+    if not reminders:
+        print(f"Nothing due in the next {within} days and no matter needs attention.")
+    section = ""
+    for reminder in reminders:
+        if reminder.urgency != section:
+            section = reminder.urgency
+            print(("\n" if reminder is not reminders[0] else "") + _SECTION_TITLES[section])
+        if reminder.kind == "case":
+            print(f"  {reminder.case_number:<20} {reminder.case_title}")
+            print(f"  {'':<20} {reminder.why} (stage {reminder.title})")
+            continue
+        when = str(reminder.day)
+        if reminder.at:
+            when += " " + reminder.at[11:16]
+        print(f"  {when:<16} {reminder.kind:<8} {reminder.case_number:<20} {reminder.title}")
+        print(f"  {'':<16} {reminder.why}; {reminder.case_title}")
+    return 1 if overdue else 0
+
+
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    if not re.search(r"\w", args.query):
+        raise InputError("QUERY", "has no words to search for", "docket search Baldwin")
+    hits = ctx.store.search(args.query)
+    if args.json:
+        print_json([hit._asdict() for hit in hits])
+        return 0
+    if not hits:
+        print(f"No matches for {args.query}")
+    for hit in hits:
+        print(f"  {hit.kind:<7} {hit.case_number or '-':<20} {hit.text}")
+        if hit.snippet and hit.snippet != hit.text:
+            print(f"  {'':<7} {'':<20} {hit.snippet}")
+    return 0
+
+
+def register(sub: Subparsers) -> None:
+    remind = command(
+        sub, "remind", cmd_remind, "what needs doing, most urgent first", numbered=False
+    )
+    remind.add_argument(
+        "--within",
+        default="14",
+        metavar="DAYS",
+        help="list deadlines and hearings due within this many days from today (default: 14)",
+    )
+    add_json(remind, "today, the window, the overdue count and each reminder")
+
+    search = command(sub, "search", cmd_search, "full-text search", numbered=False)
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        help="words to find in case titles, numbers, summaries, docket entries, party names "
+        "and notes; quote several words to pass them as one argument",
+    )
+    add_json(search, "one object per match")

@@ -1,0 +1,67 @@
+"""`docket init` and `docket demo`: a database to start from."""
+
+from __future__ import annotations
+
+import argparse
+
+from docket.cli.arguments import Subparsers, command, non_negative
+from docket.cli.context import Context
+from docket.errors import InputError, Refused
+
+
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    path = ctx.db_path
+    existed = path.exists() and path.stat().st_size > 0
+    store = ctx.store
+    if existed:
+        print(f"Docket database ready at {path} ({store.count_cases()} cases); nothing changed")
+    else:
+        print(f"Created an empty docket database at {path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    count = (
+        None if args.cases is None else non_negative(args.cases, "--cases", "--cases 500", "cases")
+    )
+    if count == 0:
+        raise InputError("--cases", "must be at least 1", "--cases 500")
+    store = ctx.store
+    existing = store.count_cases()
+    if existing:
+        raise Refused(
+            f"--db: {ctx.db_path} already holds {existing} case(s); the demo goes into a new "
+            "database (for example: docket demo --db demo.db)"
+        )
+    if count is None:
+        from fixtures.demo import load_demo
+
+        load_demo(store)
+        print(f"Wrote {store.count_cases()} cases to {ctx.db_path}")
+        return 0
+    from fixtures.synthetic import generate
+
+    stats = generate(store, count)
+    print(
+        f"Wrote {stats.cases} synthetic cases with {stats.filings} docket entries to "
+        f"{ctx.db_path} in {stats.seconds:.1f} s"
+    )
+    return 0
+
+
+def register(sub: Subparsers) -> None:
+    command(sub, "init", cmd_init, "create an empty database", opens="create", numbered=False)
+    demo = command(
+        sub,
+        "demo",
+        cmd_demo,
+        "write the demo data (or N synthetic cases)",
+        opens="create",
+        numbered=False,
+    )
+    demo.add_argument(
+        "--cases",
+        metavar="N",
+        help="write N synthetic cases (a whole number, at least 1) instead of the demo's "
+        "real-world cases (default: the demo cases)",
+    )

@@ -1,0 +1,188 @@
+"""`docket status` (show, or `set STAGE`) and `docket note`: where a matter stands."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from docket.cli.arguments import Subparsers, add_date, add_json, command, optional_day
+from docket.cli.context import Context
+from docket.cli.errors import EXAMPLES
+from docket.cli.output import print_history, print_json
+from docket.errors import InputError
+from docket.models import Case
+
+
+def _status_json(case: Case) -> dict[str, Any]:
+    """The case fields `docket status --json` shows."""
+    return case.model_dump(
+        mode="json",
+        include={
+            "number",
+            "court",
+            "title",
+            "kind",
+            "stage",
+            "disposition",
+            "opened_on",
+            "closed_on",
+            "stay_reason",
+            "stayed_on",
+            "stay_until",
+            "follow_up_on",
+            "last_activity_on",
+        },
+    )
+
+
+def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
+    if args.verb is not None:
+        return _status_set(args, ctx)
+    for flag, value in (
+        ("--on", args.on),
+        ("--note", args.note),
+        ("--disposition", args.disposition),
+        ("--source", args.source),
+        ("--until", args.until),
+    ):
+        if value is not None:
+            raise InputError(
+                flag, "goes with 'set STAGE'", f"docket status NUMBER set active {flag} ..."
+            )
+    from docket.lifecycle import lifecycle_for
+
+    case, case_id = ctx.case_id(args.number)
+    cycle = lifecycle_for(case.kind)
+    allowed = cycle.allowed_from(case.stage)
+    resolved = cycle.is_resolved(case.stage)
+    attention = ctx.store.case_row(case_id).attention
+    history = ctx.store.status_history(case_id)
+    if args.json:
+        print_json(
+            {
+                **_status_json(case),
+                "resolved": resolved,
+                "allowed_stages": allowed,
+                "history": [change.model_dump(mode="json") for change in history],
+                "attention": attention,
+            }
+        )
+        return 0
+    print(f"{case.number}: {case.title}")
+    state = "resolved" if resolved else "unresolved"
+    print(
+        f"  Stage: {case.stage} ({state})" + (f", {case.disposition}" if case.disposition else "")
+    )
+    if case.stay_reason:
+        until = f" until {case.stay_until}" if case.stay_until else ""
+        print(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
+    print(f"  Follow up on: {case.follow_up_on or '-'}")
+    print(f"  Last activity: {case.last_activity_on or '-'}")
+    if attention:
+        print(f"  Needs attention: {attention}")
+    if allowed:
+        stay_moves = "lift" if case.stay_reason else "stay"
+        print(f"  Can move to: {', '.join(allowed)} (or: {stay_moves})")
+    else:
+        print("  Closed; reopen with: docket status NUMBER set reopen --note TEXT")
+    print("  History:")
+    print_history(history, "    ")
+    return 0
+
+
+def _status_set(args: argparse.Namespace, ctx: Context) -> int:
+    if args.verb != "set":
+        # Named by its dest, so the error line shows the positional as its usage does.
+        raise InputError(
+            "verb", f"{args.verb!r} is not a status action", "docket status N set active"
+        )
+    if args.stage is None:
+        raise InputError("STAGE", "is missing", "docket status N set active")
+    target = args.stage.strip().lower()
+    on = optional_day(args.on, "--on", ctx.today)
+    until = optional_day(args.until, "--until", ctx.today)
+    if until is not None and target != "stay":
+        raise InputError("--until", "goes with 'set stay'", "set stay --note REASON --until +30")
+    for flag, value in (("--note", args.note), ("--source", args.source)):
+        if value is not None and not value.strip():
+            raise InputError(flag, "is empty", EXAMPLES[flag])
+    case, case_id = ctx.case_id(args.number)
+    store = ctx.store
+    if target == "stay":
+        if not args.note:
+            raise InputError("--note", "a stay needs a reason", '--note "stayed pending appeal"')
+        change = store.stay(case_id, args.note, on=on, until=until, source=args.source)
+        print(f"{case.number}: stayed from {change.changed_on} ({args.note.strip()})")
+        return 0
+    if target == "lift":
+        change = store.lift_stay(case_id, on=on, note=args.note, source=args.source)
+        print(f"{case.number}: stay lifted on {change.changed_on}")
+        return 0
+    change = store.change_stage(
+        case_id,
+        target,
+        on=on,
+        note=args.note,
+        disposition=args.disposition,
+        source=args.source,
+    )
+    extra = f" ({change.disposition})" if change.disposition else ""
+    print(f"{case.number}: {change.from_stage} -> {change.to_stage}{extra} on {change.changed_on}")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
+    on = optional_day(args.on, "--on", ctx.today)
+    if not args.text.strip():
+        raise InputError("TEXT", "the note is empty", EXAMPLES["TEXT"])
+    case, case_id = ctx.case_id(args.number)
+    note = ctx.store.add_note(case_id, args.text, on=on, source=args.source)
+    print(f"Note added to {case.number} on {note.noted_on}")
+    return 0
+
+
+def register(sub: Subparsers) -> None:
+    status = command(
+        sub,
+        "status",
+        cmd_status,
+        "show or change a case's status",
+        # A stay's reason is typed as --note here.
+        field_flags={"reason": "--note"},
+    )
+    status.add_argument(
+        "verb", nargs="?", metavar="set", help="'set' to change the stage (default: show it)"
+    )
+    status.add_argument(
+        "stage",
+        nargs="?",
+        metavar="STAGE",
+        help="with 'set': a stage of the case's kind, or stay, lift or reopen",
+    )
+    add_date(status, "--on", "the day the change took effect", "today")
+    status.add_argument(
+        "--note",
+        metavar="TEXT",
+        help="why; required for stay and reopen (default: none)",
+    )
+    status.add_argument(
+        "--disposition",
+        metavar="TEXT",
+        help="how the matter ended, e.g. settled; required when closing (default: none)",
+    )
+    status.add_argument(
+        "--source",
+        metavar="TEXT",
+        help="where the change is recorded: a citation or URL (default: none)",
+    )
+    add_date(status, "--until", "with 'set stay': the day the stay ends", "open-ended")
+    add_json(status, "the stage, the stages it can move to and the history")
+
+    note = command(sub, "note", cmd_note, "add a dated note to a case")
+    note.add_argument("text", metavar="TEXT", help="the note, as one argument (quote it)")
+    note.add_argument(
+        "--source",
+        metavar="TEXT",
+        help="where it came from: a citation, URL or 'phone' (default: none)",
+    )
+    add_date(note, "--on", "the day the note is about", "today")
