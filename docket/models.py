@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from docket.errors import InputError
+from docket.errors import InputError, Refused
 
 
 def _no_control_chars(value: str) -> str:
@@ -342,6 +342,20 @@ class Filing(_Record):
     @property
     def voided(self) -> bool:
         return self.voided_at is not None
+
+    def refuse_if_voided(self, *, voiding: bool = False) -> None:
+        """A voided entry stays on the docket exactly as it was voided: the store refuses to
+        change it, and a screen asks before opening a form for it, with this one rule."""
+        if self.voided_at is None:
+            return
+        if voiding:
+            raise Refused(
+                f"entry {self.entry_no} is already voided ({self.void_reason})", field="entry_no"
+            )
+        raise Refused(
+            f"entry {self.entry_no} is voided ({self.void_reason}); it can no longer be edited",
+            field="entry_no",
+        )
 
 
 class Hearing(_Record):

@@ -20,7 +20,6 @@ from docket.cli.arguments import (
 )
 from docket.cli.context import Context
 from docket.cli.output import print_json, print_steps
-from docket.errors import InputError
 from docket.models import Deadline, ServiceMethod
 
 if TYPE_CHECKING:
@@ -85,8 +84,6 @@ def _closure_calendar(store: Store | None, code: str) -> CourtCalendar:
 
 
 def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
-    if args.note is not None and not args.note.strip():
-        raise InputError("--note", "is empty", '--note "opposing counsel agreed"')
     case, case_id = ctx.case_id(args.number)
     ctx.deadline(case, args.id)
     saved = ctx.store.waive_deadline(args.id, case_id=case_id, note=args.note)
@@ -185,7 +182,9 @@ def register(sub: Subparsers) -> None:
     waive = command(deadlines, "waive", cmd_deadline_waive, "waive a deadline (kept, not done)")
     _deadline_id(waive)
     waive.add_argument(
-        "--note", metavar="TEXT", help="why; saved as a note on the case (default: no note)"
+        "--note",
+        metavar="TEXT",
+        help="why; the note the waiver leaves on the case says it (default: no reason given)",
     )
 
     show = command(deadlines, "show", cmd_deadline_show, "how a deadline was counted")
