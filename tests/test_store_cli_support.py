@@ -116,3 +116,47 @@ def test_closures_apply_to_their_calendar_and_count_open_deadlines(
         "SELECT after FROM audit_log WHERE entity = 'court_closures' ORDER BY id"
     ).fetchall()
     assert json.loads(audit[0][0])["name"] == "Christmas Eve closure"
+
+
+def test_a_waiver_without_a_reason_is_still_noted(store: Store, case_id: int) -> None:
+    deadline = store.add_deadline(case_id, Deadline(due_on=date(2026, 12, 1), title="Reply"))
+    assert deadline.id is not None
+    store.waive_deadline(deadline.id, case_id=case_id)
+    assert [n.text for n in store.notes(case_id)] == ["Deadline #1 waived (Reply)"]
+
+
+def test_a_blank_waiver_reason_is_refused_and_nothing_changes(store: Store, case_id: int) -> None:
+    deadline = store.add_deadline(case_id, Deadline(due_on=date(2026, 12, 1), title="Reply"))
+    assert deadline.id is not None
+    with pytest.raises(InputError, match="note"):
+        store.waive_deadline(deadline.id, case_id=case_id, note="  ")
+    assert store.get_deadline(deadline.id).status.value == "open"
+    assert store.notes(case_id) == []
+
+
+def test_a_closure_is_refused_twice_for_the_same_calendar_and_kept_once(store: Store) -> None:
+    store.add_closure(date(2026, 12, 24), "Court closed", "US-NM")
+    with pytest.raises(Refused, match="already a closure for US-NM") as refused:
+        store.add_closure(date(2026, 12, 24), "Again", "us-nm")
+    assert refused.value.field == "day"
+    assert [(c.day, c.calendar, c.name) for c in store.closures()] == [
+        (date(2026, 12, 24), "US-NM", "Court closed")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "calendar", "field"),
+    [
+        (" ", "", "name"),
+        ("Snow\nday", "", "name"),
+        ("x" * 201, "", "name"),
+        ("Snow", "ZZ-9", "calendar"),
+    ],
+)
+def test_a_closure_with_a_bad_name_or_calendar_writes_nothing(
+    store: Store, name: str, calendar: str, field: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        store.add_closure(date(2026, 12, 24), name, calendar)
+    assert refused.value.field == field
+    assert store.closures() == []
