@@ -491,3 +491,21 @@ _NAME_NOISE = frozenset(
         "esq",
     }
 )
+
+
+def trigger_text(trigger: Filing | Hearing) -> str:
+    """What a deadline was counted from, in the words every screen and command uses for it:
+    the entry as the docket shows it (with its service and whether it was voided), or the
+    hearing with its time and status."""
+    if isinstance(trigger, Filing):
+        served = ""
+        if trigger.served_on is not None:
+            how = f" ({trigger.service.value})" if trigger.service is not None else ""
+            served = f", served {trigger.served_on.isoformat()}{how}"
+        void = " [VOIDED]" if trigger.voided else ""
+        return (
+            f"entry {trigger.entry_no}, {trigger.title}, "
+            f"filed {trigger.filed_on.isoformat()}{served}{void}"
+        )
+    when = trigger.starts_at.strftime("%Y-%m-%d %H:%M")
+    return f"hearing #{trigger.id}, {trigger.kind} at {when} [{trigger.status.value}]"
