@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from db.base import StoreBase
 from db.rows import Closure
+from docket.errors import Refused
 from docket.models import Case
 
 if TYPE_CHECKING:
@@ -14,14 +15,27 @@ if TYPE_CHECKING:
 
 
 class ClosureStore(StoreBase):
-    def add_closure(self, day: date, name: str, calendar: str = "") -> None:
-        """A day the court is closed (weather, a declared day off): counts as a legal holiday."""
+    def add_closure(self, day: date, name: str, calendar: str = "") -> Closure:
+        """A day the court is closed (weather, a declared day off): counts as a legal holiday.
+
+        `calendar` is a calendar code (`US-NM`), or empty for every calendar. A day already
+        closed for the same calendar is refused rather than entered twice."""
+        from docket.calendars import closure_name, validate_calendar_code
+
+        name = closure_name(name)
+        calendar = validate_calendar_code(calendar, field="calendar") if calendar.strip() else ""
         with self.write():
-            self.insert(
+            if any(
+                c.day == day and c.calendar == calendar for c in self.closures(calendar or None)
+            ):
+                where = calendar or "every calendar"
+                raise Refused(f"{day} is already a closure for {where}", field="day")
+            row = self.insert(
                 "court_closures",
                 {"day": day.isoformat(), "calendar": calendar, "name": name},
                 case_id=None,
             )
+        return Closure(row["id"], day, calendar, name)
 
     def closures(self, calendar: str | None = None) -> list[Closure]:
         """Court closures in date order; with `calendar`, those that apply to it (its own and

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from db.mapping import deadline_from_row, deadline_values, json_text
 from db.rows import PAGE_SIZE
 from db.status import StatusStore
-from docket.errors import NotFound, Refused
+from docket.errors import InputError, NotFound, Refused
 from docket.models import Deadline, DeadlineStatus
 
 if TYPE_CHECKING:
@@ -82,16 +82,22 @@ class DeadlineStore(StatusStore):
     def waive_deadline(
         self, deadline_id: int, *, case_id: int | None = None, note: str | None = None
     ) -> Deadline:
-        """Mark an open deadline waived; a note saying why goes on the case in the same write."""
+        """Mark an open deadline waived, and say so in the case's notes in the same write.
+
+        A waived deadline is one the firm decided not to meet: the notes keep that decision
+        beside the status history, with the reason when one is given, whichever front end
+        waived it."""
+        if note is not None and not note.strip():
+            raise InputError(
+                "note", "is empty; say why, or leave it out", "opposing counsel agreed"
+            )
         with self.write():
             waived = self.complete_deadline(
                 deadline_id, status=DeadlineStatus.WAIVED, case_id=case_id
             )
-            if note is not None and note.strip():
-                assert waived.case_id is not None
-                self.add_note(
-                    waived.case_id, f"Deadline #{deadline_id} waived ({waived.title}): {note}"
-                )
+            assert waived.case_id is not None
+            why = f": {note.strip()}" if note is not None else ""
+            self.add_note(waived.case_id, f"Deadline #{deadline_id} waived ({waived.title}){why}")
         return waived
 
     # ------------------------------------------------------------------ set by a trigger

@@ -17,7 +17,7 @@ from db.closures import ClosureStore
 from db.deadlines import DeadlineStore
 from db.mapping import filing_from_row
 from db.rows import PAGE_SIZE
-from docket.errors import InputError, NotFound, Refused
+from docket.errors import InputError, NotFound
 from docket.models import Case, Deadline, Filing
 
 
@@ -153,8 +153,7 @@ class FilingStore(DeadlineStore, ClosureStore):
         )
         with self.write():
             current = self.get_filing(filing.id)
-            if current.voided:
-                raise Refused(f"entry {current.entry_no} is voided; it can no longer be edited")
+            current.refuse_if_voided()
             assert current.case_id is not None
             values["updated_at"] = self.timestamp()
             saved = filing_from_row(
@@ -182,10 +181,7 @@ class FilingStore(DeadlineStore, ClosureStore):
             raise InputError("--reason", "a void needs a reason", '--reason "entered twice"')
         with self.write():
             filing = self.filing_by_entry(case_id, entry_no)
-            if filing.voided:
-                raise Refused(
-                    f"ENTRY_NO: entry {entry_no} is already voided ({filing.void_reason})"
-                )
+            filing.refuse_if_voided(voiding=True)
             assert filing.id is not None
             voided = filing_from_row(
                 self.update(

@@ -3,14 +3,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 
 from db.closures import ClosureStore
 from db.deadlines import DeadlineStore
 from db.mapping import hearing_from_row, hearing_values
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound, Refused
-from docket.models import Deadline, Hearing, HearingStatus
+from docket.models import Deadline, DeadlineStatus, Hearing, HearingStatus
+
+
+class Unchanged(Enum):
+    """Marks an optional field the caller leaves as it is (None would clear it)."""
+
+    KEEP = "keep"
+
+
+UNCHANGED = Unchanged.KEEP
+
+
+@dataclass(frozen=True)
+class HearingChange:
+    """What one change to a hearing did, for the front end to report."""
+
+    hearing: Hearing
+    """The hearing as saved; after a continuance, the old row, now `continued`."""
+    recounted: list[Deadline]
+    """Before-hearing deadlines that moved with it."""
+    withdrawn: list[Deadline]
+    """Deadlines it no longer sets (it was held, vacated, cancelled or continued)."""
+    scheduled: Hearing | None = None
+    """The new hearing a continuance scheduled."""
+    created: list[Deadline] = field(default_factory=list)
+    """The deadlines the new hearing set."""
 
 
 class HearingStore(DeadlineStore, ClosureStore):
@@ -76,50 +103,101 @@ class HearingStore(DeadlineStore, ClosureStore):
             self.refresh_rollups(current.case_id)
         return saved, changed
 
+    def change_hearing(
+        self,
+        hearing_id: int,
+        *,
+        case_id: int | None = None,
+        status: HearingStatus | None = None,
+        starts_at: datetime | None = None,
+        kind: str | None = None,
+        location: str | None | Unchanged = UNCHANGED,
+        outcome: str | None = None,
+        continued_to: datetime | None = None,
+    ) -> HearingChange:
+        """Record what happened to a hearing, in one transaction: a new time, a status, an
+        outcome, or a continuance to a new time. The one way both front ends change a hearing.
+
+        A continuance keeps the old row (status `continued`, `continued_to` set, its
+        before-hearing deadlines withdrawn) so the docket still shows what was set and why it
+        moved, and schedules a new hearing at `continued_to` with the kind, place and judge
+        carried forward and deadlines of its own. Moving a hearing moves its end with it and
+        recounts its deadlines; a hearing no longer scheduled withdraws them.
+        """
+        edits: dict[str, object] = {}
+        if kind is not None:
+            edits["kind"] = kind
+        if not isinstance(location, Unchanged):
+            edits["location"] = location
+        if outcome is not None:
+            edits["outcome"] = outcome
+        with self.write():
+            current = self.get_hearing(hearing_id)
+            if case_id is not None and current.case_id != case_id:
+                raise NotFound(f"hearing {hearing_id} is not on this case", field="id")
+            if continued_to is not None:
+                return self._continue(current, continued_to, status, starts_at, edits)
+            if status is not None:
+                edits["status"] = status
+            if starts_at is not None:
+                edits["starts_at"] = starts_at
+                if current.ends_at is not None:
+                    edits["ends_at"] = starts_at + (current.ends_at - current.starts_at)
+            saved, touched = self.update_hearing(current.model_copy(update=edits))
+        withdrawn = [d for d in touched if d.status == DeadlineStatus.WITHDRAWN]
+        recounted = [d for d in touched if d.status != DeadlineStatus.WITHDRAWN]
+        return HearingChange(saved, recounted, withdrawn)
+
+    def _continue(
+        self,
+        current: Hearing,
+        to: datetime,
+        status: HearingStatus | None,
+        starts_at: datetime | None,
+        edits: dict[str, object],
+    ) -> HearingChange:
+        if status not in (None, HearingStatus.CONTINUED):
+            raise InputError("continued_to", "goes with the status continued", "2027-01-12 9:30am")
+        if starts_at is not None:
+            raise InputError(
+                "starts_at",
+                "cannot change with a continuance; the continuance sets the new time",
+                "2027-01-12 9:30am",
+            )
+        if current.status != HearingStatus.SCHEDULED:
+            raise Refused(
+                f"hearing {current.id} is {current.status.value}; "
+                "only a scheduled hearing is continued",
+                field="id",
+            )
+        if to.tzinfo is None:
+            to = to.astimezone()
+        if to == current.starts_at:
+            raise InputError("continued_to", "is the hearing's present time", "2027-01-12 9:30am")
+        assert current.case_id is not None
+        kept = current.model_copy(update=edits)
+        ends_at = None
+        if current.ends_at is not None:
+            ends_at = to + (current.ends_at - current.starts_at)
+        old, withdrawn = self.update_hearing(
+            kept.model_copy(update={"status": HearingStatus.CONTINUED, "continued_to": to})
+        )
+        new, created = self.add_hearing(
+            current.case_id,
+            Hearing(
+                starts_at=to,
+                ends_at=ends_at,
+                kind=kept.kind,
+                location=kept.location,
+                judge=kept.judge,
+            ),
+        )
+        return HearingChange(old, [], withdrawn, new, created)
+
     def continue_hearing(
         self, hearing_id: int, to: datetime, outcome: str | None = None
     ) -> tuple[Hearing, Hearing]:
-        """Continue a scheduled hearing to a new time, in one transaction.
-
-        The continued hearing keeps its row (status `continued`, `continued_to` set, its
-        before-hearing deadlines withdrawn) so the docket still shows what was set and why it
-        moved; a new scheduled hearing at `to` carries the kind, place and judge forward and
-        gets its own deadlines. Returns (the continued hearing, the new one).
-        """
-        if to.tzinfo is None:
-            to = to.astimezone()
-        with self.write():
-            current = self.get_hearing(hearing_id)
-            if current.status != HearingStatus.SCHEDULED:
-                raise Refused(
-                    f"ID: hearing {hearing_id} is {current.status.value}; "
-                    "only a scheduled hearing is continued"
-                )
-            if to == current.starts_at:
-                raise InputError(
-                    "--to", "is the hearing's present time", "--to '2027-01-12 9:30am'"
-                )
-            assert current.case_id is not None
-            ends_at = None
-            if current.ends_at is not None:
-                ends_at = to + (current.ends_at - current.starts_at)
-            old, _withdrawn = self.update_hearing(
-                current.model_copy(
-                    update={
-                        "status": HearingStatus.CONTINUED,
-                        "continued_to": to,
-                        "outcome": outcome if outcome is not None else current.outcome,
-                    }
-                )
-            )
-            new, _created = self.add_hearing(
-                current.case_id,
-                Hearing(
-                    starts_at=to,
-                    ends_at=ends_at,
-                    kind=current.kind,
-                    location=current.location,
-                    judge=current.judge,
-                ),
-            )
-        return old, new
+        """Continue a scheduled hearing to `to` (see `change_hearing`): (the old, the new)."""
+        change = self.change_hearing(hearing_id, continued_to=to, outcome=outcome)
+        assert change.scheduled is not None
+        return change.hearing, change.scheduled

@@ -29,9 +29,18 @@ from db.filings import FilingStore
 from db.hearings import HearingStore
 from db.parties import PartyStore
 from db.search import SearchStore
+from docket.models import Deadline, Filing, Hearing
 
 __all__ = ["QUIET_AFTER_DAYS", "Store"]
 
 
 class Store(FilingStore, HearingStore, PartyStore, SearchStore, AuditStore):
     """One open docket database. Safe to share between threads (calls are serialized)."""
+
+    def trigger_of(self, deadline: Deadline) -> Filing | Hearing | None:
+        """The docket entry or hearing a deadline was counted from; None for one typed in."""
+        if deadline.trigger_filing_id is not None:
+            return self.get_filing(deadline.trigger_filing_id)
+        if deadline.trigger_hearing_id is not None:
+            return self.get_hearing(deadline.trigger_hearing_id)
+        return None

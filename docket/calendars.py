@@ -45,6 +45,16 @@ def validate_calendar_code(code: str, *, field: str = "--calendar") -> str:
     return cleaned
 
 
+def closure_name(text: str) -> str:
+    """A closure's name as it will show in every count that skips the day: one short line."""
+    name = text.strip()
+    if not name:
+        raise InputError("name", "is empty", "Court closed: snow")
+    if len(name) > 200 or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise InputError("name", "must be one line of at most 200 characters", "Snow")
+    return name
+
+
 class CourtCalendar:
     """The days a court's deadlines may not end on, for one calendar code and its closures.
 

@@ -34,9 +34,19 @@ class InputError(DocketError):
 class NotFound(DocketError):
     """A case, entry, deadline or other record that the user named does not exist."""
 
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        """The domain field that named the record (`number`, `entry_no`), when there is one."""
+
 
 class Refused(DocketError):
     """A well-formed request that the rules do not allow (a lifecycle transition, a re-void)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        """The domain field the refusal is about, when there is one."""
 
 
 class StaleRecord(DocketError):

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from docket.errors import InputError
+from docket.errors import InputError, Refused
 
 
 def _no_control_chars(value: str) -> str:
@@ -343,6 +343,20 @@ class Filing(_Record):
     def voided(self) -> bool:
         return self.voided_at is not None
 
+    def refuse_if_voided(self, *, voiding: bool = False) -> None:
+        """A voided entry stays on the docket exactly as it was voided: the store refuses to
+        change it, and a screen asks before opening a form for it, with this one rule."""
+        if self.voided_at is None:
+            return
+        if voiding:
+            raise Refused(
+                f"entry {self.entry_no} is already voided ({self.void_reason})", field="entry_no"
+            )
+        raise Refused(
+            f"entry {self.entry_no} is voided ({self.void_reason}); it can no longer be edited",
+            field="entry_no",
+        )
+
 
 class Hearing(_Record):
     id: int | None = None
@@ -477,3 +491,21 @@ _NAME_NOISE = frozenset(
         "esq",
     }
 )
+
+
+def trigger_text(trigger: Filing | Hearing) -> str:
+    """What a deadline was counted from, in the words every screen and command uses for it:
+    the entry as the docket shows it (with its service and whether it was voided), or the
+    hearing with its time and status."""
+    if isinstance(trigger, Filing):
+        served = ""
+        if trigger.served_on is not None:
+            how = f" ({trigger.service.value})" if trigger.service is not None else ""
+            served = f", served {trigger.served_on.isoformat()}{how}"
+        void = " [VOIDED]" if trigger.voided else ""
+        return (
+            f"entry {trigger.entry_no}, {trigger.title}, "
+            f"filed {trigger.filed_on.isoformat()}{served}{void}"
+        )
+    when = trigger.starts_at.strftime("%Y-%m-%d %H:%M")
+    return f"hearing #{trigger.id}, {trigger.kind} at {when} [{trigger.status.value}]"

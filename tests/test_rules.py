@@ -1,5 +1,5 @@
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -229,3 +229,28 @@ def test_parse_rules_names_the_broken_rule(edit: tuple[str, str], message: str) 
 def test_parse_rules_refuses_duplicate_ids() -> None:
     with pytest.raises(ValueError, match="twice"):
         parse_rules(_VALID + _VALID)
+
+
+def test_a_trigger_reads_as_the_docket_shows_it() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from docket.models import Filing, Hearing, HearingStatus, ServiceMethod, trigger_text
+
+    motion = Filing(
+        entry_no=3,
+        filed_on=date(2026, 11, 2),
+        title="Motion to compel",
+        served_on=date(2026, 11, 3),
+        service=ServiceMethod.MAIL,
+        voided_at=datetime(2026, 11, 5, tzinfo=UTC),
+    )
+    assert trigger_text(motion) == (
+        "entry 3, Motion to compel, filed 2026-11-02, served 2026-11-03 (mail) [VOIDED]"
+    )
+    hearing = Hearing(
+        id=4,
+        starts_at=datetime(2026, 12, 1, 9, 30, tzinfo=timezone(timedelta(hours=-7))),
+        kind="motion hearing",
+        status=HearingStatus.VACATED,
+    )
+    assert trigger_text(hearing) == "hearing #4, motion hearing at 2026-12-01 09:30 [vacated]"

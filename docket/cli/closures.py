@@ -7,28 +7,13 @@ import argparse
 from docket.cli.arguments import DATE_FORMS, Subparsers, add_json, command, day, group
 from docket.cli.context import Context
 from docket.cli.output import print_json
-from docket.errors import InputError, Refused
 
 
 def cmd_closure_add(args: argparse.Namespace, ctx: Context) -> int:
     closed_on = day(args.day, "DATE", ctx.today)
-    name = args.name.strip()
-    if not name:
-        raise InputError("--name", "is empty", '--name "Court closed: snow"')
-    if len(name) > 200 or any(ord(ch) < 32 for ch in name):
-        raise InputError("--name", "must be one line of at most 200 characters", "--name 'Snow'")
-    calendar = ""
-    if args.calendar is not None:
-        from docket.calendars import validate_calendar_code
-
-        calendar = validate_calendar_code(args.calendar, field="--calendar")
     store = ctx.store
-    if any(c.day == closed_on and c.calendar == calendar for c in store.closures(calendar or None)):
-        where = calendar or "every calendar"
-        raise Refused(
-            f"DATE: {closed_on} is already a closure for {where}; see docket closure list"
-        )
-    store.add_closure(closed_on, name, calendar)
+    closure = store.add_closure(closed_on, args.name, args.calendar or "")
+    name, calendar = closure.name, closure.calendar
     applies = f"the {calendar} calendar" if calendar else "every calendar"
     print(f"Closure on {closed_on} for {applies}: {name}")
     count = store.open_deadlines_on(closed_on, calendar)

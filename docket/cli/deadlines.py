@@ -20,8 +20,7 @@ from docket.cli.arguments import (
 )
 from docket.cli.context import Context
 from docket.cli.output import print_json, print_steps
-from docket.errors import InputError
-from docket.models import Deadline, ServiceMethod
+from docket.models import Deadline, Filing, Hearing, ServiceMethod, trigger_text
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -85,8 +84,6 @@ def _closure_calendar(store: Store | None, code: str) -> CourtCalendar:
 
 
 def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
-    if args.note is not None and not args.note.strip():
-        raise InputError("--note", "is empty", '--note "opposing counsel agreed"')
     case, case_id = ctx.case_id(args.number)
     ctx.deadline(case, args.id)
     saved = ctx.store.waive_deadline(args.id, case_id=case_id, note=args.note)
@@ -94,27 +91,25 @@ def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _deadline_trigger(store: Store, deadline: Deadline) -> dict[str, Any] | None:
-    """What the deadline was counted from, as a person finds it on the docket."""
-    if deadline.trigger_filing_id is not None:
-        filing = store.get_filing(deadline.trigger_filing_id)
+def _trigger_json(trigger: Filing | Hearing | None) -> dict[str, Any] | None:
+    """What the deadline was counted from, for `deadline show --json`."""
+    if isinstance(trigger, Filing):
         return {
             "kind": "filing",
-            "entry_no": filing.entry_no,
-            "title": filing.title,
-            "filed_on": filing.filed_on.isoformat(),
-            "served_on": None if filing.served_on is None else filing.served_on.isoformat(),
-            "service": None if filing.service is None else filing.service.value,
-            "voided": filing.voided,
+            "entry_no": trigger.entry_no,
+            "title": trigger.title,
+            "filed_on": trigger.filed_on.isoformat(),
+            "served_on": None if trigger.served_on is None else trigger.served_on.isoformat(),
+            "service": None if trigger.service is None else trigger.service.value,
+            "voided": trigger.voided,
         }
-    if deadline.trigger_hearing_id is not None:
-        hearing = store.get_hearing(deadline.trigger_hearing_id)
+    if isinstance(trigger, Hearing):
         return {
             "kind": "hearing",
-            "id": hearing.id,
-            "title": hearing.kind,
-            "starts_at": hearing.starts_at.isoformat(),
-            "status": hearing.status.value,
+            "id": trigger.id,
+            "title": trigger.kind,
+            "starts_at": trigger.starts_at.isoformat(),
+            "status": trigger.status.value,
         }
     return None
 
@@ -122,10 +117,10 @@ def _deadline_trigger(store: Store, deadline: Deadline) -> dict[str, Any] | None
 def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
     case = ctx.case(args.number)
     deadline = ctx.deadline(case, args.id)
-    trigger = _deadline_trigger(ctx.store, deadline)
+    trigger = ctx.store.trigger_of(deadline)
     if args.json:
         data = deadline.model_dump(mode="json")
-        data["trigger"] = trigger
+        data["trigger"] = _trigger_json(trigger)
         print_json(data)
         return 0
     print(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
@@ -136,21 +131,8 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
         print(f"  Rule: {deadline.rule}{cite}")
     else:
         print("  Entered by hand (no rule)")
-    if trigger is not None and trigger["kind"] == "filing":
-        served = ""
-        if trigger["served_on"]:
-            how = f" ({trigger['service']})" if trigger["service"] else ""
-            served = f", served {trigger['served_on']}{how}"
-        void = " [VOIDED]" if trigger["voided"] else ""
-        print(
-            f"  Trigger: entry {trigger['entry_no']}, {trigger['title']}, "
-            f"filed {trigger['filed_on']}{served}{void}"
-        )
-    elif trigger is not None:
-        print(
-            f"  Trigger: hearing #{trigger['id']}, {trigger['title']} at {trigger['starts_at']} "
-            f"[{trigger['status']}]"
-        )
+    if trigger is not None:
+        print(f"  Trigger: {trigger_text(trigger)}")
     if deadline.computation:
         print("  How it was counted:")
         print_steps(deadline.computation, "    ")
@@ -185,7 +167,9 @@ def register(sub: Subparsers) -> None:
     waive = command(deadlines, "waive", cmd_deadline_waive, "waive a deadline (kept, not done)")
     _deadline_id(waive)
     waive.add_argument(
-        "--note", metavar="TEXT", help="why; saved as a note on the case (default: no note)"
+        "--note",
+        metavar="TEXT",
+        help="why; the note the waiver leaves on the case says it (default: no reason given)",
     )
 
     show = command(deadlines, "show", cmd_deadline_show, "how a deadline was counted")

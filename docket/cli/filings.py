@@ -20,7 +20,7 @@ from docket.cli.arguments import (
 from docket.cli.context import Context
 from docket.cli.errors import flag_for
 from docket.cli.output import print_created_deadlines, print_recounted_deadlines
-from docket.errors import InputError, Refused
+from docket.errors import InputError
 from docket.models import DocType, Filing, ServiceMethod
 
 _TYPES = "complaint, answer, motion, response, reply, order, notice, ..."
@@ -100,11 +100,8 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
     changes = _filing_changes(args, ctx)
     case, case_id = ctx.case_id(args.number)
     current = ctx.store.filing_by_entry(case_id, args.entry_no)
-    if current.voided:
-        raise Refused(
-            f"ENTRY_NO: entry {current.entry_no} is voided ({current.void_reason}); "
-            "it can no longer be edited"
-        )
+    # Checked before the model is built, so a voided entry is named before a bad new value.
+    current.refuse_if_voided()
     edited = build(Filing, **{**current.model_dump(), **changes})
     saved, recomputed = ctx.store.update_filing(edited)
     changed = [field for field in changes if getattr(current, field) != getattr(saved, field)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from docket.cli.arguments import Subparsers, add_json, build, choice, command, group
 from docket.cli.context import Context
@@ -57,30 +56,25 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
             "nothing to change; give --status, --at, --outcome or --to",
             "docket hearing set NUMBER ID --status held --outcome 'motion granted'",
         )
-    case = ctx.case(args.number)
-    current = ctx.hearing(case, args.id)
-    store = ctx.store
-    if to is not None:
-        old, new = store.continue_hearing(args.id, to, args.outcome)
-        print(f"Hearing #{old.id} on {case.number} continued to {to:%Y-%m-%d %H:%M}")
-        print(f"  new hearing {hearing_line(new)}")
-        assert new.id is not None
-        print_created_deadlines(store.triggered_deadlines(hearing_id=new.id))
+    case, case_id = ctx.case_id(args.number)
+    ctx.hearing(case, args.id)
+    change = ctx.store.change_hearing(
+        args.id,
+        case_id=case_id,
+        status=status,
+        starts_at=starts,
+        outcome=args.outcome,
+        continued_to=to,
+    )
+    if change.scheduled is not None:
+        assert to is not None
+        print(f"Hearing #{change.hearing.id} on {case.number} continued to {to:%Y-%m-%d %H:%M}")
+        print(f"  new hearing {hearing_line(change.scheduled)}")
+        print_created_deadlines(change.created)
         return 0
-    updates: dict[str, Any] = {}
-    if status is not None:
-        updates["status"] = status
-    if starts is not None:
-        updates["starts_at"] = starts
-        if current.ends_at is not None:
-            updates["ends_at"] = starts + (current.ends_at - current.starts_at)
-    if args.outcome is not None:
-        updates["outcome"] = args.outcome
-    edited = build(Hearing, **{**current.model_dump(), **updates})
-    saved, moved = store.update_hearing(edited)
-    print(f"Hearing on {case.number} updated: {hearing_line(saved)}")
-    print_hearing_details(saved, "  ")
-    print_recounted_deadlines(moved)
+    print(f"Hearing on {case.number} updated: {hearing_line(change.hearing)}")
+    print_hearing_details(change.hearing, "  ")
+    print_recounted_deadlines(change.recounted + change.withdrawn)
     return 0
 
 
