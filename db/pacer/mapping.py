@@ -1,0 +1,294 @@
+"""What juriscraper's reading of a PACER docket means for our records.
+
+Pure functions from its `DocketReport.data` to our models and words: party roles and kinds,
+the kind of paper an entry is, entry titles, the case's kind and summary, and the ids that
+make a second import a refresh. Nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from docket.models import CaseKind, DocType, EntrySource, Filing, PartyKind, PartyRole
+
+#: Disposition given to a case PACER shows as terminated (PACER does not say how it ended).
+TERMINATED_DISPOSITION = "terminated (PACER)"
+#: Longest title taken from an entry's docket text; the whole text stays in the description.
+TITLE_LENGTH = 160
+
+_ROLE_WORDS: tuple[tuple[str, PartyRole], ...] = (
+    ("plaintiff", PartyRole.PLAINTIFF),
+    ("defendant", PartyRole.DEFENDANT),
+    ("petitioner", PartyRole.PETITIONER),
+    ("respondent", PartyRole.RESPONDENT),
+    ("appellant", PartyRole.APPELLANT),
+    ("appellee", PartyRole.APPELLEE),
+    ("victim", PartyRole.VICTIM),
+    ("witness", PartyRole.WITNESS),
+)
+
+
+def party_role(pacer_type: str) -> PartyRole:
+    """Our role for a PACER party type; counter-claims and third-party roles are `other`,
+    since PACER's `Counter Defendant` is usually the plaintiff (the raw type stays visible)."""
+    text = pacer_type.casefold()
+    if "counter" in text or "cross" in text:
+        return PartyRole.OTHER
+    for word, role in _ROLE_WORDS:
+        if word in text:
+            return role
+    return PartyRole.OTHER
+
+
+_AGENCY_WORDS = re.compile(
+    r"\b(united states|usa|state of|commonwealth|department|agency|bureau|commission|"
+    r"county|city of|people of)\b",
+    re.IGNORECASE,
+)
+_ORGANIZATION_WORDS = re.compile(
+    r"\b(inc|llc|l\.l\.c|llp|lp|ltd|limited|corp|corporation|company|co|bank|trust|"
+    r"university|association|group|holdings|partners|pharma|pharmaceuticals|insurance|"
+    r"foundation|plc|gmbh|s\.a|n\.a|ag)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def party_kind(name: str) -> PartyKind:
+    if _AGENCY_WORDS.search(name):
+        return PartyKind.AGENCY
+    if _ORGANIZATION_WORDS.search(name):
+        return PartyKind.ORGANIZATION
+    return PartyKind.PERSON
+
+
+_PHRASES: tuple[tuple[tuple[str, ...], DocType], ...] = (
+    (("NOTICE", "OF", "APPEAL"), DocType.NOTICE_OF_APPEAL),
+    (("MINUTE", "ENTRY"), DocType.MINUTE_ENTRY),
+    (("MINUTE", "ORDER"), DocType.ORDER),
+    (("LETTER", "ORDER"), DocType.ORDER),
+    (("TEXT", "ORDER"), DocType.ORDER),
+    (("ARREST", "WARRANT"), DocType.WARRANT),
+    (("MEMO", "ENDORSEMENT"), DocType.ORDER),
+)
+_WORDS: dict[str, DocType] = {
+    "COMPLAINT": DocType.COMPLAINT,
+    "PETITION": DocType.PETITION,
+    "SUMMONS": DocType.SUMMONS,
+    "ANSWER": DocType.ANSWER,
+    "COUNTERCLAIM": DocType.COUNTERCLAIM,
+    "MOTION": DocType.MOTION,
+    "RESPONSE": DocType.RESPONSE,
+    "OPPOSITION": DocType.RESPONSE,
+    "REPLY": DocType.REPLY,
+    "BRIEF": DocType.BRIEF,
+    "MEMORANDUM": DocType.BRIEF,
+    "ORDER": DocType.ORDER,
+    "JUDGMENT": DocType.JUDGMENT,
+    "NOTICE": DocType.NOTICE,
+    "SUBPOENA": DocType.SUBPOENA,
+    "WARRANT": DocType.WARRANT,
+    "INDICTMENT": DocType.INDICTMENT,
+    "SUPERSEDING": DocType.INDICTMENT,
+    "INFORMATION": DocType.INFORMATION,
+    "ARREST": DocType.ARREST,
+    "DECLARATION": DocType.DECLARATION,
+    "AFFIDAVIT": DocType.DECLARATION,
+    "EXHIBIT": DocType.EXHIBIT,
+    "STIPULATION": DocType.STIPULATION,
+    "TRANSCRIPT": DocType.TRANSCRIPT,
+    "LETTER": DocType.LETTER,
+    "REPORT": DocType.REPORT,
+}
+#: Words that may precede the document's kind without changing it.
+_QUALIFIERS = frozenset(
+    [
+        "FIRST",
+        "SECOND",
+        "THIRD",
+        "FOURTH",
+        "CONSENT",
+        "JOINT",
+        "AMENDED",
+        "UNOPPOSED",
+        "OPPOSED",
+        "EMERGENCY",
+        "SEALED",
+        "PROPOSED",
+        "SUPPLEMENTAL",
+        "RENEWED",
+        "CORRECTED",
+        "REDACTED",
+        "STIPULATED",
+        "AGREED",
+        "EX",
+        "PARTE",
+    ]
+)
+
+
+def guess_doc_type(description: str) -> DocType:
+    """The kind of paper from the first words of PACER's docket text
+    (`First MOTION to Dismiss` -> motion, `NOTICE OF APPEAL` -> notice_of_appeal)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", description.upper())[:8]
+    for start in range(0, min(len(words), 4)):
+        head = tuple(words[start:])
+        for phrase, doc_type in _PHRASES:
+            if head[: len(phrase)] == phrase:
+                return doc_type
+        word = words[start]
+        if word in _WORDS:
+            return _WORDS[word]
+        if word in _QUALIFIERS or word.endswith(("'S", "’S")) or word == "DOCUMENT":
+            continue
+        break
+    return DocType.OTHER
+
+
+def entry_title(description: str) -> str:
+    """A one-line title from the docket text: its start, cut at a word boundary."""
+    text = " ".join(description.split())
+    if not text:
+        return "(no docket text)"
+    if len(text) <= TITLE_LENGTH:
+        return text
+    cut = text[:TITLE_LENGTH].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def iso_date(value: Any) -> date | None:
+    """A date juriscraper gives as a date, an ISO string or nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def case_kind_for(docket_number: str) -> CaseKind:
+    """Criminal for `-cr-` (and magistrate `-mj-`, petty offense `-po-`) numbers, else civil."""
+    if re.search(r"-(cr|mj|po)-", docket_number, re.IGNORECASE):
+        return CaseKind.CRIMINAL
+    return CaseKind.CIVIL
+
+
+def case_summary(data: dict[str, Any], court_id: str) -> str:
+    """The header facts PACER gives that have no field of their own, kept in the summary."""
+    lines = []
+    for label, key in (
+        ("Nature of suit", "nature_of_suit"),
+        ("Cause", "cause"),
+        ("Jurisdiction", "jurisdiction"),
+        ("Jury demand", "jury_demand"),
+        ("Demand", "demand"),
+        ("Referred to", "referred_to_str"),
+    ):
+        value = one_line(data.get(key))
+        if value:
+            lines.append(f"{label}: {value}")
+    lines.append(f"Imported from the PACER docket report of {court_id}")
+    return "\n".join(lines)
+
+
+def source_ids(entries: list[dict[str, Any]]) -> list[str]:
+    """Stable ids for each entry, in page order, that survive a later save of the same docket.
+
+    `doc:<number>` for numbered entries (`doc:101#2` for the second entry PACER gives the same
+    number), `day:<date>#<n>` for unnumbered ones (the n-th unnumbered entry filed that day).
+    """
+    seen: Counter[str] = Counter()
+    ids = []
+    for entry in entries:
+        number = str(entry.get("document_number") or "").strip()
+        base = (
+            f"doc:{number}"
+            if number
+            else f"day:{entry.get('date_filed') or entry.get('date_entered')}"
+        )
+        seen[base] += 1
+        occurrence = seen[base]
+        if number:
+            ids.append(base if occurrence == 1 else f"{base}#{occurrence}")
+        else:
+            ids.append(f"{base}#{occurrence}")
+    return ids
+
+
+def page_filing(entry: dict[str, Any], source_id: str) -> Filing | None:
+    """The filing a docket entry becomes; None when PACER gives it no date to file it on."""
+    description = _clean(entry.get("description"))
+    filed_on = iso_date(entry.get("date_filed")) or iso_date(entry.get("date_entered"))
+    if filed_on is None:
+        return None
+    number = str(entry.get("document_number") or "").strip() or None
+    return Filing(
+        filed_on=filed_on,
+        doc_type=guess_doc_type(description),
+        title=entry_title(description),
+        description=description or None,
+        document_number=number,
+        source=EntrySource.PACER,
+        source_id=source_id,
+    )
+
+
+class PageParty(BaseModel):
+    """One party as the page lists it, after merging repeated listings."""
+
+    name: str
+    role: PartyRole
+    raw_types: list[str] = Field(default_factory=list)
+    attorneys: dict[str, str] = Field(default_factory=dict)
+    """Attorney name -> their PACER roles (`Attorney: LEAD ATTORNEY; ...`)."""
+
+    @property
+    def raw_role(self) -> str:
+        return "; ".join(self.raw_types)[:200]
+
+
+def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
+    """The page's parties, one per name and role, in page order.
+
+    PACER lists a party once per capacity and sometimes twice in the same one (txed: `Yahoo!
+    Inc` is a Counter Claimant twice, with different attorneys); one case may link a party
+    only once per role, so those listings merge: their raw types are joined and their
+    attorneys pooled.
+    """
+    merged: dict[tuple[str, PartyRole], PageParty] = {}
+    for party in parties:
+        name = one_line(party.get("name"))[:500]
+        if not name:
+            continue
+        raw_type = one_line(party.get("type")) or "Unknown"
+        role = party_role(raw_type)
+        entry = merged.setdefault((name, role), PageParty(name=name, role=role))
+        if raw_type not in entry.raw_types:
+            entry.raw_types.append(raw_type)
+        for attorney in party.get("attorneys") or []:
+            counsel = one_line(attorney.get("name"))[:500]
+            if not counsel:
+                continue
+            roles = [one_line(r) for r in attorney.get("roles") or [] if r]
+            raw_role = ("Attorney: " + "; ".join(roles)) if roles else "Attorney"
+            entry.attorneys.setdefault(counsel, raw_role[:200])
+    return list(merged.values())
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _clean(text: Any) -> str:
+    """Text as PACER gave it, minus carriage returns and control characters (which no
+    docket text means, and which our records refuse)."""
+    text = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text).strip()
+
+
+def one_line(text: Any) -> str:
+    """PACER text for a one-line field (names, titles, judges): its runs of spaces and line
+    breaks as single spaces."""
+    return " ".join(_clean(text).split())

@@ -1,0 +1,207 @@
+"""A saved PACER docket report page: read and checked before anything is written.
+
+A page is refused with an `InputError` naming `FILE` or `--court` when it is missing, empty,
+binary, cut off, not a docket report, or a docket of another court than the one given. The
+courts a page names come from its CM/ECF links and its header's district line; juriscraper
+reads the rest (imported only here, and only when a page is read).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docket.errors import InputError
+
+_STATES = {
+    "alabama": "al",
+    "alaska": "ak",
+    "arizona": "az",
+    "arkansas": "ar",
+    "california": "ca",
+    "colorado": "co",
+    "connecticut": "ct",
+    "delaware": "de",
+    "district of columbia": "dc",
+    "columbia": "dc",
+    "florida": "fl",
+    "georgia": "ga",
+    "hawaii": "hi",
+    "idaho": "id",
+    "illinois": "il",
+    "indiana": "in",
+    "iowa": "ia",
+    "kansas": "ks",
+    "kentucky": "ky",
+    "louisiana": "la",
+    "maine": "me",
+    "maryland": "md",
+    "massachusetts": "ma",
+    "michigan": "mi",
+    "minnesota": "mn",
+    "mississippi": "ms",
+    "missouri": "mo",
+    "montana": "mt",
+    "nebraska": "ne",
+    "nevada": "nv",
+    "new hampshire": "nh",
+    "new jersey": "nj",
+    "new mexico": "nm",
+    "new york": "ny",
+    "north carolina": "nc",
+    "north dakota": "nd",
+    "ohio": "oh",
+    "oklahoma": "ok",
+    "oregon": "or",
+    "pennsylvania": "pa",
+    "rhode island": "ri",
+    "south carolina": "sc",
+    "south dakota": "sd",
+    "tennessee": "tn",
+    "texas": "tx",
+    "utah": "ut",
+    "vermont": "vt",
+    "virginia": "va",
+    "washington": "wa",
+    "west virginia": "wv",
+    "wisconsin": "wi",
+    "wyoming": "wy",
+    "puerto rico": "pr",
+    "guam": "gu",
+    "virgin islands": "vi",
+    "northern mariana islands": "nmi",
+}
+_DIRECTIONS = {
+    "northern": "n",
+    "southern": "s",
+    "eastern": "e",
+    "western": "w",
+    "central": "c",
+    "middle": "m",
+}
+
+
+def _court_from_district(line: str) -> str | None:
+    """`Western District of North Carolina (Asheville)` -> `ncwd`; None when unsure."""
+    text = re.sub(r"\(.*?\)|\[.*?\]", " ", line).casefold()
+    text = re.sub(r"\s+", " ", text).strip()
+    direction = next((code for word, code in _DIRECTIONS.items() if word in text.split()), "")
+    # Longest state names first, so that `west virginia` is not read as `virginia`.
+    for state in sorted(_STATES, key=len, reverse=True):
+        if re.search(rf"\b{state}\b", text):
+            return f"{_STATES[state]}{direction}d"
+    return None
+
+
+def detect_courts(html_text: str) -> set[str]:
+    """Court ids the page names: its CM/ECF links, its title and its header's district line."""
+    found = set(re.findall(r"ecf\.([a-z]{2,6})\.uscourts\.gov", html_text, re.IGNORECASE))
+    found |= set(re.findall(r"District Court:\s*([a-z]{2,6})\b", html_text, re.IGNORECASE))
+    header = re.search(r"<h3[^>]*>(.*?)</h3>", html_text, re.IGNORECASE | re.DOTALL)
+    if header:
+        lines = [
+            re.sub(r"<[^>]+>", "", part).strip()
+            for part in re.split(r"<br\s*/?>", header.group(1), flags=re.IGNORECASE)
+        ]
+        for line in lines:
+            if "district" in line.casefold() and "district court" not in line.casefold():
+                court = _court_from_district(line)
+                if court:
+                    found.add(court)
+    return {court.lower() for court in found}
+
+
+@dataclass(frozen=True)
+class DocketPage:
+    """A page that passed every check: juriscraper's reading and the courts the page names."""
+
+    data: dict[str, Any]
+    """juriscraper's `DocketReport.data`, with a non-blank `docket_number`."""
+    courts: set[str]
+    """Court ids the page names; empty when it names none."""
+
+
+def read_docket_page(path: Path, court: str) -> DocketPage:
+    """The docket on a saved page, for a court id already in PACER's form (`nmd`).
+
+    Raises InputError naming `FILE` or `--court` when the page cannot be used.
+    """
+    html_text = read_page(path)
+    named = detect_courts(html_text)
+    if named and court not in named:
+        raise InputError(
+            "--court",
+            f"{path.name} is a docket of {', '.join(sorted(named))}, not {court}",
+            f"--court {sorted(named)[0]}",
+        )
+    try:
+        data = parse_docket_page(html_text, court)
+    except Exception as error:  # juriscraper raises many kinds on malformed pages
+        raise InputError(
+            "FILE",
+            f"{path.name} could not be read as a PACER docket report ({type(error).__name__})",
+            "the Docket Report page saved from PACER as .html",
+        ) from None
+    if not data or not str(data.get("docket_number") or "").strip():
+        raise InputError(
+            "FILE",
+            f"{path.name} is not a PACER docket report (no case number found on the page)",
+            "the Docket Report page (Reports > Docket Report) saved as .html",
+        )
+    return DocketPage(data=data, courts=named)
+
+
+def read_page(path: Path) -> str:
+    """The page's text, once it is known to be a whole web page."""
+    if not path.exists():
+        raise InputError(
+            "FILE",
+            f"{path} does not exist",
+            "docket import pacer ~/Downloads/docket.html --court nmd",
+        )
+    if path.is_dir():
+        raise InputError("FILE", f"{path} is a folder, not a saved docket page", "docket.html")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError("FILE", f"cannot read {path} ({error.strerror})") from None
+    if not raw.strip():
+        raise InputError(
+            "FILE", f"{path.name} is empty", "save the docket report page from PACER as HTML"
+        )
+    if b"\x00" in raw[:8192]:
+        raise InputError(
+            "FILE",
+            f"{path.name} is not a web page (binary data)",
+            "the docket report saved from PACER as .html",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if "<html" not in text[:4096].casefold() and "<table" not in text.casefold():
+        raise InputError(
+            "FILE", f"{path.name} is not a web page", "the docket report saved from PACER as .html"
+        )
+    if "</html>" not in text[-4096:].casefold():
+        raise InputError(
+            "FILE",
+            f"{path.name} ends before the page does (no closing </html>); it looks cut off",
+            "save the docket report from PACER again",
+        )
+    return text
+
+
+def parse_docket_page(html_text: str, court_id: str) -> dict[str, Any]:
+    """juriscraper's reading of the page (its `DocketReport.data`)."""
+    # juriscraper logs to /var/log/juriscraper unless told otherwise, and says so on stderr.
+    os.environ.setdefault("JURISCRAPER_LOG", os.devnull)
+    from juriscraper.pacer import DocketReport
+
+    report = DocketReport(court_id)
+    report._parse_text(html_text)
+    data: dict[str, Any] = report.data
+    return data
