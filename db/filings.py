@@ -99,7 +99,7 @@ class FilingStore(DeadlineStore, ClosureStore):
             "SELECT * FROM filings WHERE case_id = ? AND entry_no = ?", (case_id, entry_no)
         )
         if not rows:
-            raise NotFound(f"ENTRY_NO: no docket entry {entry_no} in this case")
+            raise NotFound(f"no docket entry {entry_no} in this case", field="entry_no")
         return filing_from_row(rows[0])
 
     def filings(
@@ -138,7 +138,7 @@ class FilingStore(DeadlineStore, ClosureStore):
         # model_copy(update=...) skips validation: check what is about to be saved.
         filing = Filing.model_validate(dict(filing))
         if filing.id is None:
-            raise NotFound("filing: it has not been saved yet")
+            raise NotFound("the filing has not been saved yet", field="id")
         values = filing.model_dump(
             mode="json",
             exclude={
@@ -154,7 +154,10 @@ class FilingStore(DeadlineStore, ClosureStore):
         with self.write():
             current = self.get_filing(filing.id)
             if current.voided:
-                raise Refused(f"entry {current.entry_no} is voided; it can no longer be edited")
+                raise Refused(
+                    f"entry {current.entry_no} is voided; it can no longer be edited",
+                    field="entry_no",
+                )
             assert current.case_id is not None
             values["updated_at"] = self.timestamp()
             saved = filing_from_row(
@@ -179,12 +182,12 @@ class FilingStore(DeadlineStore, ClosureStore):
 
         reason = reason.strip()
         if not reason:
-            raise InputError("--reason", "a void needs a reason", '--reason "entered twice"')
+            raise InputError("void_reason", "a void needs a reason", "entered twice")
         with self.write():
             filing = self.filing_by_entry(case_id, entry_no)
             if filing.voided:
                 raise Refused(
-                    f"ENTRY_NO: entry {entry_no} is already voided ({filing.void_reason})"
+                    f"entry {entry_no} is already voided ({filing.void_reason})", field="entry_no"
                 )
             assert filing.id is not None
             voided = filing_from_row(

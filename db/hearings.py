@@ -51,7 +51,7 @@ class HearingStore(DeadlineStore, ClosureStore):
         # model_copy(update=...) skips validation: check what is about to be saved.
         hearing = Hearing.model_validate(dict(hearing))
         if hearing.id is None:
-            raise NotFound("hearing: it has not been saved yet")
+            raise NotFound("the hearing has not been saved yet", field="id")
         values = hearing_values(hearing)
         with self.write():
             current = self.get_hearing(hearing.id)
@@ -92,12 +92,13 @@ class HearingStore(DeadlineStore, ClosureStore):
             current = self.get_hearing(hearing_id)
             if current.status != HearingStatus.SCHEDULED:
                 raise Refused(
-                    f"ID: hearing {hearing_id} is {current.status.value}; "
-                    "only a scheduled hearing is continued"
+                    f"hearing {hearing_id} is {current.status.value}; "
+                    "only a scheduled hearing is continued",
+                    field="id",
                 )
             if to == current.starts_at:
                 raise InputError(
-                    "--to", "is the hearing's present time", "--to '2027-01-12 9:30am'"
+                    "continued_to", "is the hearing's present time", "2027-01-12 9:30am"
                 )
             assert current.case_id is not None
             ends_at = None

@@ -156,24 +156,20 @@ def detect_courts(html_text: str) -> set[str]:
 
 def _read_page(path: Path) -> str:
     if not path.exists():
-        raise InputError(
-            "FILE",
-            f"{path} does not exist",
-            "docket import pacer ~/Downloads/docket.html --court nmd",
-        )
+        raise InputError("path", f"{path} does not exist", "~/Downloads/docket.html")
     if path.is_dir():
-        raise InputError("FILE", f"{path} is a folder, not a saved docket page", "docket.html")
+        raise InputError("path", f"{path} is a folder, not a saved docket page", "docket.html")
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError("FILE", f"cannot read {path} ({error.strerror})") from None
+        raise InputError("path", f"cannot read {path} ({error.strerror})") from None
     if not raw.strip():
         raise InputError(
-            "FILE", f"{path.name} is empty", "save the docket report page from PACER as HTML"
+            "path", f"{path.name} is empty", "save the docket report page from PACER as HTML"
         )
     if b"\x00" in raw[:8192]:
         raise InputError(
-            "FILE",
+            "path",
             f"{path.name} is not a web page (binary data)",
             "the docket report saved from PACER as .html",
         )
@@ -183,11 +179,11 @@ def _read_page(path: Path) -> str:
         text = raw.decode("cp1252", errors="replace")
     if "<html" not in text[:4096].casefold() and "<table" not in text.casefold():
         raise InputError(
-            "FILE", f"{path.name} is not a web page", "the docket report saved from PACER as .html"
+            "path", f"{path.name} is not a web page", "the docket report saved from PACER as .html"
         )
     if "</html>" not in text[-4096:].casefold():
         raise InputError(
-            "FILE",
+            "path",
             f"{path.name} ends before the page does (no closing </html>); it looks cut off",
             "save the docket report from PACER again",
         )
@@ -419,39 +415,41 @@ def _one_line(text: Any) -> str:
 def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
     """Import (or refresh) the case on a saved PACER docket report page.
 
-    Raises InputError naming `FILE` or `--court` when the page cannot be used; nothing is
+    Raises InputError naming `path` or `court` when the page cannot be used; nothing is
     written then.
     """
     court = court_id.strip().lower()
     if not _COURT_ID.match(court):
-        raise InputError("--court", f"{court_id!r} is not a PACER court id", "nmd, nysd, cand")
+        raise InputError(
+            "court", f"{court_id!r} is not a PACER court id, such as nmd, nysd or cand", "nmd"
+        )
     path = Path(path)
     html_text = _read_page(path)
     named = detect_courts(html_text)
     if named and court not in named:
         raise InputError(
-            "--court",
+            "court",
             f"{path.name} is a docket of {', '.join(sorted(named))}, not {court}",
-            f"--court {sorted(named)[0]}",
+            sorted(named)[0],
         )
     try:
         data = parse_docket_page(html_text, court)
     except Exception as error:  # juriscraper raises many kinds on malformed pages
         raise InputError(
-            "FILE",
+            "path",
             f"{path.name} could not be read as a PACER docket report ({type(error).__name__})",
             "the Docket Report page saved from PACER as .html",
         ) from None
     if not data or not str(data.get("docket_number") or "").strip():
         raise InputError(
-            "FILE",
+            "path",
             f"{path.name} is not a PACER docket report (no case number found on the page)",
             "the Docket Report page (Reports > Docket Report) saved as .html",
         )
     report = ImportReport(case_number=str(data["docket_number"]).strip())
     if not named:
         report.warnings.append(
-            f"the page does not name its court; imported as {court} as --court says"
+            f"the page does not name its court; imported as {court}, the court given"
         )
     try:
         with store.write():
@@ -464,7 +462,7 @@ def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
         problem = error.errors()[0]
         where = ".".join(str(part) for part in problem["loc"]) or "a record"
         raise InputError(
-            "FILE", f"{path.name}: {where} on the page is not usable ({problem['msg']})"
+            "path", f"{path.name}: {where} on the page is not usable ({problem['msg']})"
         ) from None
     report.case_id = case_id
     return report

@@ -72,8 +72,9 @@ def test_continue_hearing_refuses_a_hearing_no_longer_scheduled(store: Store, ca
     same_time = datetime(2026, 12, 2, 9, tzinfo=MOUNTAIN)
     second, _ = store.add_hearing(case_id, Hearing(starts_at=same_time, kind="status"))
     assert second.id is not None
-    with pytest.raises(InputError, match="--to"):
+    with pytest.raises(InputError, match="present time") as same:
         store.continue_hearing(second.id, same_time)
+    assert same.value.field == "continued_to"
     assert _audit_rows(store) == before + 1  # the second hearing's insert, nothing else
     assert [h.status for h in store.hearings(case_id)] == [
         HearingStatus.VACATED,
