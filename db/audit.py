@@ -51,7 +51,7 @@ class AuditStore(StoreBase):
             stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
             target = target / f"docket-{stamp}.db"
         if target.exists():
-            raise Refused(f"DEST: {target} exists; name a new file or a folder")
+            raise Refused(f"{target} exists; name a new file or a folder", field="dest")
         create_private_file(target)
         copy = sqlite3.connect(str(target))
         try:

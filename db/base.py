@@ -64,9 +64,7 @@ class StoreBase:
         try:
             db = connect(path)
         except sqlite3.DatabaseError as error:
-            raise InputError(
-                "--db", f"{path} is not a docket database ({error})", "a file made by docket init"
-            ) from None
+            raise InputError("database", f"{path} is not a docket database ({error})") from None
         return cls(db, path=path, clock=clock, user=user)
 
     def close(self) -> None:
@@ -126,7 +124,7 @@ class StoreBase:
         """One row of `table` as a dict; NotFound names the table and id."""
         rows = self.query_dicts(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
         if not rows:
-            raise NotFound(f"{table}: no record with id {row_id}")
+            raise NotFound(f"no record in {table} has id {row_id}", field="id")
         return rows[0]
 
     def timestamp(self) -> str:

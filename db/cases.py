@@ -40,8 +40,9 @@ class CaseStore(AgendaStore):
             ):
                 where = f" in court {case.court}" if case.court else ""
                 raise Refused(
-                    f"--number: case {case.number}{where} already exists "
-                    "(use --court to tell two courts' numbers apart)"
+                    f"case {case.number}{where} already exists "
+                    "(a case with this number in another court needs its court named)",
+                    field="number",
                 )
             case_id = int(self.insert("cases", values, case_id=None)["id"])
             # The history starts with the opening, so every stage a case has had is in it.
@@ -63,7 +64,7 @@ class CaseStore(AgendaStore):
     def get_case(self, case_id: int) -> Case:
         rows = self.query_dicts("SELECT * FROM cases WHERE id = ?", (case_id,))
         if not rows:
-            raise NotFound(f"case: no case with id {case_id}")
+            raise NotFound(f"no case has id {case_id}", field="id")
         return case_from_row(rows[0])
 
     def find_case(self, number: str, court: str | None = None) -> Case:
@@ -83,10 +84,14 @@ class CaseStore(AgendaStore):
             )
         if not rows:
             where = f" in court {court}" if court else ""
-            raise NotFound(f"NUMBER: no case numbered {number!r}{where} (see: docket case list)")
+            raise NotFound(f"no case numbered {number!r}{where}", field="number")
         if len(rows) > 1:
-            courts = ", ".join(sorted(str(r["court"]) or "(none)" for r in rows))
-            raise Refused(f"--court: {number} is used by several courts ({courts}); add --court")
+            courts = sorted(str(r["court"]) or "(none)" for r in rows)
+            raise Refused(
+                f"{number} is used by several courts ({', '.join(courts)}); name the court",
+                field="court",
+                example=next((court for court in courts if court != "(none)"), None),
+            )
         return case_from_row(rows[0])
 
     def update_case(self, case: Case) -> Case:
@@ -94,7 +99,7 @@ class CaseStore(AgendaStore):
         # model_copy(update=...) skips validation: check what is about to be saved.
         case = Case.model_validate(dict(case))
         if case.id is None:
-            raise NotFound("case: it has not been saved yet")
+            raise NotFound("the case has not been saved yet", field="id")
         values = case.model_dump(
             mode="json",
             exclude={
@@ -192,7 +197,7 @@ class CaseStore(AgendaStore):
     def case_row(self, case_id: int) -> CaseRow:
         rows = self.query_rows(f"SELECT {CASE_ROW_COLUMNS} FROM cases WHERE id = ?", (case_id,))
         if not rows:
-            raise NotFound(f"case: no case with id {case_id}")
+            raise NotFound(f"no case has id {case_id}", field="id")
         return self.case_rows(rows)[0]
 
     def count_cases(self, *, open_only: bool = False) -> int:

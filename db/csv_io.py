@@ -78,38 +78,38 @@ def _delimiter(text: str) -> str:
 
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     if not path.exists():
-        raise InputError("FILE", f"{path} does not exist", "filings.csv")
+        raise InputError("path", f"{path} does not exist", "filings.csv")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(
-            "FILE", f"{path.name} is not UTF-8 text", "save the sheet as 'CSV UTF-8'"
+            "path", f"{path.name} is not UTF-8 text", "save the sheet as 'CSV UTF-8'"
         ) from None
     except OSError as error:
-        raise InputError("FILE", f"cannot read {path} ({error.strerror})") from None
+        raise InputError("path", f"cannot read {path} ({error.strerror})") from None
     if "\x00" in text:
-        raise InputError("FILE", f"{path.name} is not a CSV file (binary data)", EXAMPLE_HEADER)
+        raise InputError("path", f"{path.name} is not a CSV file (binary data)", EXAMPLE_HEADER)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader)
     except StopIteration:
         raise InputError(
-            "FILE", f"{path.name} is empty; it needs a header row", EXAMPLE_HEADER
+            "path", f"{path.name} is empty; it needs a header row", EXAMPLE_HEADER
         ) from None
     except csv.Error as error:
-        raise InputError("FILE", f"line 1: {error}", EXAMPLE_HEADER) from None
+        raise InputError("path", f"line 1: {error}", EXAMPLE_HEADER) from None
     names = [name.strip().lower().replace(" ", "_") for name in header]
     known = set(REQUIRED) | set(OPTIONAL) | set(EXPORT_ONLY)
     unknown = [name for name in names if name not in known]
     if unknown:
         raise InputError(
-            "FILE",
+            "path",
             f"line 1: unknown column {unknown[0]!r} (columns: {', '.join((*REQUIRED, *OPTIONAL))})",
             EXAMPLE_HEADER,
         )
     missing = [name for name in REQUIRED if name not in names]
     if missing:
-        raise InputError("FILE", f"line 1: the header has no {missing[0]!r} column", EXAMPLE_HEADER)
+        raise InputError("path", f"line 1: the header has no {missing[0]!r} column", EXAMPLE_HEADER)
     rows: list[tuple[int, dict[str, str]]] = []
     try:
         while True:

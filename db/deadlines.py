@@ -61,9 +61,11 @@ class DeadlineStore(StatusStore):
         with self.write():
             current = self.get_deadline(deadline_id)
             if case_id is not None and current.case_id != case_id:
-                raise NotFound(f"ID: deadline {deadline_id} is not on this case")
+                raise NotFound(f"deadline {deadline_id} is not on this case", field="id")
             if current.status != DeadlineStatus.OPEN:
-                raise Refused(f"ID: deadline {deadline_id} is already {current.status.value}")
+                raise Refused(
+                    f"deadline {deadline_id} is already {current.status.value}", field="id"
+                )
             assert current.case_id is not None
             day = done_on or self.clock.today()
             completed = self.update(

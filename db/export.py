@@ -144,20 +144,20 @@ def import_json(store: Store, data: dict[str, Any]) -> ImportReport:
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(
-            "FILE",
+            "path",
             'not a docket JSON export (no "format": "docket")',
-            "a file from docket export json",
+            "a file written by docket's JSON export",
         )
     if data.get("version") != FORMAT_VERSION:
         raise InputError(
-            "FILE",
+            "path",
             f"export format version {data.get('version')!r} is not supported "
             f"(this docket reads version {FORMAT_VERSION})",
         )
     cases = data.get("cases")
     if not isinstance(cases, list):
         raise InputError(
-            "FILE",
+            "path",
             "the export has no list of cases",
             '{"format": "docket", "version": 1, "cases": []}',
         )
@@ -183,7 +183,8 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
         pass
     else:
         raise Refused(
-            f"NUMBER: case {case.number} already exists in this database; nothing imported"
+            f"case {case.number} already exists in this database; nothing imported",
+            field="number",
         )
     cycle = lifecycle_for(case.kind)
     if case.stage not in cycle.stages:

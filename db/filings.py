@@ -99,7 +99,7 @@ class FilingStore(DeadlineStore, ClosureStore):
             "SELECT * FROM filings WHERE case_id = ? AND entry_no = ?", (case_id, entry_no)
         )
         if not rows:
-            raise NotFound(f"ENTRY_NO: no docket entry {entry_no} in this case")
+            raise NotFound(f"no docket entry {entry_no} in this case", field="entry_no")
         return filing_from_row(rows[0])
 
     def filings(
@@ -138,7 +138,7 @@ class FilingStore(DeadlineStore, ClosureStore):
         # model_copy(update=...) skips validation: check what is about to be saved.
         filing = Filing.model_validate(dict(filing))
         if filing.id is None:
-            raise NotFound("filing: it has not been saved yet")
+            raise NotFound("the filing has not been saved yet", field="id")
         values = filing.model_dump(
             mode="json",
             exclude={
@@ -178,7 +178,7 @@ class FilingStore(DeadlineStore, ClosureStore):
 
         reason = reason.strip()
         if not reason:
-            raise InputError("--reason", "a void needs a reason", '--reason "entered twice"')
+            raise InputError("void_reason", "a void needs a reason", "entered twice")
         with self.write():
             filing = self.filing_by_entry(case_id, entry_no)
             filing.refuse_if_voided(voiding=True)

@@ -78,7 +78,7 @@ class HearingStore(DeadlineStore, ClosureStore):
         # model_copy(update=...) skips validation: check what is about to be saved.
         hearing = Hearing.model_validate(dict(hearing))
         if hearing.id is None:
-            raise NotFound("hearing: it has not been saved yet")
+            raise NotFound("the hearing has not been saved yet", field="id")
         values = hearing_values(hearing)
         with self.write():
             current = self.get_hearing(hearing.id)

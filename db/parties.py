@@ -99,7 +99,7 @@ class PartyStore(CaseStore):
     def get_case_party(self, link_id: int) -> CaseParty:
         rows = self.query_dicts(_SELECT_LINKS + "WHERE cp.id = ?", (link_id,))
         if not rows:
-            raise NotFound(f"party: no case party with id {link_id}")
+            raise NotFound(f"no case party has id {link_id}", field="id")
         return CaseParty.model_validate(rows[0])
 
     def case_parties(self, case_id: int) -> list[CaseParty]:

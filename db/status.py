@@ -9,7 +9,7 @@ from db.cases import CaseStore
 from db.mapping import note_from_row, status_from_row, status_values
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, Refused
-from docket.lifecycle import lifecycle_for
+from docket.lifecycle import REOPEN, lifecycle_for
 from docket.models import Case, Note, StatusChange
 
 
@@ -36,13 +36,13 @@ class StatusStore(CaseStore):
         with self.write():
             case = self.get_case(case_id)
             cycle = lifecycle_for(case.kind)
-            if to_stage == "reopen":
+            if to_stage == REOPEN:
                 return self._reopen(case, day, note, source)
             cycle.check_move(case.stage, to_stage, disposition)
             resolved = cycle.is_resolved(to_stage)
             if resolved and case.opened_on and day < case.opened_on:
                 raise InputError(
-                    "--on",
+                    "changed_on",
                     f"{case.number} was opened on {case.opened_on.isoformat()}; "
                     "it cannot close before that",
                     case.opened_on.isoformat(),
@@ -78,11 +78,13 @@ class StatusStore(CaseStore):
         assert case.id is not None
         cycle = lifecycle_for(case.kind)
         if not cycle.is_resolved(case.stage):
-            raise Refused(f"stage: {case.number} is not closed; only a closed matter is reopened")
-        if not (note and note.strip()):
-            raise InputError(
-                "--note", "reopening needs a note saying why", '--note "new evidence reported"'
+            raise Refused(
+                f"{case.number} is at stage {case.stage}, not closed; "
+                "only a closed matter is reopened",
+                field="stage",
             )
+        if not (note and note.strip()):
+            raise InputError("note", "reopening needs a note saying why", "new evidence reported")
         change = self.record_status(
             case.id,
             StatusChange(
@@ -116,9 +118,14 @@ class StatusStore(CaseStore):
         with self.write():
             case = self.get_case(case_id)
             if lifecycle_for(case.kind).is_resolved(case.stage):
-                raise Refused(f"stage: {case.number} is {case.stage}; a stay needs an open matter")
+                raise Refused(
+                    f"{case.number} is at stage {case.stage}; a stay needs an open matter",
+                    field="stage",
+                )
             if case.stay_reason:
-                raise Refused(f"stage: {case.number} is already stayed ({case.stay_reason})")
+                raise Refused(
+                    f"{case.number} is already stayed ({case.stay_reason})", field="stage"
+                )
             change = self.record_status(
                 case_id,
                 StatusChange(
@@ -151,7 +158,11 @@ class StatusStore(CaseStore):
         with self.write():
             case = self.get_case(case_id)
             if not case.stay_reason:
-                raise Refused(f"stage: {case.number} is not stayed")
+                raise Refused(
+                    f"{case.number} is not stayed (its stage is {case.stage}); "
+                    "there is no stay to lift",
+                    field="stage",
+                )
             change = self._record_lift(
                 case, day, note or f"Stay lifted ({case.stay_reason})", source
             )

@@ -24,7 +24,7 @@ UNNAMED_CLOSURE = "court closed"
 """The name a closure gets when the user gave none."""
 
 
-def validate_calendar_code(code: str, *, field: str = "--calendar") -> str:
+def validate_calendar_code(code: str, *, field: str = "calendar") -> str:
     """Normalize a typed calendar code (`us-nm` → `US-NM`) or refuse it before it is stored.
 
     Only US calendars exist, because the counting rules are the federal ones.

@@ -62,9 +62,11 @@ def compute_due_date(
     where it falls, for statutory clocks that FRCP 6 does not govern.
     """
     if days < 0:
-        raise InputError("--days", f"{days} is negative; count days after, or use --before", "21")
+        raise InputError(
+            "days", f"{days} is negative; count a positive number of days before instead", "21"
+        )
     if days > MAX_DAYS:
-        raise InputError("--days", f"{days} is more than {MAX_DAYS} days", "21")
+        raise InputError("days", f"{days} is more than {MAX_DAYS} days", "21")
     cal = calendar if calendar is not None else CourtCalendar("US")
     forward = not before
     steps = [f"Trigger: {format_day(trigger)} (day excluded, FRCP 6(a)(1)(A))"]

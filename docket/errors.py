@@ -1,18 +1,32 @@
 """Errors a paralegal can read.
 
-Every entry point (form, CLI flag, import file) turns these into one line that names the field,
-says what is wrong and shows an accepted form. Nothing else should reach the user.
+An error names what is wrong by the model's field (`number`, `court`, `changed_on`), never by
+the way a front end asks for it: the CLI turns a field into its flag (`--on`), a form into the
+field it marks. `str(error)` reads on its own, as `field: what is wrong (for example: value)`.
+Nothing else should reach the user.
 """
 
 from __future__ import annotations
 
 
 class DocketError(Exception):
-    """Base of every error that is meant to be shown to the user as it is."""
+    """Base of every error that is meant to be shown to the user.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    `field` is the model field (or action argument) at fault, when there is one; `example` is
+    a value that would be accepted, as a person would type it into that field.
+    """
+
+    def __init__(
+        self, problem: str, *, field: str | None = None, example: str | None = None
+    ) -> None:
+        self.field = field
+        self.problem = problem
+        self.example = example
+        text = f"{field}: {problem}" if field else problem
+        if example:
+            text += f" (for example: {example})"
+        super().__init__(text)
+        self.message = text
 
     def __str__(self) -> str:
         return self.message
@@ -21,32 +35,18 @@ class DocketError(Exception):
 class InputError(DocketError):
     """Typed input that cannot be accepted: names the field, the problem and an example."""
 
+    field: str
+
     def __init__(self, field: str, problem: str, example: str | None = None) -> None:
-        self.field = field
-        self.problem = problem
-        self.example = example
-        text = f"{field}: {problem}"
-        if example:
-            text += f" (for example: {example})"
-        super().__init__(text)
+        super().__init__(problem, field=field, example=example)
 
 
 class NotFound(DocketError):
     """A case, entry, deadline or other record that the user named does not exist."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-        """The domain field that named the record (`number`, `entry_no`), when there is one."""
-
 
 class Refused(DocketError):
     """A well-formed request that the rules do not allow (a lifecycle transition, a re-void)."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-        """The domain field the refusal is about, when there is one."""
 
 
 class StaleRecord(DocketError):

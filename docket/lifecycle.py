@@ -15,6 +15,9 @@ from importlib import resources
 from docket.errors import Refused
 from docket.models import CaseKind
 
+REOPEN = "reopen"
+"""The move that takes a closed matter back to an open stage (it needs a note)."""
+
 
 @dataclass(frozen=True)
 class Lifecycle:
@@ -43,24 +46,28 @@ class Lifecycle:
         """Refuse a move the lifecycle does not allow, naming the ones it does."""
         if target not in self.stages:
             raise Refused(
-                f"stage: {target!r} is not a stage of a {self.kind.value} matter "
-                f"(stages: {', '.join(self.stages)})"
+                f"{target!r} is not a stage of a {self.kind.value} matter "
+                f"(stages: {', '.join(self.stages)})",
+                field="stage",
             )
         if current in self.terminal:
             raise Refused(
-                f"stage: the matter is {current}; reopen it first "
-                f"(docket status NUMBER set reopen --note TEXT)"
+                f"the matter is {current}; reopen it first, with a note saying why",
+                field="stage",
+                example=REOPEN,
             )
         allowed = self.allowed_from(current)
         if target not in allowed:
             raise Refused(
-                f"stage: cannot move from {current} to {target}; "
-                f"allowed from {current}: {', '.join(allowed)}"
+                f"cannot move from {current} to {target}; "
+                f"allowed from {current}: {', '.join(allowed)}",
+                field="stage",
             )
         if target in self.terminal and not (disposition and disposition.strip()):
             raise Refused(
-                f"--disposition: closing needs a disposition "
-                f"(for example: {', '.join(repr(d) for d in self.dispositions[:3])})"
+                "closing needs a disposition, such as "
+                + ", ".join(repr(d) for d in self.dispositions[:3]),
+                field="disposition",
             )
 
 

@@ -113,7 +113,7 @@ def rule_by_id(rule_id: str) -> Rule:
     for rule in load_rules():
         if rule.id == rule_id:
             return rule
-    raise NotFound(f"rule: no rule {rule_id!r}")
+    raise NotFound(f"no rule {rule_id!r}", field="rule")
 
 
 def rules_triggered_by(doc_type: DocType, case_kind: CaseKind) -> list[Rule]:

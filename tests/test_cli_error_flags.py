@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -156,13 +157,13 @@ def test_an_error_that_names_a_flag_is_shown_as_it_is() -> None:
 
 
 def test_a_refusal_or_not_found_with_a_field_names_the_flag() -> None:
-    refused = Refused("continued_to: is the hearing's present time")
-    refused.field = "continued_to"  # type: ignore[attr-defined]
+    refused = Refused("is the hearing's present time", field="continued_to")
+    assert str(refused) == "continued_to: is the hearing's present time"
     assert error_line(refused, command("hearing", "set", "X", "1")) == (
         "--to: is the hearing's present time"
     )
-    missing = NotFound("no case numbered 'X'")
-    missing.field = "number"  # type: ignore[attr-defined]
+    missing = NotFound("no case numbered 'X'", field="number")
+    assert str(missing) == "number: no case numbered 'X'"
     assert error_line(missing, command("case", "show", "X")) == "NUMBER: no case numbered 'X'"
 
 
@@ -205,3 +206,72 @@ def test_a_status_action_that_is_not_set_is_named_as_its_usage_shows_it(
     assert capsys.readouterr().err == (
         "docket: set: 'sett' is not a status action (for example: docket status N set active)\n"
     )
+
+
+# ---------------------------------------------------------------------------- real store errors
+# The store names the model field; each line below is what a person at the shell reads.
+
+
+def test_a_store_input_error_names_the_flag_and_a_typed_example(
+    store: Store, in_process: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.add_case(
+        Case(number="CV-1", title="Able v. Baker", kind=CaseKind.CIVIL, opened_on=date(2026, 11, 2))
+    )
+    argv = ["status", "CV-1", "set", "closed", "--disposition", "settled", "--on", "10/30/26"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        "docket: --on: CV-1 was opened on 2026-11-02; it cannot close before that "
+        "(for example: --on 2026-11-02)\n"
+    )
+
+
+def test_a_store_refusal_names_the_flag_and_a_typed_example(
+    store: Store, in_process: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for court in ("nysd", "nmd"):
+        store.add_case(Case(number="CV-1", title="Able v. Baker", kind=CaseKind.CIVIL, court=court))
+    assert main(["case", "show", "CV-1"]) == 2
+    assert capsys.readouterr().err == (
+        "docket: --court: CV-1 is used by several courts (nmd, nysd); name the court "
+        "(for example: --court nmd)\n"
+    )
+
+
+def test_a_store_not_found_names_the_positional(
+    store: Store, in_process: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.add_case(Case(number="CV-1", title="Able v. Baker", kind=CaseKind.CIVIL))
+    assert main(["filing", "void", "CV-1", "99", "--reason", "typo"]) == 2
+    assert capsys.readouterr().err == "docket: ENTRY_NO: no docket entry 99 in this case\n"
+    assert main(["case", "show", "NO-SUCH"]) == 2
+    assert capsys.readouterr().err == (
+        "docket: NUMBER: no case numbered 'NO-SUCH' (see: docket case list)\n"
+    )
+
+
+def test_a_closed_matter_is_shown_the_command_that_reopens_it(
+    store: Store, in_process: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = store.add_case(Case(number="CV-1", title="Able v. Baker", kind=CaseKind.CIVIL))
+    assert case.id is not None
+    store.change_stage(case.id, "closed", disposition="settled")
+    assert main(["status", "CV-1", "set", "motions"]) == 2
+    assert capsys.readouterr().err == (
+        "docket: STAGE: the matter is closed; reopen it first, with a note saying why "
+        "(for example: docket status CV-1 set reopen --note TEXT)\n"
+    )
+
+
+def test_the_same_errors_read_as_fields_on_their_own(store: Store) -> None:
+    """What a front end other than the CLI gets: field names and values, no flags."""
+    for court in ("nysd", "nmd"):
+        store.add_case(Case(number="CV-1", title="Able v. Baker", kind=CaseKind.CIVIL, court=court))
+    with pytest.raises(Refused) as refused:
+        store.find_case("CV-1")
+    assert str(refused.value) == (
+        "court: CV-1 is used by several courts (nmd, nysd); name the court (for example: nmd)"
+    )
+    with pytest.raises(NotFound) as missing:
+        store.find_case("NO-SUCH")
+    assert str(missing.value) == "number: no case numbered 'NO-SUCH'"

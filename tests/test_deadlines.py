@@ -176,10 +176,10 @@ def test_long_periods_are_supported_up_to_ten_years() -> None:
 
 
 @pytest.mark.parametrize("days", [-1, 3651])
-def test_out_of_range_days_name_the_flag(days: int) -> None:
+def test_out_of_range_days_name_the_field(days: int) -> None:
     with pytest.raises(InputError) as caught:
         compute_due_date(date(2022, 1, 5), days)
-    assert caught.value.field == "--days"
+    assert caught.value.field == "days"
 
 
 def test_json_shape_is_the_cli_contract() -> None:

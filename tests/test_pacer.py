@@ -222,34 +222,34 @@ def assert_refused(store: Store, path: Path, court: str, field: str, words: str)
 
 
 def test_page_that_is_not_a_docket_is_refused(store: Store) -> None:
-    assert_refused(store, PACER_SAMPLES / "nysd_3.html", "nysd", "FILE", "not a PACER docket")
+    assert_refused(store, PACER_SAMPLES / "nysd_3.html", "nysd", "path", "not a PACER docket")
 
 
 def test_truncated_page_is_refused(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "cut.html"
     text = (PACER_SAMPLES / "utd.html").read_text("utf-8")
     path.write_text(text[: len(text) // 2], "utf-8")
-    assert_refused(store, path, "utd", "FILE", "cut off")
+    assert_refused(store, path, "utd", "path", "cut off")
 
 
 def test_empty_binary_and_missing_files_are_refused(store: Store, tmp_path: Path) -> None:
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")
-    assert_refused(store, empty, "akd", "FILE", "empty")
+    assert_refused(store, empty, "akd", "path", "empty")
     binary = tmp_path / "scan.pdf"
     binary.write_bytes(b"%PDF-1.4\x00\x01\x02" * 200)
-    assert_refused(store, binary, "akd", "FILE", "binary")
-    assert_refused(store, tmp_path / "nowhere.html", "akd", "FILE", "does not exist")
+    assert_refused(store, binary, "akd", "path", "binary")
+    assert_refused(store, tmp_path / "nowhere.html", "akd", "path", "does not exist")
 
 
 def test_docket_of_another_court_is_refused(store: Store) -> None:
-    assert_refused(store, PACER_SAMPLES / "akd.html", "nmd", "--court", "akd")
+    assert_refused(store, PACER_SAMPLES / "akd.html", "nmd", "court", "akd")
     # dcd_1 has no CM/ECF links: its header's district line names the court.
-    assert_refused(store, PACER_SAMPLES / "dcd_1.html", "nysd", "--court", "dcd")
+    assert_refused(store, PACER_SAMPLES / "dcd_1.html", "nysd", "court", "dcd")
 
 
 def test_malformed_court_id_is_refused(store: Store) -> None:
-    assert_refused(store, PACER_SAMPLES / "akd.html", "Alaska!", "--court", "court id")
+    assert_refused(store, PACER_SAMPLES / "akd.html", "Alaska!", "court", "court id")
 
 
 def test_failed_import_in_the_middle_writes_nothing(store: Store) -> None:

@@ -59,7 +59,8 @@ def test_find_case_used_by_two_courts_is_refused_naming_the_courts(store: Store)
     add_case(store, "1:24-cv-01234", court="nysd", title="Jones v. Beta LLC")
     with pytest.raises(Refused) as refused:
         store.find_case("1:24-cv-01234")
-    assert "--court" in str(refused.value)
+    assert refused.value.field == "court"
+    assert str(refused.value).startswith("court: ")
     assert "nmd" in str(refused.value) and "nysd" in str(refused.value)
 
 
@@ -245,8 +246,9 @@ def test_unknown_stage_is_refused_with_the_stages(store: Store) -> None:
 
 def test_closing_without_a_disposition_is_refused(store: Store) -> None:
     case = add_case(store)
-    with pytest.raises(Refused, match="--disposition"):
+    with pytest.raises(Refused, match="^disposition: closing needs a disposition") as refused:
         store.change_stage(case_id(case), "closed")
+    assert refused.value.field == "disposition"
     assert store.get_case(case_id(case)).stage == "filed"
 
 
@@ -269,7 +271,7 @@ def test_closing_before_the_case_was_opened_is_an_input_error(store: Store) -> N
     case = add_case(store, opened_on=date(2026, 11, 1))
     with pytest.raises(InputError) as error:
         store.change_stage(case_id(case), "closed", disposition="settled", on=date(2026, 10, 30))
-    assert error.value.field == "--on" and "2026-11-01" in str(error.value)
+    assert error.value.field == "changed_on" and "2026-11-01" in str(error.value)
     assert store.get_case(case_id(case)).stage == "filed"
 
 
@@ -285,7 +287,7 @@ def test_reopen_needs_a_note(store: Store) -> None:
     store.change_stage(case_id(case), "closed", disposition="settled")
     with pytest.raises(InputError) as error:
         store.change_stage(case_id(case), "reopen")
-    assert error.value.field == "--note"
+    assert error.value.field == "note"
     assert store.get_case(case_id(case)).stage == "closed"
 
 
@@ -471,7 +473,7 @@ def test_opening_a_file_that_is_not_a_database_is_an_input_error(tmp_path: Path)
     path.write_text("Call the clerk about the hearing date.\n" * 200)
     with pytest.raises(InputError) as error:
         Store.open(path)
-    assert error.value.field == "--db"
+    assert error.value.field == "database"
     assert path.read_text().startswith("Call the clerk")
 
 

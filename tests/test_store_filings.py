@@ -65,7 +65,7 @@ def test_void_needs_a_reason(store: Store) -> None:
     add_filing(store, case, filed_on=NOV_9)
     with pytest.raises(InputError) as error:
         store.void_filing(case_id(case), 1, "   ")
-    assert error.value.field == "--reason"
+    assert error.value.field == "void_reason"
     assert store.conn.execute("SELECT voided_at FROM filings").fetchone() == (None,)
 
 

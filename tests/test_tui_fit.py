@@ -263,3 +263,37 @@ async def test_pacer_import_errors_name_the_forms_fields(store: Store, tmp_path:
             form.dismiss(None)
             await pilot.pause()
         assert store.count_cases() == 0
+
+
+async def test_a_store_error_is_shown_under_the_forms_field_in_its_words(store: Store) -> None:
+    """The store names `changed_on`; the status form marks its On field, with no flag."""
+    from textual.widgets import Static
+
+    from tui.widgets.date_input import DateField
+
+    case = store.add_case(
+        Case(number="CV-9", title="Able v. Baker", kind=CaseKind.CIVIL, opened_on=date(2026, 11, 2))
+    )
+    assert case.id is not None
+    app = DocketApp(store)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(pilot)
+        app.push_screen(StatusForm(store, case.id))
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StatusForm)
+        form.query_one("#move", Select).value = "closed"
+        await pilot.pause()
+        form.query_one("#disposition", Input).value = "settled"
+        form.query_one("#on", DateField).input.value = "10/30/26"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#on-row").has_class("-invalid")
+        shown = str(form.query_one("#on-error", Static).render())
+        assert shown == (
+            "on: CV-9 was opened on 2026-11-02; it cannot close before that "
+            "(for example: 2026-11-02)"
+        )
+        assert str(form.query_one("#form-message", Static).render()) == ""
+    assert store.get_case(case.id).stage == "filed"

@@ -37,19 +37,21 @@ _COURT_ID = re.compile(r"^[a-z]{2,6}$")
 def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
     """Import (or refresh) the case on a saved PACER docket report page.
 
-    Raises InputError naming `FILE` or `--court` when the page cannot be used; nothing is
+    Raises InputError naming `path` or `court` when the page cannot be used; nothing is
     written then.
     """
     court = court_id.strip().lower()
     if not _COURT_ID.match(court):
-        raise InputError("--court", f"{court_id!r} is not a PACER court id", "nmd, nysd, cand")
+        raise InputError(
+            "court", f"{court_id!r} is not a PACER court id, such as nmd, nysd or cand", "nmd"
+        )
     path = Path(path)
     page = read_docket_page(path, court)
     data = page.data
     report = ImportReport(case_number=str(data["docket_number"]).strip())
     if not page.courts:
         report.warnings.append(
-            f"the page does not name its court; imported as {court} as --court says"
+            f"the page does not name its court; imported as {court}, the court given"
         )
     try:
         with store.write():
@@ -62,7 +64,7 @@ def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
         problem = error.errors()[0]
         where = ".".join(str(part) for part in problem["loc"]) or "a record"
         raise InputError(
-            "FILE", f"{path.name}: {where} on the page is not usable ({problem['msg']})"
+            "path", f"{path.name}: {where} on the page is not usable ({problem['msg']})"
         ) from None
     report.case_id = case_id
     return report

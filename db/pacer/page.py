@@ -1,6 +1,6 @@
 """A saved PACER docket report page: read and checked before anything is written.
 
-A page is refused with an `InputError` naming `FILE` or `--court` when it is missing, empty,
+A page is refused with an `InputError` naming `path` or `court` when it is missing, empty,
 binary, cut off, not a docket report, or a docket of another court than the one given. The
 courts a page names come from its CM/ECF links and its header's district line; juriscraper
 reads the rest (imported only here, and only when a page is read).
@@ -127,27 +127,27 @@ class DocketPage:
 def read_docket_page(path: Path, court: str) -> DocketPage:
     """The docket on a saved page, for a court id already in PACER's form (`nmd`).
 
-    Raises InputError naming `FILE` or `--court` when the page cannot be used.
+    Raises InputError naming `path` or `court` when the page cannot be used.
     """
     html_text = read_page(path)
     named = detect_courts(html_text)
     if named and court not in named:
         raise InputError(
-            "--court",
+            "court",
             f"{path.name} is a docket of {', '.join(sorted(named))}, not {court}",
-            f"--court {sorted(named)[0]}",
+            sorted(named)[0],
         )
     try:
         data = parse_docket_page(html_text, court)
     except Exception as error:  # juriscraper raises many kinds on malformed pages
         raise InputError(
-            "FILE",
+            "path",
             f"{path.name} could not be read as a PACER docket report ({type(error).__name__})",
             "the Docket Report page saved from PACER as .html",
         ) from None
     if not data or not str(data.get("docket_number") or "").strip():
         raise InputError(
-            "FILE",
+            "path",
             f"{path.name} is not a PACER docket report (no case number found on the page)",
             "the Docket Report page (Reports > Docket Report) saved as .html",
         )
@@ -157,24 +157,20 @@ def read_docket_page(path: Path, court: str) -> DocketPage:
 def read_page(path: Path) -> str:
     """The page's text, once it is known to be a whole web page."""
     if not path.exists():
-        raise InputError(
-            "FILE",
-            f"{path} does not exist",
-            "docket import pacer ~/Downloads/docket.html --court nmd",
-        )
+        raise InputError("path", f"{path} does not exist", "~/Downloads/docket.html")
     if path.is_dir():
-        raise InputError("FILE", f"{path} is a folder, not a saved docket page", "docket.html")
+        raise InputError("path", f"{path} is a folder, not a saved docket page", "docket.html")
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError("FILE", f"cannot read {path} ({error.strerror})") from None
+        raise InputError("path", f"cannot read {path} ({error.strerror})") from None
     if not raw.strip():
         raise InputError(
-            "FILE", f"{path.name} is empty", "save the docket report page from PACER as HTML"
+            "path", f"{path.name} is empty", "save the docket report page from PACER as HTML"
         )
     if b"\x00" in raw[:8192]:
         raise InputError(
-            "FILE",
+            "path",
             f"{path.name} is not a web page (binary data)",
             "the docket report saved from PACER as .html",
         )
@@ -184,11 +180,11 @@ def read_page(path: Path) -> str:
         text = raw.decode("cp1252", errors="replace")
     if "<html" not in text[:4096].casefold() and "<table" not in text.casefold():
         raise InputError(
-            "FILE", f"{path.name} is not a web page", "the docket report saved from PACER as .html"
+            "path", f"{path.name} is not a web page", "the docket report saved from PACER as .html"
         )
     if "</html>" not in text[-4096:].casefold():
         raise InputError(
-            "FILE",
+            "path",
             f"{path.name} ends before the page does (no closing </html>); it looks cut off",
             "save the docket report from PACER again",
         )

@@ -90,7 +90,13 @@ class Context:
         return self._store
 
     def case(self, number: str) -> Case:
-        return self.store.find_case(number, getattr(self.args, "court", None))
+        try:
+            return self.store.find_case(number, getattr(self.args, "court", None))
+        except NotFound as missing:
+            # The store says which case is missing; the shell can also say where to look.
+            raise NotFound(
+                f"{missing.problem} (see: docket case list)", field=missing.field
+            ) from None
 
     def case_id(self, number: str) -> tuple[Case, int]:
         case = self.case(number)

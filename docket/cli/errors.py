@@ -1,9 +1,10 @@
 """The one place that turns an error into the line a person reads on stderr.
 
 The domain and the store name what is wrong by the model's field (`filed_on`, `due_on`,
-`database`); a person at a shell typed a flag (`--date`, `--due`, `--db`) or a positional
-(`NUMBER`, `FILE`). Each front end translates to its own words: this module is the CLI's
-dictionary, so no command and no store method has to know the flag a field arrived by.
+`database`) and give examples as values (`nmd`); a person at a shell typed a flag (`--date`,
+`--due`, `--db`) or a positional (`NUMBER`, `FILE`). Each front end translates to its own
+words: this module is the CLI's dictionary, so no command and no store method has to know the
+flag a field arrived by.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ FLAG_FOR_FIELD: dict[str, str] = {
     "day": "DATE",
     "query": "QUERY",
     "file": "FILE",
+    "path": "FILE",
     "dest": "DEST",
     "stage": "STAGE",
 }
@@ -74,6 +76,7 @@ EXAMPLES: dict[str, str] = {
     "--reason": '--reason "entered twice"',
     "--judge": '--judge "Hon. A. Judge"',
     "--remind": "--remind 7,3,1",
+    "--db": "docket init --db new.db",
     "TEXT": 'docket note 2021-0537 "Called the clerk; hearing moved"',
 }
 
@@ -174,18 +177,20 @@ def _sqlite_message(error: sqlite3.Error, path: Path | None) -> str:
 
 
 def error_line(error: DocketError, command: argparse.ArgumentParser | None = None) -> str:
-    """The one line for stderr: `FLAG: what is wrong (for example: ...)`."""
-    if isinstance(error, InputError):
-        if names_a_flag(error.field):
-            return str(error)
-        flag = flag_for(error.field, command)
-        example = error.example or EXAMPLES.get(flag)
-        text = f"{flag}: {error.problem}"
-        if example:
-            text += f" (for example: {shown_example(example, flag)})"
-        return text
-    field = getattr(error, "field", None)
-    if not isinstance(field, str) or not field or names_a_flag(field):
+    """The one line for stderr: `FLAG: what is wrong (for example: ...)`.
+
+    An error with no field, or one the CLI itself raised in its own words, reads as it is.
+    Input without an example borrows the flag's; a refusal does not, as its example is the
+    move the rules allow, not any typed value.
+    """
+    field = error.field
+    if not field or names_a_flag(field):
         return str(error)
-    message = error.message.removeprefix(f"{field}: ")
-    return f"{flag_for(field, command)}: {message}"
+    flag = flag_for(field, command)
+    example = error.example
+    if example is None and isinstance(error, InputError):
+        example = EXAMPLES.get(flag)
+    text = f"{flag}: {error.problem}"
+    if example:
+        text += f" (for example: {shown_example(example, flag)})"
+    return text

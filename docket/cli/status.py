@@ -9,7 +9,7 @@ from docket.cli.arguments import Subparsers, add_date, add_json, command, option
 from docket.cli.context import Context
 from docket.cli.errors import EXAMPLES
 from docket.cli.output import print_history, print_json
-from docket.errors import InputError
+from docket.errors import InputError, Refused
 from docket.models import Case
 
 
@@ -118,14 +118,27 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
         change = store.lift_stay(case_id, on=on, note=args.note, source=args.source)
         print(f"{case.number}: stay lifted on {change.changed_on}")
         return 0
-    change = store.change_stage(
-        case_id,
-        target,
-        on=on,
-        note=args.note,
-        disposition=args.disposition,
-        source=args.source,
-    )
+    try:
+        change = store.change_stage(
+            case_id,
+            target,
+            on=on,
+            note=args.note,
+            disposition=args.disposition,
+            source=args.source,
+        )
+    except Refused as refused:
+        from docket.lifecycle import REOPEN
+
+        if refused.field != "stage" or refused.example != REOPEN:
+            raise
+        # The domain names the move; the shell shows the command that makes it.
+        court = f" --court {args.court}" if args.court else ""
+        raise Refused(
+            refused.problem,
+            field=refused.field,
+            example=f"docket status {case.number}{court} set {REOPEN} --note TEXT",
+        ) from None
     extra = f" ({change.disposition})" if change.disposition else ""
     print(f"{case.number}: {change.from_stage} -> {change.to_stage}{extra} on {change.changed_on}")
     return 0

@@ -18,10 +18,31 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
-from docket.errors import DocketError, InputError
+from docket.errors import DocketError
 
 R = TypeVar("R")
 M = TypeVar("M", bound=BaseModel)
+
+#: A store or domain error names the model's field; a form marks its own field, in its own
+#: words. Model field → (form field id, the form's word for it), where either differs from
+#: the model's name; a form that spells a field its own way adds `form_fields`.
+FORM_FIELDS: dict[str, tuple[str, str]] = {
+    "filed_on": ("date", "date"),
+    "doc_type": ("type", "type"),
+    "served_on": ("served", "served on"),
+    "changed_on": ("on", "on"),
+    "noted_on": ("on", "date"),
+    "follow_up_on": ("on", "follow up on"),
+    "opened_on": ("opened", "opened"),
+    "due_on": ("due", "due"),
+    "remind_days": ("remind", "remind"),
+    "starts_at": ("when", "when"),
+    "location": ("where", "where"),
+    "continued_to": ("continued", "continued to"),
+    "void_reason": ("reason", "reason"),
+    "stage": ("move", "move to"),
+    "reason": ("note", "note"),  # a stay's reason is the status form's Note
+}
 
 
 class FormErrors(Exception):
@@ -70,6 +91,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         ),
     ]
     form_title: str = ""
+    form_fields: ClassVar[Mapping[str, tuple[str, str]]] = {}
+    """This form's own (field id, word) for a model field, ahead of `FORM_FIELDS`."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -126,6 +149,21 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         if first is not None:
             first.focus()
 
+    def field_error(self, error: DocketError) -> dict[str, str]:
+        """The error under the form field it names, in the form's words; one that names no
+        field of this form goes to the message line below the fields."""
+        if error.field is None:
+            return {"form": str(error)}
+        field_id, word = (
+            self.form_fields.get(error.field)
+            or FORM_FIELDS.get(error.field)
+            or (error.field, error.field.replace("_", " "))
+        )
+        text = f"{word}: {error.problem}"
+        if error.example:
+            text += f" (for example: {error.example})"
+        return {field_id: text}
+
     def try_submit(self) -> R | None:
         """Validate and save; on any error, mark the fields and return None."""
         try:
@@ -133,11 +171,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         except FormErrors as problems:
             self.show_errors(problems.errors)
             return None
-        except InputError as error:
-            self.show_errors({"form": str(error)})
-            return None
         except DocketError as error:
-            self.show_errors({"form": str(error)})
+            self.show_errors(self.field_error(error))
             return None
         self.show_errors({})
         return result

@@ -8,15 +8,13 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from docket.errors import InputError
 from tui.screens.form import FormErrors, FormScreen, field_row
-
-#: The importer names the command line's flags; the form names its own fields.
-_FIELD_OF = {"--court": ("court", "court id"), "FILE": ("path", "file")}
 
 
 class ImportPacerForm(FormScreen[Any]):
     form_title = "Import PACER docket"
+    # The importer names its arguments; the form shows them as its own fields.
+    form_fields = {"court": ("court", "court id"), "path": ("path", "file")}
 
     def fields(self) -> ComposeResult:
         yield field_row("File", Input(placeholder="~/Downloads/docket.html", id="path"), "path")
@@ -38,15 +36,7 @@ class ImportPacerForm(FormScreen[Any]):
             raise FormErrors(errors)
         from db.pacer import import_pacer
 
-        try:
-            report = import_pacer(self.app.store, path, court)  # type: ignore[attr-defined]
-        except InputError as error:
-            field_id, label = _FIELD_OF.get(error.field, ("form", error.field))
-            message = f"{label}: {error.problem}"
-            example = (error.example or "").removeprefix("--court ")
-            if example:
-                message += f" (for example: {example})"
-            raise FormErrors({field_id: message}) from None
+        report = import_pacer(self.app.store, path, court)  # type: ignore[attr-defined]
         self.app.notify(
             f"Imported: {report.entries_added} new entries, {report.entries_updated} updated, "
             f"{report.entries_unchanged} unchanged; parties {report.parties_added} new",
