@@ -17,6 +17,10 @@ import pytest
 from db.store import Store
 from docket.clock import Clock
 
+#: Seconds a test marked `slow` may take (others: the `timeout` in pyproject.toml). Such a test
+#: starts several processes, and each one imports the app before it does anything.
+SLOW_TIMEOUT = 300
+
 #: The day tests live on, unless a test says otherwise: a Wednesday.
 TODAY = date(2026, 11, 25)
 REPO = Path(__file__).resolve().parent.parent
@@ -24,6 +28,14 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
 PACER_SAMPLES = DATA / "pacer"
 NEF_SAMPLES = DATA / "nef"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "cli_env" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)  # it runs `docket` as a process, often several
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
 
 
 @pytest.fixture
