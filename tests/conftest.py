@@ -13,9 +13,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from db.store import Store
 from docket.clock import Clock
+
+# Property tests check what holds, not how fast: no deadline per example and no health check
+# that times data generation, either of which fails a correct test on a busy machine.
+settings.register_profile("docket", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("docket")
 
 #: Seconds a test marked `slow` may take (others: the `timeout` in pyproject.toml). Such a test
 #: starts several processes, and each one imports the app before it does anything.

@@ -180,7 +180,9 @@ _NOISE = st.text(st.characters(categories=["P", "S", "Z", "Cc"]), max_size=6)
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=st.text())
 def test_any_text_finds_only_stored_rows_and_the_same_as_its_words(
@@ -193,7 +195,9 @@ def test_any_text_finds_only_stored_rows_and_the_same_as_its_words(
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
     before=_NOISE,
