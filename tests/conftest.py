@@ -13,9 +13,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from db.store import Store
 from docket.clock import Clock
+
+# Property tests check what holds, not how fast: no deadline per example and no health check
+# that times data generation, either of which fails a correct test on a busy machine.
+settings.register_profile("docket", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("docket")
+
+#: Seconds a test marked `slow` may take (others: the `timeout` in pyproject.toml). Such a test
+#: starts several processes, and each one imports the app before it does anything.
+SLOW_TIMEOUT = 300
 
 #: The day tests live on, unless a test says otherwise: a Wednesday.
 TODAY = date(2026, 11, 25)
@@ -24,6 +34,14 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
 PACER_SAMPLES = DATA / "pacer"
 NEF_SAMPLES = DATA / "nef"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "cli_env" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)  # it runs `docket` as a process, often several
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from db.csv_io import export_filings_csv, import_filings_csv
 from db.store import Store
 from docket.errors import InputError
-from docket.models import Filing
+from docket.models import Filing, ServiceMethod
 from tests.store_conftest import add_case, count
 from tests.store_conftest import case_id as id_of
 
@@ -48,7 +48,7 @@ def test_rows_become_entries_in_order(store: Store, case_id: int, tmp_path: Path
         "complaint",
     )
     assert first.description == "Smith & Sons v. Jones,\ncount I negligence"
-    assert first.served_on == date(2026, 1, 6) and first.service is not None
+    assert (first.served_on, first.service) == (date(2026, 1, 6), ServiceMethod.PERSONAL)
     assert first.document_ref == "S:/smith/1.pdf"
     assert second.title == "Motion to dismiss <b>now</b>"
     assert third.doc_type.value == "notice_of_appeal"
@@ -156,6 +156,11 @@ def test_only_deadlines_still_ahead_are_created(store: Store, case_id: int, tmp_
     )
     report = import_filings_csv(store, write(tmp_path, text), case_id)
     deadlines = store.deadlines(case_id)
-    assert report.deadlines_added == len(deadlines) >= 1
-    assert all(d.due_on >= date(2026, 11, 25) for d in deadlines)
+    # The old complaint's answer and service dates passed in 2025: only the amended one's stay.
+    # Fri 20 Nov 2026 + 21 days is Fri 11 Dec; + 90 days is Thu 18 Feb 2027.
+    assert report.deadlines_added == 2
+    assert [(d.rule, d.due_on) for d in deadlines] == [
+        ("frcp-12a-answer", date(2026, 12, 11)),
+        ("frcp-4m-service", date(2027, 2, 18)),
+    ]
     assert all(d.trigger_filing_id == store.filing_by_entry(case_id, 2).id for d in deadlines)

@@ -1,39 +1,39 @@
 """FRCP 6 counting, checked against the rule text and its Advisory Committee Notes.
 
 Every expected date below was worked out by hand from a calendar; `test_premises` pins the
-weekdays those hand counts rely on, using only the standard library.
+weekdays those hand counts rely on, as our own date words name them in the counting steps.
 """
 
-import calendar
 from datetime import date
 
 import pytest
 
 from docket.calendars import CourtCalendar
+from docket.dates import format_day, weekday_name
 from docket.deadlines import compute_due_date
 from docket.errors import InputError
 from docket.models import ServiceMethod
 
-MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
-
 
 @pytest.mark.parametrize(
-    ("day", "weekday"),
+    ("day", "shown", "weekday"),
     [
-        (date(2007, 9, 1), SAT),
-        (date(2007, 9, 4), TUE),
-        (date(2007, 8, 31), FRI),
-        (date(2021, 6, 18), FRI),
-        (date(2022, 6, 19), SUN),
-        (date(2022, 11, 24), THU),
-        (date(2021, 12, 31), FRI),
-        (date(2022, 1, 3), MON),
-        (date(2022, 1, 22), SAT),
-        (date(2022, 1, 27), THU),
+        (date(2007, 9, 1), "Sat 1 Sep 2007", "Saturday"),
+        (date(2007, 9, 4), "Tue 4 Sep 2007", "Tuesday"),
+        (date(2007, 8, 31), "Fri 31 Aug 2007", "Friday"),
+        (date(2021, 6, 18), "Fri 18 Jun 2021", "Friday"),
+        (date(2022, 6, 19), "Sun 19 Jun 2022", "Sunday"),
+        (date(2022, 11, 24), "Thu 24 Nov 2022", "Thursday"),
+        (date(2021, 12, 31), "Fri 31 Dec 2021", "Friday"),
+        (date(2022, 1, 3), "Mon 3 Jan 2022", "Monday"),
+        (date(2022, 1, 22), "Sat 22 Jan 2022", "Saturday"),
+        (date(2022, 1, 27), "Thu 27 Jan 2022", "Thursday"),
     ],
 )
-def test_premises(day: date, weekday: int) -> None:
-    assert calendar.weekday(day.year, day.month, day.day) == weekday
+def test_premises(day: date, shown: str, weekday: str) -> None:
+    assert format_day(day) == shown
+    assert weekday_name(day) == weekday
+    assert CourtCalendar("US").is_weekend(day) == (weekday in {"Saturday", "Sunday"})
 
 
 def test_advisory_committee_example_forward() -> None:
@@ -192,4 +192,5 @@ def test_json_shape_is_the_cli_contract() -> None:
     assert dumped["before"] is False
     assert dumped["service"] == "mail"
     assert dumped["calendar"] == "US"
-    assert all(isinstance(step, str) for step in dumped["steps"])
+    assert dumped["steps"] == result.steps
+    assert dumped["steps"][-1] == "Due: Mon 24 Jan 2022"

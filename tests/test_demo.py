@@ -12,6 +12,7 @@ from db.store import Store
 from docket.clock import Clock
 from docket.models import CaseKind, PartyRole
 from fixtures.demo import ANCHOR_NUMBER, load_demo
+from tests.store_conftest import count
 
 
 @pytest.fixture(params=[date(2026, 11, 25), date(2027, 2, 14)], ids=["wednesday", "sunday"])
@@ -77,8 +78,8 @@ def test_conflict_check_voided_entry_counsel_and_computed_deadlines(demo: Store)
 
 def test_every_demo_write_is_audited(demo: Store) -> None:
     for table in ("cases", "filings", "notes", "deadlines", "hearings"):
-        rows = demo.query_rows(f"SELECT count(*) FROM {table}")[0][0]
-        audited = demo.query_rows(
-            "SELECT count(*) FROM audit_log WHERE entity = ? AND action = 'insert'", (table,)
-        )[0][0]
-        assert rows == audited > 0
+        rows = count(demo, f"SELECT count(*) FROM {table}")
+        audited = count(
+            demo, "SELECT count(*) FROM audit_log WHERE entity = ? AND action = 'insert'", table
+        )
+        assert rows == audited > 0, table

@@ -84,8 +84,13 @@ def test_window_zero_keeps_overdue_and_today_only() -> None:
 
 
 def test_done_deadlines_and_past_or_cancelled_hearings_are_not_reminders() -> None:
-    agenda = [deadline(1, -3, status="done"), hearing(2, -1), hearing(3, 2, status="vacated")]
-    assert build_reminders(agenda, [], today=TODAY) == []
+    agenda = [
+        deadline(1, -3, status="done"),
+        hearing(2, -1),
+        hearing(3, 2, status="vacated"),
+        hearing(4, 2),
+    ]
+    assert [r.title for r in build_reminders(agenda, [], today=TODAY)] == ["H4"]
 
 
 def test_json_form_has_iso_dates() -> None:
@@ -97,7 +102,7 @@ def test_json_form_has_iso_dates() -> None:
 
 
 def test_negative_window_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="0 or more days"):
         build_reminders([], [], today=TODAY, within=-1)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from db.rows import SearchHit
 from db.search import literal_query
 from db.store import Store
 from docket.clock import Clock
@@ -87,11 +89,70 @@ def test_a_rollup_refresh_does_not_touch_the_index(filled: Store) -> None:
     assert kinds_found(filled, "warehouse") == [("case", "1:24-cv-01234")]
 
 
+#: Text people type that FTS5 reads as syntax; the note below holds every one of these characters.
+HOSTILE = ['"', "AND (", "*", "NEAR(", "-", "", "   ", "OR", "(", ")", "^", "a:b", "'", "\\"]
+HOSTILE_NOTE = 'Quillon wrote "AND (" or NEAR(a:b) ^ - * \' \\ on the form'
+#: A word that is in the note and nowhere else, for the hostile text to surround.
+WORD = "quillon"
+
+
+@pytest.fixture
+def hostile(filled: Store) -> Store:
+    filled.add_note(case_id(filled.find_case("2021-0537")), HOSTILE_NOTE)
+    return filled
+
+
+def fts_queries(store: Store, query: str) -> tuple[list[SearchHit], list[str]]:
+    """What a search finds, and every full-text MATCH that SQLite ran to find it."""
+    ran: list[str] = []
+    store.conn.set_trace_callback(ran.append)
+    try:
+        hits = store.search(query)
+    finally:
+        store.conn.set_trace_callback(None)
+    return hits, [sql for sql in ran if " MATCH " in sql]
+
+
+def _around(word: str) -> list[str]:
+    glued = [f"{h}{word}{h}" for h in HOSTILE if not any(c.isalnum() for c in h)]
+    return [f"{word} {h}" for h in HOSTILE] + [f"{h} {word}" for h in HOSTILE] + glued
+
+
+@pytest.mark.parametrize("query", _around(WORD))
+def test_fts5_syntax_typed_around_a_word_reaches_sqlite_and_finds_it(
+    hostile: Store, query: str
+) -> None:
+    hits, matched = fts_queries(hostile, query)
+    assert [(h.kind, h.case_number, h.text) for h in hits] == [("note", "2021-0537", HOSTILE_NOTE)]
+    assert "«Quillon»" in hits[0].snippet
+    # One MATCH per kind of row, each with the hostile text turned into quoted words.
+    assert len(matched) == 4
+    assert all(f'"{WORD}"' in sql for sql in matched)
+
+
 @pytest.mark.parametrize(
-    "query", ['"', "AND (", "*", "NEAR(", "-", "", "   ", "OR", "(", ")", "^", "a:b", "'", "\\"]
+    ("query", "found"),
+    [
+        ("AND (", [("note", "2021-0537")]),
+        ("NEAR(", [("note", "2021-0537")]),
+        # The last word is a prefix: `or` and `Ortiz`.
+        ("OR", [("note", "2021-0537"), ("note", "2021-0537")]),
+        # `a` and a word starting with `b`: the note's `a:b`, the summary's "Breach of a".
+        ("a:b", [("case", "1:24-cv-01234"), ("note", "2021-0537")]),
+    ],
 )
-def test_queries_fts5_cannot_parse_do_not_raise(filled: Store, query: str) -> None:
-    assert isinstance(filled.search(query), list)
+def test_operators_typed_alone_are_searched_as_words(
+    hostile: Store, query: str, found: list[tuple[str, str]]
+) -> None:
+    hits, matched = fts_queries(hostile, query)
+    assert [(h.kind, h.case_number) for h in hits] == found
+    assert len(matched) == 4
+
+
+@pytest.mark.parametrize("query", [h for h in HOSTILE if not any(c.isalnum() for c in h)])
+def test_punctuation_alone_finds_nothing_without_asking_sqlite(hostile: Store, query: str) -> None:
+    """No word typed, nothing to look for: an empty list, neither an error nor every row."""
+    assert fts_queries(hostile, query) == ([], [])
 
 
 @pytest.mark.parametrize("query", ['"acme', '"acme"', "acme*", "(acme", "-acme", "acme)", "acme:"])
@@ -110,16 +171,47 @@ def test_literal_query_quotes_each_word() -> None:
     assert literal_query('acme" AND (lease') == '"acme" "AND" "lease"*'
 
 
+_TITLE = "Smith v. Acme Corp"
+_NOTE = 'Quoted "text" with * and NEAR(a b) and AND ( -x'
+#: Every row the shared database holds, as a hit shows it.
+_STORED = {("case", _TITLE), ("note", _NOTE)}
+#: Text that is no word to FTS5 nor to the search: punctuation, symbols, spaces, control codes.
+_NOISE = st.text(st.characters(categories=["P", "S", "Z", "Cc"]), max_size=6)
+
+
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=st.text())
-def test_search_never_raises_for_any_text(
+def test_any_text_finds_only_stored_rows_and_the_same_as_its_words(
     tmp_path_factory: pytest.TempPathFactory, text: str
 ) -> None:
     store = _shared_store(tmp_path_factory)
     hits = store.search(text)
-    assert isinstance(hits, list)
+    assert {(h.kind, h.text) for h in hits} <= _STORED
+    assert hits == store.search(" ".join(re.findall(r"\w+", text)))
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    before=_NOISE,
+    found=st.sampled_from(
+        [("acme", "case"), ("café", "case"), ("東京", "case"), ("quoted", "note"), ("near", "note")]
+    ),
+    after=_NOISE,
+)
+def test_punctuation_typed_around_a_word_never_hides_it(
+    tmp_path_factory: pytest.TempPathFactory, before: str, found: tuple[str, str], after: str
+) -> None:
+    word, kind = found
+    store = _shared_store(tmp_path_factory)
+    assert [h.kind for h in store.search(f"{before}{word}{after}")] == [kind]
 
 
 _STORES: dict[str, Store] = {}
@@ -130,7 +222,7 @@ def _shared_store(factory: pytest.TempPathFactory) -> Store:
     if "s" not in _STORES:
         path: Path = factory.mktemp("search") / "docket.db"
         store = Store.open(path, clock=Clock(TODAY), user="tester")
-        case = add_case(store, title="Smith v. Acme Corp", summary="Ünïcode café naïve 東京")
-        store.add_note(case_id(case), 'Quoted "text" with * and NEAR(a b) and AND ( -x')
+        case = add_case(store, title=_TITLE, summary="Ünïcode café naïve 東京")
+        store.add_note(case_id(case), _NOTE)
         _STORES["s"] = store
     return _STORES["s"]

@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from db.store import Store
 from tests.conftest import REPO
 from tests.store_conftest import add_case, case_id
@@ -36,6 +38,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_two_writers_at_once_get_gapless_unique_entry_numbers(
     store: Store, db_path: Path, tmp_path: Path
 ) -> None:

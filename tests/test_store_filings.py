@@ -217,7 +217,8 @@ def test_electronic_service_adds_no_days(store: Store) -> None:
 
 def test_a_response_deadline_is_the_cases_next_deadline(store: Store) -> None:
     motion(store)
-    assert store.find_case("1:24-cv-01234").id is not None
+    case = store.find_case("1:24-cv-01234")
+    assert store.case_row(case_id(case)).next_deadline_on == "2026-11-27"
     assert store.conn.execute("SELECT next_deadline_on FROM cases").fetchone() == ("2026-11-27",)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytest
 
+from db.rows import CaseRow
 from db.store import Store
 from docket.models import HearingStatus
 from tests.conftest import TODAY
@@ -106,7 +109,7 @@ def test_quiet_for_exactly_the_threshold_is_not_yet_attention(store: Store) -> N
 
 def test_quiet_one_day_past_the_threshold_is_attention(store: Store) -> None:
     add_case(store, opened_on=days_ago(31))
-    assert attention(store) is not None
+    assert attention(store) == f"quiet since {days_ago(31).isoformat()}, nothing scheduled"
 
 
 def test_an_open_deadline_keeps_a_quiet_case_off_the_attention_list(store: Store) -> None:
@@ -213,17 +216,23 @@ def _many_cases(store: Store, n: int) -> None:
             store.change_stage(case_id(case), "closed", disposition="settled")
 
 
+def every_page(fetch: Callable[[Any], list[CaseRow]], *, most: int = 30) -> list[str]:
+    """Case numbers page after page, to the first empty page; paging that never ends fails."""
+    numbers: list[str] = []
+    after = None
+    for _ in range(most):
+        page = fetch(after)
+        if not page:
+            return numbers
+        numbers += [row.number for row in page]
+        after = page[-1].sort_key
+    pytest.fail(f"still a next page after {most} pages: {numbers[-10:]}")
+
+
 def test_keyset_pages_concatenate_to_the_whole_list(store: Store) -> None:
     _many_cases(store, 23)
     whole = store.list_cases(limit=1000)
-    pages: list[str] = []
-    after = None
-    while True:
-        page = store.list_cases(after=after, limit=5)
-        if not page:
-            break
-        pages += [row.number for row in page]
-        after = page[-1].sort_key
+    pages = every_page(lambda after: store.list_cases(after=after, limit=5))
     assert len(whole) == 23
     assert pages == [row.number for row in whole]
     assert len(set(pages)) == 23
@@ -232,11 +241,7 @@ def test_keyset_pages_concatenate_to_the_whole_list(store: Store) -> None:
 def test_keyset_paging_with_a_filter_stays_within_the_filter(store: Store) -> None:
     _many_cases(store, 23)
     whole = [row.number for row in store.list_cases(text="Plaintiff 1", limit=1000)]
-    pages: list[str] = []
-    after = None
-    while page := store.list_cases(text="Plaintiff 1", after=after, limit=3):
-        pages += [row.number for row in page]
-        after = page[-1].sort_key
+    pages = every_page(lambda after: store.list_cases(text="Plaintiff 1", after=after, limit=3))
     assert pages == whole
     assert sorted(whole) == ["1:26-cv-00001"] + [f"1:26-cv-{i:05d}" for i in range(10, 20)]
 
@@ -350,11 +355,7 @@ def test_agenda_hearing_today_is_shown_whatever_the_hour(store: Store, hour: int
 def test_keyset_pages_of_open_cases_skip_resolved_ones(store: Store) -> None:
     _many_cases(store, 23)
     whole = [row.number for row in store.list_cases(open_only=True, limit=1000)]
-    pages: list[str] = []
-    after = None
-    while page := store.list_cases(open_only=True, after=after, limit=4):
-        pages += [row.number for row in page]
-        after = page[-1].sort_key
+    pages = every_page(lambda after: store.list_cases(open_only=True, after=after, limit=4))
     assert pages == whole and len(whole) == 18
 
 

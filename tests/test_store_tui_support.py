@@ -23,14 +23,21 @@ def test_triggered_deadlines_by_filing_and_hearing(store: Store) -> None:
     )
     assert complaint.id is not None and hearing.id is not None
     by_filing = store.triggered_deadlines(filing_id=complaint.id)
-    assert sorted(d.title for d in by_filing) == sorted(d.title for d in created)
-    assert [d.due_on for d in by_filing] == sorted(d.due_on for d in by_filing)
-    assert {d.id for d in store.triggered_deadlines(hearing_id=hearing.id)} == {
-        d.id for d in before
-    }
+    # Mon 2 Nov + 21 days is Mon 23 Nov; + 90 days is Mon 1 Feb 2027. Soonest first.
+    assert [(d.title, d.due_on) for d in by_filing] == [
+        ("Answer to complaint due", date(2026, 11, 23)),
+        ("Serve summons and complaint", date(2027, 2, 1)),
+    ]
+    assert {d.id for d in by_filing} == {d.id for d in created}
+    by_hearing = store.triggered_deadlines(hearing_id=hearing.id)
+    assert sorted(d.rule or "" for d in by_hearing) == [
+        "frcp-6c-motion-before-hearing",
+        "frcp-6c-opposition",
+    ]
+    assert {d.id for d in by_hearing} == {d.id for d in before}
     store.void_filing(case.id, 1, "entered twice")
     assert store.triggered_deadlines(filing_id=complaint.id) == []
     withdrawn = store.triggered_deadlines(filing_id=complaint.id, open_only=False)
     assert {d.status for d in withdrawn} == {DeadlineStatus.WITHDRAWN}
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="exactly one of filing_id and hearing_id"):
         store.triggered_deadlines()

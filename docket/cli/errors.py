@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
@@ -102,7 +103,8 @@ def flag_for(field: str, command: argparse.ArgumentParser | None = None) -> str:
         own: Mapping[str, str] = command.get_default(FIELD_FLAGS_DEFAULT) or {}
         if field in own:
             return own[field]
-        for action in command._actions:
+        declared = command.declared if isinstance(command, DocketParser) else []
+        for action in declared:
             if action.dest != field:
                 continue
             if not action.option_strings:
@@ -123,6 +125,24 @@ def shown_example(example: str, flag: str) -> str:
 
 class UsageError(Exception):
     """A command line argparse could not read; shown as one line with the usage."""
+
+
+class DocketParser(argparse.ArgumentParser):
+    """argparse with usage errors as one line, and the arguments each command declared kept
+    in `declared`, so an error can name the flag or positional a field arrived by."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.declared: list[argparse.Action] = []
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        self.declared.append(action)
+        return action
+
+    def error(self, message: str) -> NoReturn:
+        usage = " ".join(self.format_usage().split())
+        raise UsageError(f"{message} ({usage})")
 
 
 def validation_input_error(error: ValidationError) -> InputError:

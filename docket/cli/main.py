@@ -33,7 +33,7 @@ from docket.cli import (
 )
 from docket.cli.arguments import Subparsers, db_help
 from docket.cli.context import Context
-from docket.cli.errors import UsageError, failure_line
+from docket.cli.errors import DocketParser, UsageError, failure_line
 from docket.clock import Clock
 
 #: One `register` per group of commands, in the order `docket --help` lists them.
@@ -75,14 +75,8 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        usage = " ".join(self.format_usage().split())
-        raise UsageError(f"{message} ({usage})")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = DocketParser(
         prog="docket",
         description="Case and investigation docket tracker. With no command, opens the TUI.",
     )
