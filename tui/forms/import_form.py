@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.widgets import Input
 
 from docket.errors import InputError
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.forms.base import FormErrors, FormScreen, field_row
+from tui.host import docket_app
+
+if TYPE_CHECKING:
+    from db.reports import ImportReport
 
 #: The importer names the command line's flags; the form names its own fields.
 _FIELD_OF = {"--court": ("court", "court id"), "FILE": ("path", "file")}
 
 
-class ImportPacerForm(FormScreen[Any]):
+class ImportPacerForm(FormScreen["ImportReport"]):
     form_title = "Import PACER docket"
 
     def fields(self) -> ComposeResult:
@@ -26,7 +30,7 @@ class ImportPacerForm(FormScreen[Any]):
         super().on_mount()
         self.query_one("#path", Input).focus()
 
-    def submit(self) -> Any:
+    def submit(self) -> ImportReport:
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         court = self.query_one("#court", Input).value.strip()
         errors: dict[str, str] = {}
@@ -39,7 +43,7 @@ class ImportPacerForm(FormScreen[Any]):
         from db.pacer import import_pacer
 
         try:
-            report = import_pacer(self.app.store, path, court)  # type: ignore[attr-defined]
+            report = import_pacer(docket_app(self).store, path, court)
         except InputError as error:
             field_id, label = _FIELD_OF.get(error.field, ("form", error.field))
             message = f"{label}: {error.problem}"
