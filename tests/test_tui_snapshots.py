@@ -106,7 +106,11 @@ def smith_id(store: Store) -> int:
 
 
 async def still(pilot: Any) -> None:
-    """Settled, and with no notification on screen: the picture no longer depends on time."""
+    """Settled, and with no notification on screen: the picture no longer depends on time.
+
+    Called first too, before another screen is opened: Textual clears the toasts of the screen
+    on top only, and one left on a screen underneath shows at the edge of a form.
+    """
     await settle(pilot)
     pilot.app.clear_notifications()
     await pilot.pause()
@@ -118,7 +122,7 @@ def test_cases_screen(snap_compare: Any, demo: Store) -> None:
 
 def test_case_screen(snap_compare: Any, demo: Store) -> None:
     async def open_case(pilot: Any) -> None:
-        await settle(pilot)
+        await still(pilot)
         pilot.app.open_case(smith_id(demo))
         await still(pilot)
 
@@ -127,7 +131,7 @@ def test_case_screen(snap_compare: Any, demo: Store) -> None:
 
 def test_filing_form(snap_compare: Any, demo: Store) -> None:
     async def half_typed(pilot: Any) -> None:
-        await settle(pilot)
+        await still(pilot)
         pilot.app.open_case(smith_id(demo))
         await settle(pilot)
         await pilot.press("f")
@@ -140,7 +144,7 @@ def test_filing_form(snap_compare: Any, demo: Store) -> None:
 
 def test_agenda_screen(snap_compare: Any, demo: Store) -> None:
     async def agenda(pilot: Any) -> None:
-        await settle(pilot)
+        await still(pilot)
         await pilot.press("a")
         await still(pilot)
 
@@ -158,7 +162,7 @@ def test_deadlines_tab(snap_compare: Any, demo: Store) -> None:
     demo.complete_deadline(done.id)
 
     async def deadlines(pilot: Any) -> None:
-        await settle(pilot)
+        await still(pilot)
         pilot.app.open_case(case_id)
         await settle(pilot)
         pilot.app.screen.query_one("#tabs").active = "tab-deadlines"
