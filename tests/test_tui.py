@@ -3,6 +3,7 @@ database (a real SQLite file per test, today fixed at 2026-11-25 by the store's 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -10,21 +11,24 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
 from db.store import Store
-from docket.models import CaseKind, Deadline
+from docket.models import CaseKind, Deadline, PartyRole
 from tests.tui_fixtures import (  # noqa: F401
     add_case,
     anyio_backend,
     no_blink,
     no_keymap,
+    notices,
     open_first_case,
+    record_notices,
     row_text,
+    screen_lines,
     settle,
 )
 from tui.app import DocketApp
+from tui.forms.filing_form import FilingForm
+from tui.forms.status_form import StatusForm
 from tui.screens.case import CaseScreen
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.filing_form import FilingForm
-from tui.screens.status_form import StatusForm
 
 pytestmark = pytest.mark.anyio
 
@@ -59,7 +63,7 @@ async def test_start_selects_most_urgent_case_and_counts_overdue(seeded: Store) 
         assert app.focused is table
         assert table.cursor_row == 0
         assert row_text(table, 0)[1] == "1:26-cv-00042"
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notices(app)]
         assert "1 overdue, 1 due within 7 days" in messages
 
 
@@ -68,23 +72,23 @@ async def test_enter_filing_saves_verbatim_and_selects_it(seeded: Store) -> None
     async with app.run_test(size=SIZE) as pilot:
         case_screen = await open_first_case(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, FilingForm)
         await pilot.press("tab", *"motion", "tab")
         await pilot.press(*TRICKY)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is case_screen
         filings = seeded.filings(case_screen.case_id)
         assert [(f.entry_no, f.title, f.doc_type.value) for f in filings] == [(1, TRICKY, "motion")]
         docket = case_screen.query_one("#docket", DataTable)
         assert row_text(docket, docket.cursor_row)[3] == TRICKY
-        assert any(TRICKY in n.message for n in app._notifications)
+        assert any(TRICKY in n.message for n in notices(app))
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, type(app.screen_stack[0]))
         await pilot.press("q")
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 0
 
 
@@ -93,14 +97,14 @@ async def test_ten_filings_in_a_row_with_ctrl_n(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         case_screen = await open_first_case(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"11/2/26", "tab", *"order", "tab")
         for number in range(1, 11):
             await pilot.press(*f"Order {number}", "ctrl+n")
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, FilingForm)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is case_screen
         filings = seeded.filings(case_screen.case_id)
         assert [f.entry_no for f in filings] == list(range(1, 11))
@@ -114,9 +118,9 @@ async def test_bad_date_marks_field_and_saves_nothing(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         case_screen = await open_first_case(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"2/30/22", "tab", "tab", *"Answer", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, FilingForm)
         assert form.query_one("#date-row").has_class("-invalid")
@@ -131,9 +135,9 @@ async def test_date_preview_follows_typing(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_first_case(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"1/5/22")
-        await pilot.pause()
+        await settle(pilot)
         preview = str(app.screen.query_one("#date .date-preview", Static).render())
         assert preview.startswith("Wed 5 Jan 2022 · ")
 
@@ -143,16 +147,16 @@ async def test_escape_with_typed_input_asks_first(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         case_screen = await open_first_case(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("tab", "tab", *"Half typed", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, FilingForm)
         assert app.screen.query_one("#title", Input).value == "Half typed"
         await pilot.press("escape", "y")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is case_screen
         assert seeded.filings(case_screen.case_id) == []
 
@@ -162,9 +166,9 @@ async def test_escape_on_untouched_form_just_closes(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         case_screen = await open_first_case(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is case_screen
 
 
@@ -179,7 +183,7 @@ async def test_filter_as_you_type(seeded: Store) -> None:
         assert row_text(table, 0)[1] == "2026-0537"
         await pilot.press("enter")  # leaves the filter for the list
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
         assert seeded.get_case(app.screen.case_id).number == "2026-0537"
 
@@ -188,7 +192,7 @@ async def test_letters_typed_in_filter_do_not_switch_screens(seeded: Store) -> N
     app = DocketApp(seeded)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"case")
-        await pilot.pause()
+        await settle(pilot)
         assert app.current_mode == "cases"
         assert app.screen.query_one("#filter", Input).value == "case"
 
@@ -198,27 +202,27 @@ async def test_status_offers_allowed_moves_and_closing_needs_disposition(seeded:
     async with app.run_test(size=SIZE) as pilot:
         case_screen = await open_first_case(pilot)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, StatusForm)
         offered = [value for _, value in form.choices]
         # a civil matter just filed may be served, go to pleadings, or close; or be stayed
         assert offered == ["served", "pleadings", "closed", "(stay)"]
         form.query_one("#move", Select).value = "closed"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is form
         assert form.query_one("#disposition-row").has_class("-invalid")
         assert seeded.get_case(case_screen.case_id).stage == "filed"
         form.query_one("#disposition", Input).focus()
         await pilot.press(*"settled", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is case_screen
         case = seeded.get_case(case_screen.case_id)
         assert (case.stage, case.disposition) == ("closed", "settled")
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert [value for _, value in app.screen.choices] == ["reopen"]  # type: ignore[attr-defined]
 
 
@@ -236,7 +240,7 @@ async def test_x_on_agenda_marks_deadline_done(seeded: Store) -> None:
         assert seeded.overdue_count() == 0
         assert [row_text(table, i)[3] for i in range(table.row_count)] == ["Reply brief due"]
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
 
 
@@ -271,9 +275,9 @@ async def test_x_on_deadlines_tab(seeded: Store) -> None:
         await pilot.press("x")  # not on the Deadlines tab: nothing happens
         assert seeded.overdue_count() == 1
         case_screen.query_one("#tabs", TabbedContent).active = "tab-deadlines"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         assert seeded.overdue_count() == 0
         deadlines = case_screen.query_one("#deadlines", DataTable)
         assert [row_text(deadlines, i)[2] for i in range(deadlines.row_count)] == ["open", "done"]
@@ -284,38 +288,54 @@ async def test_search_and_jump(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("s")
-        await pilot.pause()
-        await pilot.press(*"warehouse")
-        await pilot.pause(0.4)
+        await settle(pilot)
+        # enter searches at once (typing alone waits for a pause of wall time) and moves to
+        # the results.
+        await pilot.press(*"warehouse", "enter")
         await settle(pilot)
         results = app.screen.query_one("#results", DataTable)
         assert results.row_count == 1
-        results.focus()
+        assert app.focused is results
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
         assert seeded.get_case(app.screen.case_id).number == "2026-0537"
 
 
 async def test_user_text_is_shown_verbatim(store: Store) -> None:
+    """Brackets a person typed are drawn as typed, in the list, the header and the notes:
+    never read as style, and never as a link that runs an action when clicked."""
     case = add_case(store, CLICKY, TRICKY)
     assert case.id is not None
     app = DocketApp(store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(160, 36)) as pilot:  # wide enough for the whole title
         await settle(pilot)
         table = cases_table(app)
         assert row_text(table, 0)[1:3] == [CLICKY, TRICKY]
+        drawn = screen_lines(app)
+        assert any(CLICKY in line and TRICKY in line for line in drawn), "\n".join(drawn)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         header = app.screen.query_one("#case-header", Static)
         shown = str(header.render())
         assert CLICKY in shown and TRICKY in shown
+        drawn = screen_lines(app)
+        assert drawn[0].strip().startswith(f"{CLICKY}  {TRICKY}"), drawn[0]
         await pilot.press("u", *CLICKY, "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         history = app.screen.query_one("#history", DataTable)
         assert CLICKY in [row_text(history, i)[2] for i in range(history.row_count)]
+        app.screen.query_one("#tabs", TabbedContent).active = "tab-status"
+        await settle(pilot)
+        drawn = screen_lines(app)
+        assert any("note" in line and CLICKY in line for line in drawn), "\n".join(drawn)
         screenshot = app.export_screenshot()
         assert "[b]now[/b]" in screenshot.replace("&#160;", " ")
+        # Where a link's text would be drawn had the number been read as markup.
+        await pilot.click("#case-header", offset=(1, 0))
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, CaseScreen)
     assert app.return_code is None  # the [@click=app.quit] text did not quit
 
 
@@ -324,12 +344,12 @@ async def test_help_lists_the_screens_bindings(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_first_case(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#help-table", DataTable)
         described = {row_text(table, i)[1] for i in range(table.row_count)}
         assert {"Filing", "Hearing", "Deadline", "Party", "Status", "Note", "Help"} <= described
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
 
 
@@ -338,11 +358,11 @@ async def test_palette_jumps_to_case_by_title_words(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"acme fire")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
         assert seeded.get_case(app.screen.case_id).number == "2026-0537"
 
@@ -352,9 +372,9 @@ async def test_new_case_form(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"1:26-cr-00007", "tab", *"United States v. Doe", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
         assert store.find_case("1:26-cr-00007").title == "United States v. Doe"
 
@@ -366,7 +386,7 @@ async def test_party_form_warns_of_conflict_as_name_is_typed(seeded: Store) -> N
         await pilot.press("slash", *"acme", "enter")
         await settle(pilot)
         await pilot.press("enter", "p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"alice smith")
         await settle(pilot)
         warning = str(app.screen.query_one("#conflict", Static).render())
@@ -383,11 +403,11 @@ async def test_case_list_loads_pages_not_the_whole_table(store: Store) -> None:
         table = cases_table(app)
         assert table.row_count == 100
         table.move_cursor(row=table.row_count - 1)
-        await pilot.pause()
+        await settle(pilot)
         await settle(pilot)
         assert table.row_count == 200
         table.move_cursor(row=table.row_count - 1)
-        await pilot.pause()
+        await settle(pilot)
         await settle(pilot)
         assert table.row_count == 250
         numbers = [row_text(table, i)[1] for i in range(table.row_count)]
@@ -402,15 +422,33 @@ async def test_palette_imports_a_pacer_docket(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Import PACER")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*str(sample), "tab", *"akd", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert store.count_cases() == 1
-        assert any(n.message.startswith("Imported: ") for n in app._notifications)
+        # What juriscraper parses from the page (tests/data/pacer/akd.json) is what was written.
+        parsed = json.loads(sample.with_suffix(".json").read_text("utf-8"))
+        entries, parties = parsed["docket_entries"], parsed["parties"]
+        assert (len(entries), len(parties)) == (3, 4)
+        case = store.find_case(parsed["docket_number"], court="akd")
+        assert case.id is not None
+        filings = store.filings(case.id)
+        assert [f.description for f in filings] == [e["description"].strip() for e in entries]
+        links = store.case_parties(case.id)
+        named = sorted(link.name for link in links if link.role != PartyRole.COUNSEL)
+        assert named == sorted(" ".join(p["name"].split()) for p in parties)
+        assert f"Imported: {len(entries)} new entries, 0 updated, 0 unchanged; parties " + (
+            f"{len(parties)} new"
+        ) in [n.message for n in notices(app)]
+        # The imported case is opened, its docket listing every entry.
+        screen = app.screen
+        assert isinstance(screen, CaseScreen) and screen.case_id == case.id
+        docket = screen.query_one("#docket", DataTable)
+        assert [row_text(docket, i)[0] for i in range(docket.row_count)] == ["1", "2", "3"]
 
 
 async def test_a_narrow_terminal_keeps_number_title_next_and_stage(seeded: Store) -> None:
@@ -432,14 +470,14 @@ async def test_palette_runs_the_screens_actions_by_name(seeded: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_first_case(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"enter a docket entry")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, FilingForm)
         await pilot.press("tab", *"motion", "tab", *"Motion to compel", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert [f.title for f in seeded.filings(seeded.find_case("1:26-cv-00042").id or 0)] == [
             "Motion to compel"
         ]
@@ -450,10 +488,10 @@ async def test_the_footer_is_compact_on_a_narrow_terminal(seeded: Store) -> None
 
     app = DocketApp(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one(DocketFooter).compact is True
         await pilot.resize_terminal(120, 36)
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one(DocketFooter).compact is False
 
 
@@ -470,7 +508,7 @@ async def test_notes_beyond_what_the_tab_lists_are_counted_not_dropped(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_case(pilot)
         screen.query_one("#tabs", TabbedContent).active = "tab-status"
-        await pilot.pause()
+        await settle(pilot)
         history = screen.query_one("#history", DataTable)
         texts = [row_text(history, i) for i in range(history.row_count)]
         assert [t[2] for t in texts if t[1] == "note"] == ["Call 5", "Call 4", "Call 3"]

@@ -24,23 +24,26 @@ from docket.models import (
 from tests.tui_fixtures import (  # noqa: F401
     add_case,
     anyio_backend,
+    messages,
     no_blink,
     no_keymap,
+    notices,
     open_first_case,
+    record_notices,
     row_text,
     settle,
 )
 from tui.app import DocketApp
+from tui.forms.case_form import CaseForm
+from tui.forms.deadline_form import DeadlineForm
+from tui.forms.filing_form import FilingForm
+from tui.forms.follow_up_form import FollowUpForm
+from tui.forms.hearing_form import HearingForm, HearingUpdateForm
+from tui.forms.void_form import VoidForm
 from tui.screens.case import CaseScreen
-from tui.screens.case_form import CaseForm
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.deadline_form import DeadlineForm
 from tui.screens.deadline_info import DeadlineInfoScreen
-from tui.screens.filing_form import FilingForm
-from tui.screens.follow_up_form import FollowUpForm
-from tui.screens.hearing_form import HearingForm, HearingUpdateForm
 from tui.screens.help import HelpScreen
-from tui.screens.void_form import VoidForm
 
 pytestmark = pytest.mark.anyio
 
@@ -65,10 +68,6 @@ def showing(app: DocketApp, screen: object) -> bool:
     return app.screen is screen
 
 
-def messages(app: DocketApp) -> str:
-    return "\n".join(n.message for n in app._notifications)
-
-
 def case_id_of(store: Store) -> int:
     case_id = store.find_case("1:26-cv-00042").id
     assert case_id is not None
@@ -77,7 +76,7 @@ def case_id_of(store: Store) -> int:
 
 async def show_tab(pilot: Any, screen: CaseScreen, tab: str) -> None:
     screen.query_one("#tabs", TabbedContent).active = tab
-    await pilot.pause()
+    await settle(pilot)
 
 
 # ---------------------------------------------------------------------- void
@@ -93,19 +92,19 @@ async def test_void_entry_keeps_row_marks_it_and_withdraws_its_deadline(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_case(pilot)
         await pilot.press("v")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, VoidForm)
         await pilot.press("ctrl+s")  # no reason given
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#reason-row").has_class("-invalid")
         assert not motion_case.filing_by_entry(case_id, 1).voided
         await pilot.press(*"half", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+a", "ctrl+k", *TRICKY, "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)
         filing = motion_case.filing_by_entry(case_id, 1)
         assert filing.voided and filing.void_reason == TRICKY
@@ -115,11 +114,11 @@ async def test_void_entry_keeps_row_marks_it_and_withdraws_its_deadline(
         assert row_text(docket, 0)[3] == f"VOID: {TRICKY}  Motion to compel"
         assert "Withdrawn: Response to motion due · was due" in messages(app)
         await pilot.press("v")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)  # no form for an entry already voided
         assert "Entry 1 is already voided" in messages(app)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)
         assert "it can no longer be edited" in messages(app)
 
@@ -130,7 +129,7 @@ async def test_void_is_only_on_the_docket_tab(motion_case: Store) -> None:
         screen = await open_first_case(pilot)
         await show_tab(pilot, screen, "tab-parties")
         await pilot.press("v")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)
         assert not motion_case.filing_by_entry(case_id_of(motion_case), 1).voided
 
@@ -146,14 +145,14 @@ async def test_edit_entry_prefilled_and_moved_date_recomputes_deadline(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_case(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, FilingForm)
         assert form.query_one("#date Input", Input).value == "2026-11-20"
         assert form.query_one("#type", Input).value == "motion"
         assert form.query_one("#title", Input).value == "Motion to compel"
         await pilot.press("ctrl+a", "ctrl+k", *"11/23/26", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)
         filing = motion_case.filing_by_entry(case_id, 1)
         assert filing.filed_on == date(2026, 11, 23)
@@ -183,15 +182,15 @@ async def test_edit_imported_entry_keeps_its_source(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_first_case(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, FilingForm)
         assert "from pacer" in form.form_title
         await pilot.press("tab", "tab", "end", *" (amended)", "ctrl+n")  # ctrl+n: new entries only
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, form)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         filing = store.filing_by_entry(case.id, 1)
         assert filing.title == "ORDER setting conference (amended)"
         assert (filing.source, filing.source_id, filing.document_number) == (
@@ -225,7 +224,7 @@ async def open_hearing_form(pilot: Any) -> HearingUpdateForm:
     screen = await open_first_case(pilot)
     await show_tab(pilot, screen, "tab-hearings")
     await pilot.press("e")
-    await pilot.pause()
+    await settle(pilot)
     form = pilot.app.screen
     assert isinstance(form, HearingUpdateForm)
     return form
@@ -236,7 +235,7 @@ async def test_h_schedules_a_hearing_and_names_what_is_missing(motion_case: Stor
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_case(pilot)
         await pilot.press("h", *"12/32/26 9:30am", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, HearingForm)
         assert str(form.query_one("#when-error", Static).render()).startswith("when:")
@@ -244,7 +243,7 @@ async def test_h_schedules_a_hearing_and_names_what_is_missing(motion_case: Stor
         assert kind_error == "kind: is required (for example: status conference)"
         await pilot.press("ctrl+a", "ctrl+k", *"12/3/26 9:30am", "tab", *"motion hearing")
         await pilot.press("tab", *"Courtroom 3", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)
         [hearing] = motion_case.hearings(case_id_of(motion_case))
         assert (hearing.kind, hearing.location) == ("motion hearing", "Courtroom 3")
@@ -263,7 +262,7 @@ async def test_moving_a_hearing_recomputes_its_deadlines(hearing_case: Store) ->
         assert form.query_one("#when", Input).value == "2026-12-15 10:00"
         assert form.query_one("#where", Input).value == "Courtroom 3"
         await pilot.press("ctrl+a", "ctrl+k", *"12/22/26 10am", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
         [hearing] = hearing_case.hearings(case_id)
         assert hearing.starts_at.astimezone().date() == date(2026, 12, 22)
@@ -281,7 +280,7 @@ async def test_continued_hearing_schedules_the_new_one_and_withdraws_deadlines(
         form = await open_hearing_form(pilot)
         form.query_one("#continued", Input).focus()
         await pilot.press(*"1/12/27 9:30am", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         # still scheduled: a continued-to time makes no sense yet
         assert showing(app, form)
         assert form.query_one("#continued-row").has_class("-invalid")
@@ -289,7 +288,7 @@ async def test_continued_hearing_schedules_the_new_one_and_withdraws_deadlines(
         form.query_one("#status", Select).value = "continued"
         form.query_one("#outcome", Input).focus()
         await pilot.press(*"continued at defendant's request", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
         old, new = hearing_case.hearings(case_id)
         assert old.status == HearingStatus.CONTINUED
@@ -311,11 +310,11 @@ async def test_continued_hearing_schedules_the_new_one_and_withdraws_deadlines(
         ]
         # saving the continued hearing again does not schedule a second new one
         await pilot.press("up", "e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HearingUpdateForm)
         assert app.screen.hearing.id == old.id
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert len(hearing_case.hearings(case_id)) == 2
 
 
@@ -347,7 +346,7 @@ async def test_deadlines_marked_waived_and_explained(deadline_case: Store) -> No
         overdue_style = table.get_row_at(0)[2].style
         assert app.theme_variables["error"].lower() in str(overdue_style).lower()
         await pilot.press("w")
-        await pilot.pause()
+        await settle(pilot)
         waived = [d for d in deadline_case.deadlines(case_id) if d.title == "Overdue brief"]
         assert waived[0].status == DeadlineStatus.WAIVED
         assert "Waived: Overdue brief" in messages(app)
@@ -358,7 +357,7 @@ async def test_deadlines_marked_waived_and_explained(deadline_case: Store) -> No
         )
         table.move_cursor(row=index)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         info = app.screen
         assert isinstance(info, DeadlineInfoScreen)
         rule = str(info.query_one("#info-rule", Static).render())
@@ -368,10 +367,10 @@ async def test_deadlines_marked_waived_and_explained(deadline_case: Store) -> No
         assert "2026" in steps
         assert "entry 1, Motion to compel" in str(info.query_one("#info-trigger", Static).render())
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)
         await pilot.press("i")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DeadlineInfoScreen)
 
 
@@ -384,23 +383,23 @@ async def test_follow_up_date_set_shown_flagged_and_cleared(motion_case: Store) 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_case(pilot)
         await pilot.press("o")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, FollowUpForm)
         await pilot.press(*"11/21/26")
-        await pilot.pause()
+        await settle(pilot)
         assert str(form.query_one(".date-preview", Static).render()).startswith("Sat 21 Nov 2026")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)
         assert motion_case.get_case(case_id).follow_up_on == date(2026, 11, 21)
         header = str(screen.query_one("#case-header", Static).render())
         assert "Follow up: Sat 21 Nov 2026" in header
         assert "needs attention: follow-up due 2026-11-21" in header
         await pilot.press("o")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+a", "ctrl+k", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert motion_case.get_case(case_id).follow_up_on is None
         header = str(screen.query_one("#case-header", Static).render())
         assert "Follow up: not set" in header
@@ -412,7 +411,7 @@ async def test_bad_follow_up_date_saves_nothing(motion_case: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_first_case(pilot)
         await pilot.press("o", *"13/45/26", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, FollowUpForm)
         assert str(form.query_one("#on-error", Static).render()).startswith("follow up on:")
@@ -427,7 +426,7 @@ async def test_what_the_model_rejects_is_shown_under_its_field(motion_case: Stor
         await open_first_case(pilot)
         await pilot.press("d", *"12/1/26", "tab", *"Reply brief due", "tab")
         await pilot.press("ctrl+u", *"400", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, DeadlineForm)
         assert form.query_one("#remind-row").has_class("-invalid")
@@ -436,7 +435,7 @@ async def test_what_the_model_rejects_is_shown_under_its_field(motion_case: Stor
         assert remind_error == "remind_days: lead times are whole days from 0 to 365"
         await pilot.press("escape", "y", "f", *"11/24/26", "tab", "tab", *"Order")
         await pilot.press("tab", "tab", "tab", *"1/5/24", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, FilingForm)
         message = str(form.query_one("#form-message", Static).render())
@@ -463,7 +462,7 @@ async def test_next_column_marks_overdue_and_survives_light_theme(store: Store) 
         assert nexts == {"26-0001": "2026-11-20 overdue", "26-0002": "2026-12-01"}
         dark_error = app.theme_variables["error"]
         app.theme = "textual-light"
-        await pilot.pause()
+        await settle(pilot)
         await settle(pilot)
         light_error = app.theme_variables["error"]
         cell = table.get_row_at(0)[5]
@@ -471,12 +470,12 @@ async def test_next_column_marks_overdue_and_survives_light_theme(store: Store) 
         if light_error != dark_error:
             assert dark_error.lower() not in str(cell.style).lower()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
         app.screen.query_one("#tabs", TabbedContent).active = "tab-deadlines"
-        await pilot.pause()
+        await settle(pilot)
         app.theme = "textual-dark"
-        await pilot.pause()
+        await settle(pilot)
         assert "[b]" not in app.export_screenshot()
 
 
@@ -493,10 +492,10 @@ async def test_keymap_file_remaps_a_binding_and_help_shows_it(
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, CaseForm)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         help_table = app.screen.query_one("#help-table", DataTable)
         keys = {
             row_text(help_table, i)[1]: row_text(help_table, i)[0]
@@ -505,9 +504,9 @@ async def test_keymap_file_remaps_a_binding_and_help_shows_it(
         assert keys["New case"] == "^n"
         assert str(keymap) in str(app.screen.query_one("#help-keymap", Static).render())
         await pilot.press("escape", "ctrl+n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseForm)
-        assert "Keymap ignored" not in [n.title for n in app._notifications]
+        assert "Keymap ignored" not in [n.title for n in notices(app)]
 
 
 @pytest.mark.parametrize(
@@ -527,11 +526,11 @@ async def test_bad_keymap_file_is_reported_once_and_ignored(
     app = DocketApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
-        ignored = [n for n in app._notifications if n.title == "Keymap ignored"]
+        ignored = [n for n in notices(app) if n.title == "Keymap ignored"]
         assert len(ignored) == 1
         assert complaint in ignored[0].message and str(keymap) in ignored[0].message
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CaseForm)  # the standard key still works
 
 
@@ -540,7 +539,7 @@ async def test_help_lists_the_new_case_keys_on_every_tab(motion_case: Store) -> 
     async with app.run_test(size=SIZE) as pilot:
         await open_first_case(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-table", DataTable)
         rows = {row_text(table, i)[1]: row_text(table, i) for i in range(table.row_count)}
@@ -566,34 +565,34 @@ async def test_forms_scroll_at_80x24_and_save_from_the_last_field(hearing_case: 
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, FilingForm)
         await pilot.press("tab", *"order", "tab", *"Scheduling order")
         for _ in range(4):
             await pilot.press("tab")
-            await pilot.pause()
+            await settle(pilot)
             focused = app.focused
             assert focused is not None
             assert app.screen.region.contains_region(focused.region)
         assert isinstance(app.focused, Select) and app.focused.id == "service"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, screen)
         assert hearing_case.filing_by_entry(case_id, 1).title == "Scheduling order"
 
         await show_tab(pilot, screen, "tab-hearings")
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, HearingUpdateForm)
         for _ in range(5):
             await pilot.press("tab")
-            await pilot.pause()
+            await settle(pilot)
             focused = app.focused
             assert focused is not None
             assert form.region.contains_region(focused.region)
         assert isinstance(app.focused, Input) and app.focused.id == "continued"
         await pilot.press(*"1/12/27 9:30am", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert showing(app, form)  # status is still scheduled: refused, field shown
         assert form.region.contains_region(form.query_one("#continued-error").region)

@@ -18,12 +18,13 @@ from tests.tui_fixtures import (  # noqa: F401
     no_blink,
     no_keymap,
     open_first_case,
+    record_notices,
     row_text,
     settle,
 )
 from tui.app import DocketApp
+from tui.forms.status_form import REOPEN, STAY, StatusForm
 from tui.screens.case import CaseScreen
-from tui.screens.status_form import REOPEN, STAY, StatusForm
 
 pytestmark = pytest.mark.anyio
 
@@ -75,7 +76,7 @@ def hidden_sideways(table: DataTable[Any]) -> int:
 async def assert_case_tables_fit(pilot: Any, screen: CaseScreen) -> None:
     for table_id in CASE_TABLES:
         screen.query_one("#tabs", TabbedContent).active = TAB_OF[table_id]
-        await pilot.pause()
+        await settle(pilot)
         table = screen.query_one(f"#{table_id}", DataTable)
         assert hidden_sideways(table) == 0, table_id
 
@@ -161,11 +162,11 @@ async def test_same_day_status_moves_list_the_latest_first(busy_case: Store) -> 
         # Close, reopen and stay the matter, all today, through the status form.
         for move, disposition in (("closed", "dismissed"), (REOPEN, ""), (STAY, "")):
             await pilot.press("t")
-            await pilot.pause()
+            await settle(pilot)
             form = app.screen
             assert isinstance(form, StatusForm)
             form.query_one("#move", Select).value = move
-            await pilot.pause()
+            await settle(pilot)
             form.query_one("#disposition", Input).value = disposition
             form.query_one("#note", Input).value = f"step {move}"
             await pilot.press("ctrl+s")
@@ -194,10 +195,21 @@ def many_cases(store: Store) -> Store:
     return store
 
 
+#: More pagedowns than reaching any row of these lists takes (a page of the table is ~30 rows).
+MOST_PAGEDOWNS = 25
+
+
 async def page_down_to(pilot: Any, table: DataTable[Any], row: int) -> None:
-    while table.cursor_row < row:
+    """Press pagedown until the cursor reaches `row`; fail, not hang, if paging stops short."""
+    for _ in range(MOST_PAGEDOWNS):
+        if table.cursor_row >= row:
+            return
         await pilot.press("pagedown")
         await settle(pilot)
+    pytest.fail(
+        f"{MOST_PAGEDOWNS} pagedowns left the cursor on row {table.cursor_row} of "
+        f"{table.row_count} loaded, short of row {row}: the next page never came"
+    )
 
 
 def selected_number(table: DataTable[Any]) -> str:
@@ -239,7 +251,7 @@ async def test_resizing_keeps_the_selected_case(many_cases: Store) -> None:
 
 async def test_pacer_import_errors_name_the_forms_fields(store: Store, tmp_path: Path) -> None:
     from tests.conftest import PACER_SAMPLES
-    from tui.screens.import_form import ImportPacerForm
+    from tui.forms.import_form import ImportPacerForm
 
     not_a_docket = tmp_path / "notes.html"
     not_a_docket.write_text("<html><body>lunch order</body></html>")
@@ -252,16 +264,16 @@ async def test_pacer_import_errors_name_the_forms_fields(store: Store, tmp_path:
             (not_a_docket, "nmd", "path", "file: notes.html"),
         ):
             app.push_screen(ImportPacerForm())
-            await pilot.pause()
+            await settle(pilot)
             await pilot.press(*str(path), "tab", *court, "ctrl+s")
-            await pilot.pause()
+            await settle(pilot)
             form = app.screen
             assert isinstance(form, ImportPacerForm)
             shown = str(form.query_one(f"#{field_id}-error").render())
             assert shown.startswith(start), shown
             assert "--court" not in shown and "FILE" not in shown
             form.dismiss(None)
-            await pilot.pause()
+            await settle(pilot)
         assert store.count_cases() == 0
 
 

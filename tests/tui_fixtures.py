@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pytest
+from textual.app import App
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
 from textual.widgets import DataTable, Input
 
 from db.store import Store
@@ -33,6 +40,50 @@ def no_keymap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOCKET_KEYMAP", str(tmp_path / "no-keymap.toml"))
 
 
+@dataclass(frozen=True)
+class Notice:
+    message: str
+    title: str
+    severity: SeverityLevel
+
+
+_NOTICES: WeakKeyDictionary[App[Any], list[Notice]] = WeakKeyDictionary()
+
+
+@pytest.fixture(autouse=True)
+def record_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every notification an app raises for the test to read.
+
+    Textual drops a notification from `app._notifications` once its timeout (5 s of wall
+    time) has passed, so reading it there gives a different answer on a slow run; what was
+    announced is recorded here as it is announced, and stays.
+    """
+    notify = App.notify
+
+    def recording(
+        self: App[Any],
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        _NOTICES.setdefault(self, []).append(Notice(message, title, severity))
+        notify(self, message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    monkeypatch.setattr(App, "notify", recording)
+
+
+def notices(app: App[Any]) -> list[Notice]:
+    """Every notification `app` raised, oldest first, however long ago."""
+    return list(_NOTICES.get(app, []))
+
+
+def messages(app: App[Any]) -> str:
+    return "\n".join(notice.message for notice in notices(app))
+
+
 def add_case(store: Store, number: str, title: str, **extra: object) -> Case:
     kind = extra.pop("kind", CaseKind.CIVIL)
     opened = extra.pop("opened_on", date(2026, 11, 2))
@@ -48,7 +99,43 @@ async def settle(pilot: Any) -> None:
 
 
 def row_text(table: DataTable[Any], index: int) -> list[str]:
+    """The values in a row, as stored in the table (see `screen_lines` for what is drawn)."""
     return [str(getattr(c, "plain", c)) for c in table.get_row_at(index)]
+
+
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="([\d.]+)" '
+    r'clip-path="url\(#[^"]*-line-(\d+)\)">(.*?)</text>'
+)
+
+
+def screen_lines(app: App[Any]) -> list[str]:
+    """The screen as drawn, one string a line, read from the app's own SVG screenshot.
+
+    This is what a person sees: markup in a cell that was rendered as markup is gone from it,
+    an action link is a bare word. Each run of text sits at its column (x / cell width).
+    """
+    placed: dict[int, dict[int, str]] = {}
+    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+        x, length, line, raw = float(match[1]), float(match[2]), int(match[3]), match[4]
+        text = html.unescape(raw).replace("\xa0", " ")
+        placed.setdefault(line, {})[round(x / (length / len(text)))] = text
+    lines = []
+    for line in range(app.size.height):
+        drawn = ""
+        for column, text in sorted(placed.get(line, {}).items()):
+            drawn = drawn.ljust(column) + text
+        lines.append(drawn.rstrip())
+    return lines
+
+
+def drawn(app: App[Any], widget: Widget) -> list[str]:
+    """What `widget` draws, line by line (its content region of the screen as drawn)."""
+    region = widget.content_region
+    return [
+        line[region.x : region.right].rstrip()
+        for line in screen_lines(app)[region.y : region.bottom]
+    ]
 
 
 async def open_first_case(pilot: Any) -> CaseScreen:

@@ -2,7 +2,8 @@
 
 `c`, `a` and `s` switch between them from anywhere (an `Input` swallows the letters first, so
 typing a title never jumps away); a case opened from any of them is pushed on that stack and
-`escape` walks back. Keys can be remapped by binding id in a keymap file (tui/keymap.py).
+`escape` walks back. Keys can be remapped by binding id in a keymap file (tui/keymap.py);
+every key is declared in tui/bindings.py.
 """
 
 from __future__ import annotations
@@ -12,55 +13,27 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import ModalScreen, Screen
 
+from tui import bindings
 from tui.commands import CaseCommands
+from tui.host import DocketHost
 from tui.screens.agenda import AgendaScreen
 from tui.screens.cases import CasesScreen
 from tui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from db.reports import ImportReport
 
 
-class DocketApp(App[None]):
+class DocketApp(DocketHost):
     CSS_PATH = "docket.tcss"
     TITLE = "docket"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {CaseCommands}
     MODES: ClassVar = {"cases": CasesScreen, "agenda": AgendaScreen, "search": SearchScreen}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "question_mark",
-            "help",
-            "Help",
-            id="app.help",
-            tooltip="Every key of this screen",
-            key_display="?",
-        ),
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Commands",
-            id="app.palette",
-            tooltip="Jump to a case by number or title, or run any action",
-            show=False,
-        ),
-        Binding("c", "goto('cases')", "Cases", id="app.cases", tooltip="The list of cases"),
-        Binding(
-            "a",
-            "goto('agenda')",
-            "Agenda",
-            id="app.agenda",
-            tooltip="Overdue, today, this week, later",
-        ),
-        Binding("s", "goto('search')", "Search", id="app.search", tooltip="Search everything"),
-    ]
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
+    BINDINGS: ClassVar[list[BindingType]] = bindings.APP
 
     def on_mount(self) -> None:
         self.apply_keymap_file()
@@ -164,11 +137,10 @@ class DocketApp(App[None]):
             )
 
     def action_import_pacer(self) -> None:
-        from tui.screens.import_form import ImportPacerForm
+        from tui.forms.import_form import ImportPacerForm
 
-        def imported(report: object | None) -> None:
-            case_id = getattr(report, "case_id", None)
-            if isinstance(case_id, int):
-                self.open_case(case_id)
+        def imported(report: ImportReport | None) -> None:
+            if report is not None and report.case_id is not None:
+                self.open_case(report.case_id)
 
         self.push_screen(ImportPacerForm(), imported)

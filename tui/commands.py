@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.host import docket_app
+
 if TYPE_CHECKING:
     from db.rows import CaseRow
-    from tui.app import DocketApp
 
 MAX_HITS = 12
 
@@ -24,12 +25,8 @@ def _label(number: str, title: str) -> Content:
 
 
 class CaseCommands(Provider):
-    @property
-    def docket_app(self) -> DocketApp:
-        return self.app  # type: ignore[return-value]
-
     def _matches(self, query: str) -> list[tuple[int, str, str]]:
-        store = self.docket_app.store
+        store = docket_app(self).store
         found: dict[int, tuple[int, str, str]] = {}
         rows: list[CaseRow] = store.list_cases(text=query, limit=MAX_HITS)
         for row in rows:
@@ -41,7 +38,7 @@ class CaseCommands(Provider):
         return list(found.values())[:MAX_HITS]
 
     async def discover(self) -> Hits:
-        rows = await asyncio.to_thread(self.docket_app.store.list_cases, limit=5)
+        rows = await asyncio.to_thread(docket_app(self).store.list_cases, limit=5)
         for row in rows:
             yield DiscoveryHit(
                 _label(row.number, row.title),
@@ -72,6 +69,6 @@ class CaseCommands(Provider):
 
     def _opener(self, case_id: int) -> Callable[[], None]:
         def open_it() -> None:
-            self.docket_app.open_case(case_id)
+            docket_app(self).open_case(case_id)
 
         return open_it

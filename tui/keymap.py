@@ -4,9 +4,10 @@
     "cases.new" = "ctrl+n"
     "case.void" = "V"
 
-Every binding in the app has an id (`cases.new`, `case.filing`, …; the Help screen shows the
-keys in force). The file is read once at start. A file that cannot be used is reported in one
-notification and ignored as a whole: half a keymap would leave keys doing surprising things.
+Every binding in the app has an id (`cases.new`, `case.filing`, …), all listed in
+tui/bindings.py; the Help screen shows the keys in force. The file is read once at start. A
+file that cannot be used is reported in one notification and ignored as a whole: half a keymap
+would leave keys doing surprising things.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from textual.binding import Binding
+from tui.bindings import binding_ids
 
 ENV_VAR = "DOCKET_KEYMAP"
 #: A key as Textual names it (`ctrl+n`, `f2`, `question_mark`, `V`), several joined by commas.
@@ -36,38 +37,6 @@ def keymap_path() -> Path:
     return Path(platformdirs.user_config_dir("docket")) / "keymap.toml"
 
 
-def known_binding_ids() -> set[str]:
-    """Every binding id of every screen, so a misspelt id is caught instead of ignored."""
-    from tui.app import DocketApp
-    from tui.screens.agenda import AgendaScreen
-    from tui.screens.case import CaseScreen
-    from tui.screens.cases import CasesScreen
-    from tui.screens.confirm import ConfirmScreen
-    from tui.screens.deadline_info import DeadlineInfoScreen
-    from tui.screens.filing_form import FilingForm
-    from tui.screens.form import FormScreen
-    from tui.screens.help import HelpScreen
-    from tui.screens.search import SearchScreen
-
-    ids: set[str] = set()
-    for owner in (
-        DocketApp,
-        AgendaScreen,
-        CaseScreen,
-        CasesScreen,
-        ConfirmScreen,
-        DeadlineInfoScreen,
-        FilingForm,
-        FormScreen,
-        HelpScreen,
-        SearchScreen,
-    ):
-        for binding in owner.BINDINGS:
-            if isinstance(binding, Binding) and binding.id:
-                ids.add(binding.id)
-    return ids
-
-
 def load_keymap(path: Path) -> dict[str, str]:
     """The keymap in `path` ({} when there is no file); KeymapError when it cannot be used."""
     try:
@@ -82,7 +51,7 @@ def load_keymap(path: Path) -> dict[str, str]:
         raise KeymapError(
             f'keymap {path}: not valid TOML ({error}); write lines like "cases.new" = "ctrl+n"'
         ) from None
-    known = known_binding_ids()
+    known = binding_ids()
     keymap: dict[str, str] = {}
     for binding_id, keys in table.items():
         if binding_id not in known:

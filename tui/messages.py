@@ -1,4 +1,8 @@
-"""Messages that carry database results from worker threads back to the screens."""
+"""Messages that carry database results from worker threads back to the screens.
+
+A screen's worker reads; the message brings what it read to the UI thread, which lays it out.
+`generation` tells a stale answer (to an older filter, or a reload since superseded) apart.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from db.rows import AgendaItem, CaseRow, SearchHit
+from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
 
 
 @dataclass
 class CasesLoaded(Message):
-    """A page of the Cases list; `generation` tells stale pages (older filter text) apart."""
+    """A page of the Cases list."""
 
     rows: list[CaseRow]
     generation: int
@@ -30,7 +35,30 @@ class SearchResults(Message):
 
 
 @dataclass
-class CaseChanged(Message):
-    """Something was written to a case: screens showing it reload."""
+class CaseLoaded(Message):
+    """Everything the Case screen shows, read in one go."""
 
-    case_id: int
+    generation: int
+    case: Case
+    row: CaseRow
+    docket: list[Filing]
+    """The first page of entries, or as many pages as it took to reach the one to select."""
+    docket_done: bool
+    """No entries after the last one in `docket`."""
+    select_entry: int | None
+    parties: list[CaseParty]
+    hearings: list[Hearing]
+    deadlines: list[Deadline]
+    history: list[StatusChange]
+    notes: list[Note]
+    older_notes: int
+    """Notes left off the list (older than the last one listed)."""
+
+
+@dataclass
+class DocketPage(Message):
+    """The next page of a case's docket entries, asked for as the cursor nears the end."""
+
+    generation: int
+    filings: list[Filing]
+    done: bool

@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from db.rows import AgendaItem
 from docket.errors import DocketError
+from tui import bindings
+from tui.host import docket_app
 from tui.messages import AgendaLoaded
 from tui.theme import tone
 from tui.verbatim import cell
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import cursor_key
-
-if TYPE_CHECKING:
-    from tui.app import DocketApp
 
 
 def section(day: date, today: date) -> str:
@@ -52,24 +51,12 @@ CASE_NARROW = 18
 
 class AgendaScreen(Screen[None]):
     help_title = "Agenda"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "open_case", "Open case", id="agenda.open", tooltip="Open the item's case"
-        ),
-        Binding("x", "done", "Done", id="agenda.done", tooltip="Mark the selected deadline done"),
-        Binding(
-            "escape", "app.goto('cases')", "Back", id="agenda.back", tooltip="Back to the cases"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.AGENDA
 
     def __init__(self) -> None:
         super().__init__()
         self._items: dict[str, AgendaItem] = {}
         self._width = 0
-
-    @property
-    def docket_app(self) -> DocketApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
@@ -109,10 +96,10 @@ class AgendaScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="agenda")
     def _load(self) -> None:
-        self.post_message(AgendaLoaded(self.docket_app.store.agenda()))
+        self.post_message(AgendaLoaded(docket_app(self).store.agenda()))
 
     def on_agenda_loaded(self, message: AgendaLoaded) -> None:
-        today = self.docket_app.store.clock.today()
+        today = docket_app(self).store.clock.today()
         table = self.query_one("#agenda-table", DataTable)
         row = table.cursor_row
         table.clear()
@@ -148,7 +135,7 @@ class AgendaScreen(Screen[None]):
     def action_open_case(self) -> None:
         item = self._selected()
         if item is not None:
-            self.docket_app.open_case(item.case_id)
+            docket_app(self).open_case(item.case_id)
 
     def action_done(self) -> None:
         item = self._selected()
@@ -158,7 +145,7 @@ class AgendaScreen(Screen[None]):
             self.notify("x marks deadlines done; this is a hearing", severity="warning")
             return
         try:
-            done = self.docket_app.store.complete_deadline(item.id)
+            done = docket_app(self).store.complete_deadline(item.id)
         except DocketError as error:
             self.notify(str(error), severity="warning", markup=False)
             return

@@ -1,19 +1,20 @@
 """One matter: where it stands, and its docket, parties, hearings, deadlines and history.
 
 Every form opened from here writes through the store and the tabs reload from it afterwards,
-so what is on screen is always what is in the database. Keys that act on a row (void, edit,
+so what is on screen is always what is in the database. The reading happens in a worker that
+posts what it read back (`CaseLoaded`, `DocketPage`), so a keystroke never waits on it; what
+each row shows is built in tui/screens/case_rows.py. Keys that act on a row (void, edit,
 waive, explain) work on the tab they belong to and are hidden on the others.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
@@ -22,19 +23,19 @@ from db.rows import PAGE_SIZE
 from docket.dates import format_day
 from docket.errors import DocketError
 from docket.models import DeadlineStatus
-from tui.screens.cases import PREFETCH
-from tui.theme import tone
-from tui.verbatim import cell, content
+from tui import bindings
+from tui.host import docket_app
+from tui.messages import CaseLoaded, DocketPage
+from tui.screens import case_rows
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
-from tui.widgets.rows import cursor_key, move_to_key
+from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
 if TYPE_CHECKING:
     from docket.models import Case, Deadline, Filing
-    from tui.app import DocketApp
-    from tui.screens.filing_form import FilingFormResult
-    from tui.screens.hearing_form import HearingUpdate
-    from tui.screens.void_form import VoidResult
+    from tui.forms.filing_form import FilingFormResult
+    from tui.forms.hearing_form import HearingUpdate
+    from tui.forms.void_form import VoidResult
 
 #: Actions that only make sense on one tab, and that tab.
 TAB_ACTIONS = {
@@ -82,86 +83,22 @@ def _table(table_id: str) -> DataTable[Any]:
 
 
 class CaseScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="case.back", tooltip="Back to the list"),
-        Binding("f", "new_filing", "Filing", id="case.filing", tooltip="Enter a docket entry"),
-        Binding("h", "new_hearing", "Hearing", id="case.hearing", tooltip="Schedule a hearing"),
-        Binding("d", "new_deadline", "Deadline", id="case.deadline", tooltip="Add a deadline"),
-        Binding("p", "new_party", "Party", id="case.party", tooltip="Add a party"),
-        Binding(
-            "t",
-            "change_status",
-            "Status",
-            id="case.status",
-            tooltip="Change stage, stay, lift or reopen",
-        ),
-        Binding("u", "add_note", "Note", id="case.note", tooltip="Add a dated note"),
-        Binding(
-            "o",
-            "follow_up",
-            "Follow up",
-            id="case.follow_up",
-            tooltip="Set or clear the day to look at this matter again",
-        ),
-        Binding(
-            "e",
-            "edit_filing",
-            "Edit",
-            id="case.edit_filing",
-            tooltip="Docket tab: edit the selected entry",
-        ),
-        Binding(
-            "v",
-            "void_filing",
-            "Void",
-            id="case.void",
-            tooltip="Docket tab: void the selected entry (it stays, marked)",
-        ),
-        Binding(
-            "e",
-            "edit_hearing",
-            "Update",
-            id="case.edit_hearing",
-            tooltip="Hearings tab: change time, status, outcome, continuance",
-        ),
-        Binding(
-            "x",
-            "deadline_done",
-            "Done",
-            id="case.done",
-            tooltip="Deadlines tab: mark the selected deadline done",
-        ),
-        Binding(
-            "w",
-            "waive_deadline",
-            "Waive",
-            id="case.waive",
-            tooltip="Deadlines tab: mark the selected deadline waived",
-        ),
-        Binding(
-            "i",
-            "explain_deadline",
-            "How counted",
-            id="case.explain",
-            tooltip="Deadlines tab: the rule and counting steps (also enter)",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.CASE
     help_title = "Case"
 
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
+        self._generation = 0
         self._last_entry = 0
         self._docket_done = False
+        self._docket_loading = False
+        self._after_load: list[Callable[[], object]] = []
         self._width = 0
 
     @property
-    def docket_app(self) -> DocketApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def case(self) -> Case:
-        return self.docket_app.store.get_case(self.case_id)
+        return docket_app(self).store.get_case(self.case_id)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="case-header")
@@ -204,178 +141,114 @@ class CaseScreen(Screen[None]):
 
     # ------------------------------------------------------------------ loading
 
-    def reload(self, *, select_entry: int | None = None) -> None:
-        store = self.docket_app.store
+    def reload(
+        self, *, select_entry: int | None = None, then: Callable[[], object] | None = None
+    ) -> None:
+        """Read the case again in a worker; the tables are refilled when it posts back.
+
+        `select_entry` puts the docket's cursor on that entry (the worker reads pages until it
+        has it); `then` runs once the tables show what was read, to put a cursor back.
+        """
+        self._generation += 1
+        self._docket_loading = True
+        if then is not None:
+            self._after_load.append(then)
+        self._read_case(self._generation, select_entry)
+
+    @work(thread=True, exclusive=True, group="case-read")
+    def _read_case(self, generation: int, select_entry: int | None) -> None:
+        store = docket_app(self).store
         try:
             case = store.get_case(self.case_id)
+            row = store.case_row(self.case_id)
         except DocketError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self._show_header(case)
-        self._load_docket(select_entry)
+        docket = store.filings(self.case_id)
+        done = len(docket) < PAGE_SIZE
+        while select_entry is not None and not done and (docket[-1].entry_no or 0) < select_entry:
+            page = store.filings(self.case_id, after_entry=docket[-1].entry_no or 0)
+            docket += page
+            done = len(page) < PAGE_SIZE
+        notes = store.notes(self.case_id, limit=NOTES_SHOWN)
+        older = store.count_notes(self.case_id) - NOTES_SHOWN if len(notes) == NOTES_SHOWN else 0
+        self.post_message(
+            CaseLoaded(
+                generation=generation,
+                case=case,
+                row=row,
+                docket=docket,
+                docket_done=done,
+                select_entry=select_entry,
+                parties=store.case_parties(self.case_id),
+                hearings=store.hearings(self.case_id),
+                deadlines=store.deadlines(self.case_id),
+                history=store.status_history(self.case_id),
+                notes=notes,
+                older_notes=max(0, older),
+            )
+        )
+
+    def on_case_loaded(self, message: CaseLoaded) -> None:
+        if message.generation != self._generation:
+            return  # reloaded since: a newer read is on its way
+        today = docket_app(self).store.clock.today()
+        self.query_one("#case-header", Static).update(
+            case_rows.header(message.case, message.row, today)
+        )
+        docket = self.query_one("#docket", DataTable)
+        docket.clear()
+        self._last_entry = 0
+        self._add_entries(message.docket, message.docket_done)
+        if message.select_entry is not None:
+            move_to_key(docket, str(message.select_entry))
         parties = self.query_one("#parties", DataTable)
         parties.clear()
-        for party in store.case_parties(self.case_id):
-            parties.add_row(
-                cell(party.name),
-                cell(party.raw_role or party.role.label),
-                cell(party.party_kind.label),
-                key=str(party.id),
-            )
+        for party in message.parties:
+            parties.add_row(*case_rows.party_cells(party), key=str(party.id))
         hearings = self.query_one("#hearings", DataTable)
         hearings.clear()
-        for hearing in store.hearings(self.case_id):
-            hearings.add_row(
-                cell(hearing.starts_at.strftime("%Y-%m-%d %H:%M %Z").strip()),
-                cell(hearing.kind),
-                cell(hearing.location or ""),
-                cell(hearing.status.label),
-                key=str(hearing.id),
-            )
-        self._load_deadlines()
+        for hearing in message.hearings:
+            hearings.add_row(*case_rows.hearing_cells(hearing), key=str(hearing.id))
+        deadlines = self.query_one("#deadlines", DataTable)
+        deadlines.clear()
+        for deadline in message.deadlines:
+            cells = case_rows.deadline_cells(deadline, today, self.app)
+            deadlines.add_row(*cells, key=str(deadline.id))
         history = self.query_one("#history", DataTable)
         history.clear()
-        # Newest first; on one day, the later change above the earlier (by id: the store
-        # gives both lists in their own order).
-        entries: list[tuple[str, int, int, list[object]]] = []
-        for change in store.status_history(self.case_id):
-            what = {
-                "open": f"opened as {change.to_stage}",
-                "stay": "stayed",
-                "lift": "stay lifted",
-                "reopen": f"reopened to {change.to_stage}",
-            }.get(change.event, f"{change.from_stage or ''} → {change.to_stage}")
-            if change.disposition:
-                what += f" ({change.disposition})"
-            entries.append(
-                (
-                    change.changed_on.isoformat(),
-                    0,
-                    change.id or 0,
-                    [
-                        cell(change.changed_on.isoformat()),
-                        cell(what, style="bold"),
-                        cell(change.note or ""),
-                    ],
-                )
-            )
-        notes = store.notes(self.case_id, limit=NOTES_SHOWN)
-        for note in notes:
-            text = note.text + (f" [{note.source}]" if note.source else "")
-            entries.append(
-                (
-                    note.noted_on.isoformat(),
-                    1,
-                    note.id or 0,
-                    [cell(note.noted_on.isoformat()), cell("note"), cell(text)],
-                )
-            )
-        entries.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
-        for *_, cells in entries:
+        for cells in case_rows.history_rows(message.history, message.notes):
             history.add_row(*cells)
-        if len(notes) == NOTES_SHOWN:
-            older = store.count_notes(self.case_id) - NOTES_SHOWN
-            if older > 0:
-                history.add_row(
-                    cell(""),
-                    cell(f"{older} older notes", style="bold"),
-                    cell(f"not listed here; docket case show {case.number} lists them all"),
-                )
+        if message.older_notes:
+            history.add_row(*case_rows.older_notes_cells(message.older_notes, message.case.number))
+        after, self._after_load = self._after_load, []
+        for then in after:
+            then()
 
-    def _show_header(self, case: Case) -> None:
-        today = self.docket_app.store.clock.today()
-        row = self.docket_app.store.case_row(self.case_id)
-        stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
-        lines: list[str | tuple[str, str]] = [
-            (case.number, "bold"),
-            "  ",
-            (case.title, "bold"),
-            f"  ({case.kind.label}" + (f", {case.court}" if case.court else "") + ")\n",
-            "Stage: ",
-            (stage, "bold"),
-        ]
-        if case.stay_reason:
-            lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
-        lines.append("\nNext deadline: ")
-        if row.next_deadline_on:
-            due = date.fromisoformat(row.next_deadline_on)
-            if due < today:
-                lines.append((f"{format_day(due)} (overdue)", "bold $error"))
-            else:
-                lines.append((format_day(due), "bold"))
-        else:
-            lines.append("none")
-        lines.append("   Next hearing: ")
-        lines.append(row.next_hearing_at[:16].replace("T", " ") if row.next_hearing_at else "none")
-        lines.append("   Follow up: ")
-        if case.follow_up_on:
-            due_now = case.follow_up_on <= today
-            lines.append((format_day(case.follow_up_on), "bold $warning" if due_now else "bold"))
-        else:
-            lines.append("not set")
-        if row.attention:
-            lines += ["\n", ("! needs attention: ", "bold $warning"), row.attention]
-        self.query_one("#case-header", Static).update(content(*lines))
-
-    def _load_docket(self, select_entry: int | None = None) -> None:
-        """First page of entries; more are fetched as the cursor reaches the end."""
+    def _add_entries(self, filings: list[Filing], done: bool) -> None:
         table = self.query_one("#docket", DataTable)
-        table.clear()
-        self._last_entry = 0
-        self._docket_done = False
-        self._more_docket()
-        if select_entry is not None:
-            while not move_to_key(table, str(select_entry)) and not self._docket_done:
-                self._more_docket()
-
-    def _more_docket(self) -> None:
-        table = self.query_one("#docket", DataTable)
-        filings = self.docket_app.store.filings(self.case_id, after_entry=self._last_entry)
         for filing in filings:
-            voided = filing.voided
-            style = "strike dim" if voided else ""
-            if voided:
-                title = Text(no_wrap=True, overflow="ellipsis", end="")
-                title.append(f"VOID: {filing.void_reason or ''}", style=tone(self.app, "error"))
-                title.append("  ")
-                title.append(filing.title, style=style)
-            else:
-                title = cell(filing.title)
-            table.add_row(
-                cell(filing.entry_no),
-                cell(filing.filed_on.isoformat(), style=style),
-                cell(filing.doc_type.label, style=style),
-                title,
-                cell(filing.filed_by or "", style=style),
-                key=str(filing.entry_no),
-            )
+            table.add_row(*case_rows.docket_cells(filing, self.app), key=str(filing.entry_no))
             self._last_entry = filing.entry_no or self._last_entry
-        self._docket_done = len(filings) < PAGE_SIZE
+        self._docket_done = done
+        self._docket_loading = False
 
     @on(DataTable.RowHighlighted, "#docket")
     def _docket_paging(self, event: DataTable.RowHighlighted) -> None:
-        if not self._docket_done and event.cursor_row >= event.data_table.row_count - PREFETCH:
-            self._more_docket()
+        if self._docket_done or self._docket_loading:
+            return
+        if event.cursor_row >= event.data_table.row_count - PREFETCH:
+            self._docket_loading = True
+            self._read_docket_page(self._generation, self._last_entry)
 
-    def _load_deadlines(self) -> None:
-        today = self.docket_app.store.clock.today()
-        table = self.query_one("#deadlines", DataTable)
-        table.clear()
-        for deadline in self.docket_app.store.deadlines(self.case_id):
-            is_open = deadline.status == DeadlineStatus.OPEN
-            if is_open and deadline.due_on < today:
-                status, style = "OVERDUE", tone(self.app, "error", "bold")
-            elif is_open and deadline.due_on == today:
-                status, style = "TODAY", tone(self.app, "warning", "bold")
-            else:
-                status, style = deadline.status.label, "" if is_open else "dim"
-            table.add_row(
-                cell(format_day(deadline.due_on), style=style),
-                cell(deadline.title, style="dim" if not is_open else ""),
-                cell(status, style=style),
-                cell(deadline.citation or deadline.rule or "", style="dim" if not is_open else ""),
-                key=str(deadline.id),
-            )
+    @work(thread=True, exclusive=True, group="case-docket")
+    def _read_docket_page(self, generation: int, after_entry: int) -> None:
+        filings = docket_app(self).store.filings(self.case_id, after_entry=after_entry)
+        self.post_message(DocketPage(generation, filings, len(filings) < PAGE_SIZE))
+
+    def on_docket_page(self, message: DocketPage) -> None:
+        if message.generation == self._generation:
+            self._add_entries(message.filings, message.done)
 
     # ------------------------------------------------------------------ keys
 
@@ -397,11 +270,11 @@ class CaseScreen(Screen[None]):
         self.dismiss()
 
     def action_new_filing(self, date_text: str = "", type_text: str = "") -> None:
-        from tui.screens.filing_form import FilingForm
+        from tui.forms.filing_form import FilingForm
 
         self.app.push_screen(
             FilingForm(
-                self.docket_app.store,
+                docket_app(self).store,
                 self.case_id,
                 self.case.number,
                 date_text=date_text,
@@ -439,35 +312,35 @@ class CaseScreen(Screen[None]):
         return done
 
     def action_new_hearing(self) -> None:
-        from tui.screens.hearing_form import HearingForm
+        from tui.forms.hearing_form import HearingForm
 
         self.app.push_screen(
-            HearingForm(self.docket_app.store, self.case_id), self._saved("Hearing")
+            HearingForm(docket_app(self).store, self.case_id), self._saved("Hearing")
         )
 
     def action_new_deadline(self) -> None:
-        from tui.screens.deadline_form import DeadlineForm
+        from tui.forms.deadline_form import DeadlineForm
 
         self.app.push_screen(
-            DeadlineForm(self.docket_app.store, self.case_id), self._saved("Deadline")
+            DeadlineForm(docket_app(self).store, self.case_id), self._saved("Deadline")
         )
 
     def action_new_party(self) -> None:
-        from tui.screens.party_form import PartyForm
+        from tui.forms.party_form import PartyForm
 
-        self.app.push_screen(PartyForm(self.docket_app.store, self.case_id), self._saved("Party"))
+        self.app.push_screen(PartyForm(docket_app(self).store, self.case_id), self._saved("Party"))
 
     def action_change_status(self) -> None:
-        from tui.screens.status_form import StatusForm
+        from tui.forms.status_form import StatusForm
 
         self.app.push_screen(
-            StatusForm(self.docket_app.store, self.case_id), self._saved("Status change")
+            StatusForm(docket_app(self).store, self.case_id), self._saved("Status change")
         )
 
     def action_add_note(self) -> None:
-        from tui.screens.note_form import NoteForm
+        from tui.forms.note_form import NoteForm
 
-        self.app.push_screen(NoteForm(self.docket_app.store, self.case_id), self._saved("Note"))
+        self.app.push_screen(NoteForm(docket_app(self).store, self.case_id), self._saved("Note"))
 
     def _selected_key(self, table_id: str) -> int | None:
         key = cursor_key(self.query_one(f"#{table_id}", DataTable))
@@ -479,15 +352,14 @@ class CaseScreen(Screen[None]):
         if deadline_id is None:
             return
         try:
-            closed = self.docket_app.store.complete_deadline(
+            closed = docket_app(self).store.complete_deadline(
                 deadline_id, case_id=self.case_id, status=status
             )
         except DocketError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
         row = table.cursor_row
-        self.reload()
-        table.move_cursor(row=row)
+        self.reload(then=lambda: table.move_cursor(row=row))
         verb = "Done" if status == DeadlineStatus.DONE else "Waived"
         self.notify(f"{verb}: {closed.title}", markup=False)
 
@@ -507,12 +379,12 @@ class CaseScreen(Screen[None]):
         deadline_id = self._selected_key("deadlines")
         if deadline_id is None:
             return
-        store = self.docket_app.store
+        store = docket_app(self).store
         deadline = store.get_deadline(deadline_id)
         self.app.push_screen(DeadlineInfoScreen(deadline, self._trigger_of(deadline)))
 
     def _trigger_of(self, deadline: Deadline) -> str:
-        store = self.docket_app.store
+        store = docket_app(self).store
         try:
             if deadline.trigger_filing_id is not None:
                 filing = store.get_filing(deadline.trigger_filing_id)
@@ -532,13 +404,13 @@ class CaseScreen(Screen[None]):
         if entry_no is None:
             return None
         try:
-            return self.docket_app.store.filing_by_entry(self.case_id, entry_no)
+            return docket_app(self).store.filing_by_entry(self.case_id, entry_no)
         except DocketError as error:
             self.notify(str(error), severity="warning", markup=False)
             return None
 
     def action_void_filing(self) -> None:
-        from tui.screens.void_form import VoidForm
+        from tui.forms.void_form import VoidForm
 
         filing = self._selected_filing()
         if filing is None:
@@ -551,7 +423,7 @@ class CaseScreen(Screen[None]):
                 markup=False,
             )
             return
-        self.app.push_screen(VoidForm(self.docket_app.store, filing), self._voided)
+        self.app.push_screen(VoidForm(docket_app(self).store, filing), self._voided)
 
     def _voided(self, result: VoidResult | None) -> None:
         if result is None:
@@ -567,7 +439,7 @@ class CaseScreen(Screen[None]):
         self.notify(message, title="Docket", markup=False)
 
     def action_edit_filing(self) -> None:
-        from tui.screens.filing_form import FilingForm
+        from tui.forms.filing_form import FilingForm
 
         filing = self._selected_filing()
         if filing is None:
@@ -581,26 +453,27 @@ class CaseScreen(Screen[None]):
             )
             return
         self.app.push_screen(
-            FilingForm(self.docket_app.store, self.case_id, self.case.number, filing=filing),
+            FilingForm(docket_app(self).store, self.case_id, self.case.number, filing=filing),
             self._filing_saved,
         )
 
     # ------------------------------------------------------------------ hearings and follow-up
 
     def action_edit_hearing(self) -> None:
-        from tui.screens.hearing_form import HearingUpdateForm
+        from tui.forms.hearing_form import HearingUpdateForm
 
         hearing_id = self._selected_key("hearings")
         if hearing_id is None:
             return
-        hearing = self.docket_app.store.get_hearing(hearing_id)
-        self.app.push_screen(HearingUpdateForm(self.docket_app.store, hearing), self._hearing_saved)
+        hearing = docket_app(self).store.get_hearing(hearing_id)
+        self.app.push_screen(
+            HearingUpdateForm(docket_app(self).store, hearing), self._hearing_saved
+        )
 
     def _hearing_saved(self, result: HearingUpdate | None) -> None:
         if result is None:
             return
         hearing = result.hearing
-        self.reload()
         message = f"Hearing updated: {hearing.kind} · {hearing.status.label}"
         for deadline in result.moved:
             message += f"\nDeadline moved: {deadline.title} · {format_day(deadline.due_on)}"
@@ -610,11 +483,13 @@ class CaseScreen(Screen[None]):
             when = result.scheduled.starts_at.strftime("%Y-%m-%d %H:%M")
             message += f"\nScheduled the continued hearing: {when}"
         self.notify(message, title="Hearings", markup=False)
-        if result.scheduled is not None and result.scheduled.id is not None:
-            move_to_key(self.query_one("#hearings", DataTable), str(result.scheduled.id))
+        hearings = self.query_one("#hearings", DataTable)
+        new_key = str(result.scheduled.id) if result.scheduled is not None else None
+        # The continued hearing's new date is the row the paralegal looks at next.
+        self.reload(then=None if new_key is None else lambda: move_to_key(hearings, new_key))
 
     def action_follow_up(self) -> None:
-        from tui.screens.follow_up_form import FollowUpForm
+        from tui.forms.follow_up_form import FollowUpForm
 
         def saved(case: Case | None) -> None:
             if case is None:
@@ -625,4 +500,4 @@ class CaseScreen(Screen[None]):
             else:
                 self.notify("Follow-up date cleared", markup=False)
 
-        self.app.push_screen(FollowUpForm(self.docket_app.store, self.case), saved)
+        self.app.push_screen(FollowUpForm(docket_app(self).store, self.case), saved)

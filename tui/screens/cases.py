@@ -6,28 +6,26 @@ urgency index, and asks for the next page when the cursor nears the end.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Input, Static
 
-from db.rows import CaseRow
+from db.rows import PAGE_SIZE, CaseRow
+from tui import bindings
+from tui.host import docket_app
 from tui.messages import CasesLoaded
 from tui.theme import tone
 from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
-from tui.widgets.rows import cursor_key, move_to_key
+from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
-if TYPE_CHECKING:
-    from tui.app import DocketApp
-
-PAGE = 100
 #: Columns by terminal width. Below WIDE_FROM columns the list keeps what a paralegal scans
 #: first (number, title, next event, stage); Kind and Active are on the Case screen.
 WIDE_FROM = 110
@@ -44,32 +42,10 @@ LABELS = {
 }
 WIDTHS = {"flag": 1, "number": 18, "kind": 14, "stage": 18, "next": 18, "activity": 10}
 NARROW_STAGE = 10
-#: Ask for the next page when the cursor is this close to the last loaded row.
-PREFETCH = 20
 
 
 class CasesScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_case", "Open", id="cases.open", tooltip="Open the selected case"),
-        Binding(
-            "slash",
-            "focus_filter",
-            "Filter",
-            id="cases.filter",
-            tooltip="Filter by number or title",
-            key_display="/",
-        ),
-        Binding("n", "new_case", "New case", id="cases.new", tooltip="Enter a new case"),
-        Binding(
-            "escape",
-            "leave_filter",
-            "Back",
-            id="cases.back",
-            tooltip="Back to the list",
-            show=False,
-        ),
-        Binding("q", "app.quit", "Quit", id="cases.quit", tooltip="Leave docket"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.CASES
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,15 +53,11 @@ class CasesScreen(Screen[None]):
         self._last_row: CaseRow | None = None
         self._exhausted = False
         self._loading = False
-        self._first_page = PAGE
+        self._first_page = PAGE_SIZE
         self._keep_id: int | None = None
         self._loaded: dict[int, CaseRow] = {}
         self._columns: tuple[str, ...] = WIDE
         self._width = 0
-
-    @property
-    def docket_app(self) -> DocketApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("Cases", id="title", classes="screen-title")
@@ -144,7 +116,7 @@ class CasesScreen(Screen[None]):
         # Keeping the cursor means keeping the rows down to it: a paralegal who paged far
         # down, opened a case and came back is still where they were.
         rows = self.query_one("#cases", DataTable).row_count if keep_cursor else 0
-        self._first_page = max(PAGE, rows)
+        self._first_page = max(PAGE_SIZE, rows)
         self._keep_id = self._selected_id() if keep_cursor else None
         self._load(
             self.query_one("#filter", Input).value,
@@ -161,9 +133,9 @@ class CasesScreen(Screen[None]):
         after: tuple[int, str, int] | None,
         generation: int,
         append: bool,
-        limit: int = PAGE,
+        limit: int = PAGE_SIZE,
     ) -> None:
-        rows = self.docket_app.store.list_cases(text=text, after=after, limit=limit)
+        rows = docket_app(self).store.list_cases(text=text, after=after, limit=limit)
         self.post_message(CasesLoaded(rows, generation, append))
 
     def on_cases_loaded(self, message: CasesLoaded) -> None:
@@ -179,7 +151,7 @@ class CasesScreen(Screen[None]):
             self._loaded[row.id] = row
         if message.rows:
             self._last_row = message.rows[-1]
-        self._exhausted = len(message.rows) < (PAGE if message.append else self._first_page)
+        self._exhausted = len(message.rows) < (PAGE_SIZE if message.append else self._first_page)
         if not message.append:
             kept = self._keep_id is not None and move_to_key(table, str(self._keep_id))
             if not kept and table.row_count:
@@ -208,7 +180,7 @@ class CasesScreen(Screen[None]):
 
     def _next_cell(self, row: CaseRow) -> object:
         """The next date; a deadline already past is marked overdue, in the error colour."""
-        today = self.docket_app.store.clock.today().isoformat()
+        today = docket_app(self).store.clock.today().isoformat()
         if row.next_deadline_on and row.next_deadline_on < today and not row.resolved:
             return cell(f"{row.next_deadline_on} overdue", style=tone(self.app, "error", "bold"))
         if row.next_event_on == today:
@@ -250,7 +222,7 @@ class CasesScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#cases")
     def _open(self, event: DataTable.RowSelected) -> None:
-        self.docket_app.open_case(int(str(event.row_key.value)))
+        docket_app(self).open_case(int(str(event.row_key.value)))
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -265,7 +237,7 @@ class CasesScreen(Screen[None]):
     def action_open_case(self) -> None:
         case_id = self._selected_id()
         if case_id is not None:
-            self.docket_app.open_case(case_id)
+            docket_app(self).open_case(case_id)
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -274,11 +246,11 @@ class CasesScreen(Screen[None]):
         self.query_one("#cases", DataTable).focus()
 
     def action_new_case(self) -> None:
-        from tui.screens.case_form import CaseForm, CaseFormResult
+        from tui.forms.case_form import CaseForm, CaseFormResult
 
         def opened(result: CaseFormResult | None) -> None:
             if result is not None:
                 self.reload()
-                self.docket_app.open_case(result.case_id)
+                docket_app(self).open_case(result.case_id)
 
         self.app.push_screen(CaseForm(), opened)

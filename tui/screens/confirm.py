@@ -5,19 +5,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui import bindings
+
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes", tooltip="Go ahead"),
-        Binding(
-            "n,escape", "answer(False)", "No", id="confirm.no", tooltip="Keep things as they were"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.CONFIRM
 
     def __init__(self, question: str, detail: str = "") -> None:
         super().__init__()

@@ -9,21 +9,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from docket.dates import format_day
+from tui import bindings
 
 if TYPE_CHECKING:
     from docket.models import Deadline
 
 
 class DeadlineInfoScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,i,q", "close", "Close", id="deadline_info.close", tooltip="Close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.DEADLINE_INFO
 
     def __init__(self, deadline: Deadline, trigger: str = "") -> None:
         super().__init__()

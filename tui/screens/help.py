@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from tui import bindings
 from tui.verbatim import cell
 
 
@@ -24,10 +25,10 @@ def screen_keys(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     # The chain has the keymap applied, so a remapped binding shows its new key.
-    for node, bindings in screen._modal_binding_chain:
+    for node, node_bindings in screen._modal_binding_chain:
         if node is not screen and node is not app:
             continue
-        for _key, binding in bindings:
+        for _key, binding in node_bindings:
             if not binding.description:
                 continue
             display = binding.key_display or app.get_key_display(binding)
@@ -40,9 +41,7 @@ def screen_keys(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close", id="help.close", tooltip="Close help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.HELP
 
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()

@@ -5,24 +5,23 @@ The query runs when typing pauses (250 ms) in a worker, so a keystroke never wai
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
 from db.rows import SearchHit
+from tui import bindings
+from tui.host import docket_app
 from tui.messages import SearchResults
 from tui.verbatim import cell
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import cursor_key
-
-if TYPE_CHECKING:
-    from tui.app import DocketApp
 
 DEBOUNCE = 0.25
 COLUMNS: list[ColumnSpec] = [
@@ -34,28 +33,13 @@ COLUMNS: list[ColumnSpec] = [
 
 class SearchScreen(Screen[None]):
     help_title = "Search"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_case", "Open case", id="search.open", tooltip="Open the hit's case"),
-        Binding(
-            "slash",
-            "focus_query",
-            "Query",
-            id="search.query",
-            tooltip="Back to the search box",
-            key_display="/",
-        ),
-        Binding("escape", "back", "Back", id="search.back", tooltip="Back to the cases"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.SEARCH
 
     def __init__(self) -> None:
         super().__init__()
         self._timer: Timer | None = None
         self._hits: dict[str, SearchHit] = {}
         self._width = 0
-
-    @property
-    def docket_app(self) -> DocketApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("Search", id="search-title", classes="screen-title")
@@ -94,7 +78,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
-        self.post_message(SearchResults(query, self.docket_app.store.search(query)))
+        self.post_message(SearchResults(query, docket_app(self).store.search(query)))
 
     def on_search_results(self, message: SearchResults) -> None:
         if message.query != self.query_one("#query", Input).value:
@@ -129,10 +113,10 @@ class SearchScreen(Screen[None]):
     def action_open_case(self) -> None:
         hit = self._selected()
         if hit is not None and hit.case_id is not None:
-            self.docket_app.open_case(hit.case_id)
+            docket_app(self).open_case(hit.case_id)
 
     def action_focus_query(self) -> None:
         self.query_one("#query", Input).focus()
 
     def action_back(self) -> None:
-        self.docket_app.action_goto("cases")
+        docket_app(self).action_goto("cases")

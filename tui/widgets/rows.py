@@ -1,10 +1,18 @@
-"""A DataTable's rows by key: the one under the cursor, and moving the cursor onto one."""
+"""A DataTable's rows: the one under the cursor, moving the cursor onto one, and when to page.
+
+Lists are filled a page at a time (`db.rows.PAGE_SIZE` rows, fetched by keyset); the next page is
+asked for when the cursor comes within PREFETCH rows of the last one loaded, so scrolling on
+rarely waits for it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from textual.widgets import DataTable
+
+#: Ask for the next page when the cursor is this close to the last loaded row.
+PREFETCH = 20
 
 
 def cursor_key(table: DataTable[Any]) -> str | None:

@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from docket.errors import InputError
 from docket.models import Case
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.forms.base import FormErrors, FormScreen, field_row
 from tui.widgets.date_input import DateField
 
 if TYPE_CHECKING:

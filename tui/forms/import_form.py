@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.forms.base import FormErrors, FormScreen, field_row
+from tui.host import docket_app
+
+if TYPE_CHECKING:
+    from db.reports import ImportReport
 
 
-class ImportPacerForm(FormScreen[Any]):
+class ImportPacerForm(FormScreen["ImportReport"]):
     form_title = "Import PACER docket"
     # The importer names its arguments; the form shows them as its own fields.
     form_fields = {"court": ("court", "court id"), "path": ("path", "file")}
@@ -24,7 +28,7 @@ class ImportPacerForm(FormScreen[Any]):
         super().on_mount()
         self.query_one("#path", Input).focus()
 
-    def submit(self) -> Any:
+    def submit(self) -> ImportReport:
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         court = self.query_one("#court", Input).value.strip()
         errors: dict[str, str] = {}
@@ -36,7 +40,7 @@ class ImportPacerForm(FormScreen[Any]):
             raise FormErrors(errors)
         from db.pacer import import_pacer
 
-        report = import_pacer(self.app.store, path, court)  # type: ignore[attr-defined]
+        report = import_pacer(docket_app(self).store, path, court)
         self.app.notify(
             f"Imported: {report.entries_added} new entries, {report.entries_updated} updated, "
             f"{report.entries_unchanged} unchanged; parties {report.parties_added} new",

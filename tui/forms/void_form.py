@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from docket.models import Deadline, Filing
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.forms.base import FormErrors, FormScreen, field_row
 from tui.verbatim import shorten
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from textual.widgets import Input, Select, Static
 
 from docket.errors import InputError
 from docket.models import Deadline, DeadlineStatus, Hearing, HearingStatus
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.forms.base import FormErrors, FormScreen, field_row
 
 if TYPE_CHECKING:
     from db.store import Store

@@ -10,7 +10,8 @@ from textual.widgets import Input, Select
 
 from docket.errors import InputError
 from docket.models import Case, CaseKind
-from tui.screens.form import FormErrors, FormScreen, build, field_row
+from tui.forms.base import FormErrors, FormScreen, build, field_row
+from tui.host import docket_app
 from tui.widgets.date_input import DateField
 
 if TYPE_CHECKING:
@@ -25,12 +26,9 @@ class CaseFormResult:
 class CaseForm(FormScreen[CaseFormResult]):
     form_title = "New case"
 
-    def __init__(self) -> None:
-        super().__init__()
-
     @property
     def store(self) -> Store:
-        return self.app.store  # type: ignore[attr-defined, no-any-return]
+        return docket_app(self).store
 
     def fields(self) -> ComposeResult:
         today = self.store.clock.today()

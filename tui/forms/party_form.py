@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from db.rows import PartyConflict
 from docket.models import CaseParty, PartyKind, PartyRole
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.forms.base import FormErrors, FormScreen, field_row
 
 if TYPE_CHECKING:
     from db.store import Store

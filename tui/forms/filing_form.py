@@ -10,18 +10,19 @@ service changed. Where an imported entry came from (its source) is not a field: 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
 from docket.errors import InputError
 from docket.models import Deadline, DocType, Filing, ServiceMethod
-from tui.screens.form import FormErrors, FormScreen, build, field_row
+from tui import bindings
+from tui.forms.base import FormErrors, FormScreen, build, field_row
 from tui.widgets.date_input import DateField
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ class FilingFormResult:
     """ctrl+n: the person wants the next entry's form straight away."""
     keep_date: str = ""
     keep_type: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
     edited: bool = False
     """An existing entry was changed; `deadlines` are the ones recomputed."""
 
@@ -49,16 +49,7 @@ def doc_type_from(text: str) -> DocType:
 
 
 class FilingForm(FormScreen[FilingFormResult]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+n",
-            "save_next",
-            "Save + next",
-            id="filing.next",
-            tooltip="Save, then start the next filing for this case",
-            priority=True,
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.FILING_FORM
 
     def __init__(
         self,

@@ -12,13 +12,14 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
 from docket.errors import DocketError
+from tui import bindings
 
 R = TypeVar("R")
 M = TypeVar("M", bound=BaseModel)
@@ -80,16 +81,7 @@ def field_row(label: str, widget: Widget, field_id: str, hint: str = "") -> Vert
 
 
 class FormScreen(ModalScreen[R | None], Generic[R]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close", priority=True),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            id="form.cancel",
-            tooltip="Close without saving (asks first if anything was typed)",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.FORM
     form_title: str = ""
     form_fields: ClassVar[Mapping[str, tuple[str, str]]] = {}
     """This form's own (field id, word) for a model field, ahead of `FORM_FIELDS`."""

@@ -13,7 +13,7 @@ from textual.widgets import Input, Select
 from docket.errors import InputError
 from docket.lifecycle import lifecycle_for
 from docket.models import StatusChange
-from tui.screens.form import FormErrors, FormScreen, field_row
+from tui.forms.base import FormErrors, FormScreen, field_row
 from tui.widgets.date_input import DateField
 
 if TYPE_CHECKING:

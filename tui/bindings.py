@@ -1,0 +1,212 @@
+"""Every key of the app, by binding id, in one registry.
+
+Screens take their `BINDINGS` from here (`BINDINGS = bindings.CASE`) and keep the actions the
+keys run; the keymap file (tui/keymap.py) checks the ids a person names against this module
+alone. Keeping the keys apart from the screens is what lets the keymap, the help text and a
+test read every binding without importing a screen (and the screens, the app).
+
+Each binding has an id (`<place>.<what>`), a description for the footer and a tooltip for the
+help screen; the README's key table is this module in prose.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+#: Anywhere: help, the palette, and the three places to work.
+APP: list[BindingType] = [
+    Binding(
+        "question_mark",
+        "help",
+        "Help",
+        id="app.help",
+        tooltip="Every key of this screen",
+        key_display="?",
+    ),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "Commands",
+        id="app.palette",
+        tooltip="Jump to a case by number or title, or run any action",
+        show=False,
+    ),
+    Binding("c", "goto('cases')", "Cases", id="app.cases", tooltip="The list of cases"),
+    Binding(
+        "a",
+        "goto('agenda')",
+        "Agenda",
+        id="app.agenda",
+        tooltip="Overdue, today, this week, later",
+    ),
+    Binding("s", "goto('search')", "Search", id="app.search", tooltip="Search everything"),
+]
+
+#: The Cases list (the start screen).
+CASES: list[BindingType] = [
+    Binding("enter", "open_case", "Open", id="cases.open", tooltip="Open the selected case"),
+    Binding(
+        "slash",
+        "focus_filter",
+        "Filter",
+        id="cases.filter",
+        tooltip="Filter by number or title",
+        key_display="/",
+    ),
+    Binding("n", "new_case", "New case", id="cases.new", tooltip="Enter a new case"),
+    Binding(
+        "escape",
+        "leave_filter",
+        "Back",
+        id="cases.back",
+        tooltip="Back to the list",
+        show=False,
+    ),
+    Binding("q", "app.quit", "Quit", id="cases.quit", tooltip="Leave docket"),
+]
+
+#: One case. Keys that act on a row work on the tab they name in their tooltip.
+CASE: list[BindingType] = [
+    Binding("escape", "back", "Back", id="case.back", tooltip="Back to the list"),
+    Binding("f", "new_filing", "Filing", id="case.filing", tooltip="Enter a docket entry"),
+    Binding("h", "new_hearing", "Hearing", id="case.hearing", tooltip="Schedule a hearing"),
+    Binding("d", "new_deadline", "Deadline", id="case.deadline", tooltip="Add a deadline"),
+    Binding("p", "new_party", "Party", id="case.party", tooltip="Add a party"),
+    Binding(
+        "t",
+        "change_status",
+        "Status",
+        id="case.status",
+        tooltip="Change stage, stay, lift or reopen",
+    ),
+    Binding("u", "add_note", "Note", id="case.note", tooltip="Add a dated note"),
+    Binding(
+        "o",
+        "follow_up",
+        "Follow up",
+        id="case.follow_up",
+        tooltip="Set or clear the day to look at this matter again",
+    ),
+    Binding(
+        "e",
+        "edit_filing",
+        "Edit",
+        id="case.edit_filing",
+        tooltip="Docket tab: edit the selected entry",
+    ),
+    Binding(
+        "v",
+        "void_filing",
+        "Void",
+        id="case.void",
+        tooltip="Docket tab: void the selected entry (it stays, marked)",
+    ),
+    Binding(
+        "e",
+        "edit_hearing",
+        "Update",
+        id="case.edit_hearing",
+        tooltip="Hearings tab: change time, status, outcome, continuance",
+    ),
+    Binding(
+        "x",
+        "deadline_done",
+        "Done",
+        id="case.done",
+        tooltip="Deadlines tab: mark the selected deadline done",
+    ),
+    Binding(
+        "w",
+        "waive_deadline",
+        "Waive",
+        id="case.waive",
+        tooltip="Deadlines tab: mark the selected deadline waived",
+    ),
+    Binding(
+        "i",
+        "explain_deadline",
+        "How counted",
+        id="case.explain",
+        tooltip="Deadlines tab: the rule and counting steps (also enter)",
+    ),
+]
+
+AGENDA: list[BindingType] = [
+    Binding("enter", "open_case", "Open case", id="agenda.open", tooltip="Open the item's case"),
+    Binding("x", "done", "Done", id="agenda.done", tooltip="Mark the selected deadline done"),
+    Binding("escape", "app.goto('cases')", "Back", id="agenda.back", tooltip="Back to the cases"),
+]
+
+SEARCH: list[BindingType] = [
+    Binding("enter", "open_case", "Open case", id="search.open", tooltip="Open the hit's case"),
+    Binding(
+        "slash",
+        "focus_query",
+        "Query",
+        id="search.query",
+        tooltip="Back to the search box",
+        key_display="/",
+    ),
+    Binding("escape", "back", "Back", id="search.back", tooltip="Back to the cases"),
+]
+
+HELP: list[BindingType] = [
+    Binding("escape,question_mark,q", "close", "Close", id="help.close", tooltip="Close help"),
+]
+
+CONFIRM: list[BindingType] = [
+    Binding("y,enter", "answer(True)", "Yes", id="confirm.yes", tooltip="Go ahead"),
+    Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Keep things as they were"),
+]
+
+DEADLINE_INFO: list[BindingType] = [
+    Binding("escape,enter,i,q", "close", "Close", id="deadline_info.close", tooltip="Close"),
+]
+
+#: Every form.
+FORM: list[BindingType] = [
+    Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close", priority=True),
+    Binding(
+        "escape",
+        "cancel",
+        "Cancel",
+        id="form.cancel",
+        tooltip="Close without saving (asks first if anything was typed)",
+    ),
+]
+
+#: The docket entry form, on top of FORM.
+FILING_FORM: list[BindingType] = [
+    Binding(
+        "ctrl+n",
+        "save_next",
+        "Save + next",
+        id="filing.next",
+        tooltip="Save, then start the next filing for this case",
+        priority=True,
+    ),
+]
+
+#: Every group above, by the place it belongs to.
+REGISTRY: dict[str, list[BindingType]] = {
+    "app": APP,
+    "cases": CASES,
+    "case": CASE,
+    "agenda": AGENDA,
+    "search": SEARCH,
+    "help": HELP,
+    "confirm": CONFIRM,
+    "deadline_info": DEADLINE_INFO,
+    "form": FORM,
+    "filing": FILING_FORM,
+}
+
+
+def binding_ids() -> set[str]:
+    """Every binding id there is, so that a misspelt id in a keymap is caught, not ignored."""
+    return {
+        binding.id
+        for group in REGISTRY.values()
+        for binding in group
+        if isinstance(binding, Binding) and binding.id
+    }

@@ -1,0 +1,48 @@
+"""What a screen, a form or a palette provider may ask of the app, without importing the app.
+
+The app module imports the screens it starts on; a screen that imported the app back would close
+an import loop. So the app's class is split: `DocketHost` holds what the rest of the TUI relies
+on (the store, opening a case, going to a place), `tui.app.DocketApp` builds on it with the
+modes, keys and commands. Everything reaches the running app through `docket_app(self)`, one
+checked, typed door.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from textual.app import App
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+class DocketHost(App[None]):
+    """The app as the screens see it."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def open_case(self, case_id: int) -> None:
+        """Push the case's screen on the current place's stack."""
+        raise NotImplementedError
+
+    def action_goto(self, mode: str) -> None:
+        """Go to a place (`cases`, `agenda`, `search`)."""
+        raise NotImplementedError
+
+
+class _InApp(Protocol):
+    """A widget, a screen or a command provider: anything that knows its app."""
+
+    @property
+    def app(self) -> App[Any]: ...
+
+
+def docket_app(node: _InApp) -> DocketHost:
+    """The running docket app of `node`; an error names the mistake if it runs elsewhere."""
+    app = node.app
+    if not isinstance(app, DocketHost):
+        raise TypeError(f"{type(node).__name__} runs only inside the docket app, not {app!r}")
+    return app

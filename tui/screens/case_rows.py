@@ -1,0 +1,155 @@
+"""What the Case screen draws: its header and the cells of each tab's rows, from the models.
+
+Functions of what the store returned (and the theme's colours) and nothing else, so that the
+screen's worker reads the database and the UI thread only lays out. Every piece of user text
+goes through `tui.verbatim`, never into a markup string.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import App
+from textual.content import Content
+
+from docket.dates import format_day
+from docket.models import DeadlineStatus
+from tui.theme import tone
+from tui.verbatim import cell, content
+
+if TYPE_CHECKING:
+    from db.rows import CaseRow
+    from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
+
+#: How each kind of status event reads on the Status & notes tab.
+_EVENT_WORDS = {
+    "open": "opened as {to}",
+    "stay": "stayed",
+    "lift": "stay lifted",
+    "reopen": "reopened to {to}",
+}
+
+
+def header(case: Case, row: CaseRow, today: date) -> Content:
+    """Number, title and kind; stage and stay; next deadline, hearing and follow-up; attention."""
+    stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
+    lines: list[str | tuple[str, str]] = [
+        (case.number, "bold"),
+        "  ",
+        (case.title, "bold"),
+        f"  ({case.kind.label}" + (f", {case.court}" if case.court else "") + ")\n",
+        "Stage: ",
+        (stage, "bold"),
+    ]
+    if case.stay_reason:
+        lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
+    lines.append("\nNext deadline: ")
+    if row.next_deadline_on:
+        due = date.fromisoformat(row.next_deadline_on)
+        if due < today:
+            lines.append((f"{format_day(due)} (overdue)", "bold $error"))
+        else:
+            lines.append((format_day(due), "bold"))
+    else:
+        lines.append("none")
+    lines.append("   Next hearing: ")
+    lines.append(row.next_hearing_at[:16].replace("T", " ") if row.next_hearing_at else "none")
+    lines.append("   Follow up: ")
+    if case.follow_up_on:
+        due_now = case.follow_up_on <= today
+        lines.append((format_day(case.follow_up_on), "bold $warning" if due_now else "bold"))
+    else:
+        lines.append("not set")
+    if row.attention:
+        lines += ["\n", ("! needs attention: ", "bold $warning"), row.attention]
+    return content(*lines)
+
+
+def docket_cells(filing: Filing, app: App[object]) -> list[Text]:
+    """A docket entry; a voided one stays, struck through, with the reason it was voided."""
+    voided = filing.voided
+    style = "strike dim" if voided else ""
+    if voided:
+        title = Text(no_wrap=True, overflow="ellipsis", end="")
+        title.append(f"VOID: {filing.void_reason or ''}", style=tone(app, "error"))
+        title.append("  ")
+        title.append(filing.title, style=style)
+    else:
+        title = cell(filing.title)
+    return [
+        cell(filing.entry_no),
+        cell(filing.filed_on.isoformat(), style=style),
+        cell(filing.doc_type.label, style=style),
+        title,
+        cell(filing.filed_by or "", style=style),
+    ]
+
+
+def party_cells(party: CaseParty) -> list[Text]:
+    return [
+        cell(party.name),
+        cell(party.raw_role or party.role.label),
+        cell(party.party_kind.label),
+    ]
+
+
+def hearing_cells(hearing: Hearing) -> list[Text]:
+    return [
+        cell(hearing.starts_at.strftime("%Y-%m-%d %H:%M %Z").strip()),
+        cell(hearing.kind),
+        cell(hearing.location or ""),
+        cell(hearing.status.label),
+    ]
+
+
+def deadline_cells(deadline: Deadline, today: date, app: App[object]) -> list[Text]:
+    """A deadline; open ones past due or due today are marked in the theme's alarm colours."""
+    is_open = deadline.status == DeadlineStatus.OPEN
+    if is_open and deadline.due_on < today:
+        status, style = "OVERDUE", tone(app, "error", "bold")
+    elif is_open and deadline.due_on == today:
+        status, style = "TODAY", tone(app, "warning", "bold")
+    else:
+        status, style = deadline.status.label, "" if is_open else "dim"
+    return [
+        cell(format_day(deadline.due_on), style=style),
+        cell(deadline.title, style="dim" if not is_open else ""),
+        cell(status, style=style),
+        cell(deadline.citation or deadline.rule or "", style="dim" if not is_open else ""),
+    ]
+
+
+def history_rows(changes: list[StatusChange], notes: list[Note]) -> list[list[Text]]:
+    """Status changes and notes together, newest first.
+
+    On one day the later change sits above the earlier (by id: the store gives both lists in
+    their own order), and a status change above a note of the same day and id.
+    """
+    entries: list[tuple[str, int, int, list[Text]]] = []
+    for change in changes:
+        what = _EVENT_WORDS.get(change.event, "{frm} → {to}").format(
+            to=change.to_stage, frm=change.from_stage or ""
+        )
+        if change.disposition:
+            what += f" ({change.disposition})"
+        on = change.changed_on.isoformat()
+        entries.append(
+            (on, 0, change.id or 0, [cell(on), cell(what, style="bold"), cell(change.note or "")])
+        )
+    for note in notes:
+        text = note.text + (f" [{note.source}]" if note.source else "")
+        on = note.noted_on.isoformat()
+        entries.append((on, 1, note.id or 0, [cell(on), cell("note"), cell(text)]))
+    entries.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
+    return [cells for *_, cells in entries]
+
+
+def older_notes_cells(older: int, case_number: str) -> list[Text]:
+    """The last line of the Status & notes tab when not every note is listed."""
+    return [
+        cell(""),
+        cell(f"{older} older notes", style="bold"),
+        cell(f"not listed here; docket case show {case_number} lists them all"),
+    ]
