@@ -112,7 +112,7 @@ class HearingStore(DeadlineStore, ClosureStore):
         starts_at: datetime | None = None,
         kind: str | None = None,
         location: str | None | Unchanged = UNCHANGED,
-        outcome: str | None = None,
+        outcome: str | None | Unchanged = UNCHANGED,
         continued_to: datetime | None = None,
     ) -> HearingChange:
         """Record what happened to a hearing, in one transaction: a new time, a status, an
@@ -129,7 +129,7 @@ class HearingStore(DeadlineStore, ClosureStore):
             edits["kind"] = kind
         if not isinstance(location, Unchanged):
             edits["location"] = location
-        if outcome is not None:
+        if not isinstance(outcome, Unchanged):
             edits["outcome"] = outcome
         with self.write():
             current = self.get_hearing(hearing_id)
@@ -198,6 +198,8 @@ class HearingStore(DeadlineStore, ClosureStore):
         self, hearing_id: int, to: datetime, outcome: str | None = None
     ) -> tuple[Hearing, Hearing]:
         """Continue a scheduled hearing to `to` (see `change_hearing`): (the old, the new)."""
-        change = self.change_hearing(hearing_id, continued_to=to, outcome=outcome)
+        change = self.change_hearing(
+            hearing_id, continued_to=to, outcome=UNCHANGED if outcome is None else outcome
+        )
         assert change.scheduled is not None
         return change.hearing, change.scheduled

@@ -56,6 +56,7 @@ class DocketApp(DocketHost):
             )
             return
         if keymap:
+            self.own_keys = keymap
             self.set_keymap(keymap)
 
     def announce_counts(self) -> None:

@@ -23,6 +23,8 @@ class DocketHost(App[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self.own_keys: dict[str, str] = {}
+        """The person's keys by binding id, from their keymap file (empty: the standard keys)."""
 
     def open_case(self, case_id: int) -> None:
         """Push the case's screen on the current place's stack."""

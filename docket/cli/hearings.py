@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from db.hearings import UNCHANGED
 from docket.cli.arguments import Subparsers, add_json, build, choice, command, group
 from docket.cli.context import Context
 from docket.cli.output import (
@@ -63,7 +64,7 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
         case_id=case_id,
         status=status,
         starts_at=starts,
-        outcome=args.outcome,
+        outcome=UNCHANGED if args.outcome is None else args.outcome,
         continued_to=to,
     )
     if change.scheduled is not None:

@@ -10,7 +10,6 @@ deadlines counted back from it; the result names them so the screen can say so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +19,9 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
+from db.hearings import HearingChange
 from docket.errors import InputError
-from docket.models import Deadline, DeadlineStatus, Hearing, HearingStatus
+from docket.models import Hearing, HearingStatus
 from tui.forms.base import FormErrors, FormScreen, field_row
 
 if TYPE_CHECKING:
@@ -125,22 +125,11 @@ class HearingForm(FormScreen[Hearing]):
         return saved
 
 
-@dataclass
-class HearingUpdate:
-    hearing: Hearing
-    moved: list[Deadline] = field(default_factory=list)
-    """Before-hearing deadlines recomputed for the new time."""
-    withdrawn: list[Deadline] = field(default_factory=list)
-    """Before-hearing deadlines withdrawn because the hearing is no longer scheduled."""
-    scheduled: Hearing | None = None
-    """The new hearing at the continued-to time, when one was added."""
-
-
 def _local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class HearingUpdateForm(FormScreen[HearingUpdate]):
+class HearingUpdateForm(FormScreen[HearingChange]):
     def __init__(self, store: Store, hearing: Hearing) -> None:
         super().__init__()
         self.store = store
@@ -205,7 +194,7 @@ class HearingUpdateForm(FormScreen[HearingUpdate]):
         preview_moment(self, self.store, "when", "when")
         preview_moment(self, self.store, "continued", "continued to")
 
-    def submit(self) -> HearingUpdate:
+    def submit(self) -> HearingChange:
         errors: dict[str, str] = {}
         continued_to = None
         when, kind = when_and_kind(self, self.store, errors)
@@ -229,35 +218,16 @@ class HearingUpdateForm(FormScreen[HearingUpdate]):
             raise FormErrors(errors)
         assert when is not None
         old = self.hearing
-        changed = old.model_copy(
-            update={
-                "starts_at": when,
-                "kind": kind.strip(),
-                "location": self.query_one("#where", Input).value.strip() or None,
-                "status": status,
-                "outcome": self.query_one("#outcome", Input).value.strip() or None,
-                "continued_to": continued_to,
-            }
-        )
-        # Continuing a scheduled hearing is the store's one operation (the CLI's `hearing set
-        # --to` uses it too): the old row keeps its history, a new hearing is scheduled.
-        newly_continued = continued_to is not None and old.status == HearingStatus.SCHEDULED
         assert old.id is not None
-        with self.store.write():
-            if newly_continued:
-                assert continued_to is not None
-                # The continuance withdraws what the old hearing set: name them first.
-                before = self.store.triggered_deadlines(hearing_id=old.id)
-                self.store.update_hearing(
-                    changed.model_copy(
-                        update={"status": HearingStatus.SCHEDULED, "continued_to": None}
-                    )
-                )
-                saved, scheduled = self.store.continue_hearing(
-                    old.id, continued_to, changed.outcome
-                )
-                return HearingUpdate(saved, [], before, scheduled)
-            saved, touched = self.store.update_hearing(changed)
-        moved = [d for d in touched if d.status != DeadlineStatus.WITHDRAWN]
-        withdrawn = [d for d in touched if d.status == DeadlineStatus.WITHDRAWN]
-        return HearingUpdate(saved, moved, withdrawn, None)
+        # Only a scheduled hearing is continued: an already continued one keeps its new date,
+        # and the rest of the form (outcome, place) is saved on it as on any other.
+        continuing = continued_to is not None and old.status == HearingStatus.SCHEDULED
+        return self.store.change_hearing(
+            old.id,
+            status=status,
+            starts_at=None if when == old.starts_at else when,
+            kind=kind.strip(),
+            location=self.query_one("#where", Input).value.strip() or None,
+            outcome=self.query_one("#outcome", Input).value.strip() or None,
+            continued_to=continued_to if continuing else None,
+        )

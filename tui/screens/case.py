@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from db.rows import PAGE_SIZE
 from docket.dates import format_day
 from docket.errors import DocketError
-from docket.models import DeadlineStatus
+from docket.models import DeadlineStatus, trigger_text
 from tui import bindings
 from tui.host import docket_app
 from tui.messages import CaseLoaded, DocketPage
@@ -32,9 +32,9 @@ from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
 if TYPE_CHECKING:
-    from docket.models import Case, Deadline, Filing
+    from db.hearings import HearingChange
+    from docket.models import Case, Filing
     from tui.forms.filing_form import FilingFormResult
-    from tui.forms.hearing_form import HearingUpdate
     from tui.forms.void_form import VoidResult
 
 #: Actions that only make sense on one tab, and that tab.
@@ -351,10 +351,12 @@ class CaseScreen(Screen[None]):
         deadline_id = self._selected_key("deadlines")
         if deadline_id is None:
             return
+        store = docket_app(self).store
         try:
-            closed = docket_app(self).store.complete_deadline(
-                deadline_id, case_id=self.case_id, status=status
-            )
+            if status == DeadlineStatus.WAIVED:
+                closed = store.waive_deadline(deadline_id, case_id=self.case_id)
+            else:
+                closed = store.complete_deadline(deadline_id, case_id=self.case_id, status=status)
         except DocketError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
@@ -381,21 +383,9 @@ class CaseScreen(Screen[None]):
             return
         store = docket_app(self).store
         deadline = store.get_deadline(deadline_id)
-        self.app.push_screen(DeadlineInfoScreen(deadline, self._trigger_of(deadline)))
-
-    def _trigger_of(self, deadline: Deadline) -> str:
-        store = docket_app(self).store
-        try:
-            if deadline.trigger_filing_id is not None:
-                filing = store.get_filing(deadline.trigger_filing_id)
-                return f"entry {filing.entry_no}, {filing.title} ({format_day(filing.filed_on)})"
-            if deadline.trigger_hearing_id is not None:
-                hearing = store.get_hearing(deadline.trigger_hearing_id)
-                when = hearing.starts_at.strftime("%Y-%m-%d %H:%M")
-                return f"{hearing.kind} on {when}"
-        except DocketError:
-            pass
-        return ""
+        trigger = store.trigger_of(deadline)
+        text = "" if trigger is None else trigger_text(trigger)
+        self.app.push_screen(DeadlineInfoScreen(deadline, text))
 
     # ------------------------------------------------------------------ docket entries
 
@@ -409,19 +399,24 @@ class CaseScreen(Screen[None]):
             self.notify(str(error), severity="warning", markup=False)
             return None
 
+    def _changeable(self, filing: Filing, *, voiding: bool = False) -> bool:
+        """Asked before a form opens, with the store's own rule, so no form is typed in vain."""
+        try:
+            filing.refuse_if_voided(voiding=voiding)
+        except DocketError as error:
+            self.notify(
+                error.problem[:1].upper() + error.problem[1:], severity="warning", markup=False
+            )
+            return False
+        return True
+
     def action_void_filing(self) -> None:
         from tui.forms.void_form import VoidForm
 
         filing = self._selected_filing()
         if filing is None:
             return
-        if filing.voided:
-            self.notify(
-                f"Entry {filing.entry_no} is already voided ({filing.void_reason}); "
-                "a voided entry stays as it is",
-                severity="warning",
-                markup=False,
-            )
+        if not self._changeable(filing, voiding=True):
             return
         self.app.push_screen(VoidForm(docket_app(self).store, filing), self._voided)
 
@@ -444,13 +439,7 @@ class CaseScreen(Screen[None]):
         filing = self._selected_filing()
         if filing is None:
             return
-        if filing.voided:
-            self.notify(
-                f"Entry {filing.entry_no} is voided ({filing.void_reason}); "
-                "it can no longer be edited",
-                severity="warning",
-                markup=False,
-            )
+        if not self._changeable(filing):
             return
         self.app.push_screen(
             FilingForm(docket_app(self).store, self.case_id, self.case.number, filing=filing),
@@ -470,12 +459,12 @@ class CaseScreen(Screen[None]):
             HearingUpdateForm(docket_app(self).store, hearing), self._hearing_saved
         )
 
-    def _hearing_saved(self, result: HearingUpdate | None) -> None:
+    def _hearing_saved(self, result: HearingChange | None) -> None:
         if result is None:
             return
         hearing = result.hearing
         message = f"Hearing updated: {hearing.kind} · {hearing.status.label}"
-        for deadline in result.moved:
+        for deadline in result.recounted:
             message += f"\nDeadline moved: {deadline.title} · {format_day(deadline.due_on)}"
         for deadline in result.withdrawn:
             message += f"\nWithdrawn: {deadline.title} · was due {format_day(deadline.due_on)}"

@@ -7,31 +7,46 @@ column is what a keymap file names.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from tui import bindings
+from tui.host import docket_app
 from tui.verbatim import cell
 
 
+def declared_bindings(node_class: type[object]) -> list[Binding]:
+    """The bindings docket's own classes declare for `node_class`, base classes first, as
+    Textual merges them; Textual's built-in keys are not ours to explain."""
+    found: list[Binding] = []
+    for cls in reversed(node_class.__mro__):
+        if not cls.__module__.startswith("tui."):
+            continue
+        found += [b for b in vars(cls).get("BINDINGS", []) if isinstance(b, Binding)]
+    return found
+
+
 def screen_keys(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
-    """(key, description, tooltip, binding id) for every binding of the screen and the app."""
-    app = screen.app
+    """(key, description, tooltip, binding id) for every binding of the screen and the app,
+    with the person's own keys where their keymap file moved one."""
+    host = docket_app(screen)
     rows: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
-    # The chain has the keymap applied, so a remapped binding shows its new key.
-    for node, node_bindings in screen._modal_binding_chain:
-        if node is not screen and node is not app:
-            continue
-        for _key, binding in node_bindings:
+    for node in (screen, host):
+        for binding in declared_bindings(type(node)):
             if not binding.description:
                 continue
-            display = binding.key_display or app.get_key_display(binding)
+            own = host.own_keys.get(binding.id or "")
+            if own is None:
+                display = binding.key_display or host.get_key_display(binding)
+            else:
+                display = host.get_key_display(replace(binding, key=own.split(",")[0]))
             mark = (display, binding.description)
             if mark in seen:
                 continue
