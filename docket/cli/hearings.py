@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from db.hearings import UNCHANGED
 from docket.cli.arguments import Subparsers, add_json, build, choice, command, group
 from docket.cli.context import Context
 from docket.cli.output import (
@@ -38,6 +37,7 @@ def cmd_hearing_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
+    from db.hearings import UNCHANGED
     from docket.dates import parse_datetime
 
     status = None if args.status is None else choice(HearingStatus, args.status, "--status")

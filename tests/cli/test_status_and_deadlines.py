@@ -1,4 +1,4 @@
-"""Issue 3 end to end through the real `docket` command: ongoing status and deadlines.
+"""Ongoing status and deadlines end to end through the real `docket` command.
 
 Every step runs `python -m docket` as a separate process on a real database file, as a
 paralegal at a shell or a cron job would.

@@ -11,7 +11,7 @@ import pytest
 
 from db.store import Store
 from tests.conftest import REPO
-from tests.store_conftest import add_case, case_id
+from tests.db.builders import add_case, case_id
 
 WRITER = textwrap.dedent(
     """

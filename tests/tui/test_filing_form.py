@@ -16,17 +16,12 @@ from textual.widgets import DataTable, Input, Select, TabbedContent
 
 from db.store import Store
 from docket.models import DocType, Filing, ServiceMethod
-from tests.tui_fixtures import (  # noqa: F401
+from tests.tui.helpers import (
     add_case,
-    anyio_backend,
     drawn,
     messages,
-    no_blink,
-    no_keymap,
     open_first_case,
-    record_notices,
     row_text,
-    screen_lines,
     settle,
 )
 from tui.app import DocketApp

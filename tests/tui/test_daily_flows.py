@@ -12,14 +12,10 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
 from db.store import Store
 from docket.models import CaseKind, Deadline, PartyRole
-from tests.tui_fixtures import (  # noqa: F401
+from tests.tui.helpers import (
     add_case,
-    anyio_backend,
-    no_blink,
-    no_keymap,
     notices,
     open_first_case,
-    record_notices,
     row_text,
     screen_lines,
     settle,

@@ -13,8 +13,8 @@ from db.store import Store
 from docket.cli import main
 from docket.models import Case, CaseKind, Deadline, Filing
 from fixtures.demo import ANCHOR_NUMBER, ANCHOR_SOURCE, load_demo
+from tests.cli.helpers import table_counts
 from tests.conftest import run
-from tests.test_cli import table_counts
 
 
 @pytest.fixture

@@ -13,12 +13,8 @@ from textual.widgets import DataTable, Input, Select, TabbedContent
 
 from db.store import Store
 from docket.models import Case, CaseKind, Deadline, DocType, Filing, Hearing
-from tests.tui_fixtures import (  # noqa: F401
-    anyio_backend,
-    no_blink,
-    no_keymap,
+from tests.tui.helpers import (
     open_first_case,
-    record_notices,
     row_text,
     settle,
 )

@@ -12,7 +12,7 @@ from db.rows import CaseRow
 from db.store import Store
 from docket.models import HearingStatus
 from tests.conftest import TODAY
-from tests.store_conftest import add_case, add_deadline, add_hearing, at, case_id
+from tests.db.builders import add_case, add_deadline, add_hearing, at, case_id
 
 
 def days_ago(n: int) -> date:

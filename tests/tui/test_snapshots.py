@@ -17,11 +17,7 @@ import pytest
 
 from db.store import Store
 from docket.models import Case, CaseKind, Deadline, DocType, Filing, Hearing, ServiceMethod
-from tests.tui_fixtures import (  # noqa: F401
-    anyio_backend,
-    no_blink,
-    no_keymap,
-    record_notices,
+from tests.tui.helpers import (
     settle,
 )
 from tui.app import DocketApp

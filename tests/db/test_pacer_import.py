@@ -22,7 +22,7 @@ from db.store import Store
 from docket.errors import InputError
 from docket.models import DocType, Filing, PartyRole
 from tests.conftest import PACER_SAMPLES
-from tests.store_conftest import count
+from tests.db.builders import count
 
 DOCKETS = sorted(p for p in PACER_SAMPLES.glob("*.html") if p.stem != "nysd_3")
 

@@ -12,7 +12,7 @@ from db.store import Store
 from docket.errors import InputError, NotFound, Refused
 from docket.models import Filing
 from tests.conftest import TODAY
-from tests.store_conftest import add_case, add_deadline, add_filing, case_id, count
+from tests.db.builders import add_case, add_deadline, add_filing, case_id, count
 
 NOV_9 = date(2026, 11, 9)  # a Monday; 14 days later is Mon 23 Nov, +3 is Thanksgiving
 
@@ -298,7 +298,7 @@ def test_changing_the_type_back_brings_the_rule_back_once(store: Store) -> None:
 
 
 def test_a_motion_hearing_deadline_names_its_rule_in_how_it_was_counted(store: Store) -> None:
-    from tests.store_conftest import add_hearing
+    from tests.db.builders import add_hearing
 
     case = add_case(store)
     hearing = add_hearing(store, case, date(2026, 12, 15), kind="Motion hearing")
@@ -312,7 +312,7 @@ def test_a_motion_hearing_deadline_names_its_rule_in_how_it_was_counted(store: S
 
 def test_a_vacated_hearing_returns_the_deadlines_it_withdrew(store: Store) -> None:
     from docket.models import DeadlineStatus, HearingStatus
-    from tests.store_conftest import add_hearing
+    from tests.db.builders import add_hearing
 
     case = add_case(store)
     hearing = add_hearing(store, case, date(2026, 12, 15), kind="Motion hearing")

@@ -19,6 +19,7 @@ import pytest
 from db.store import Store
 from docket.cli import main
 from docket.models import Case, CaseKind, Deadline, Filing
+from tests.cli.helpers import table_counts
 from tests.conftest import PACER_SAMPLES, run
 
 TITLE = "Smith v. Jones [sealed] — “quoted”"
@@ -31,17 +32,6 @@ def one_case(store: Store) -> Case:
     store.add_filing(case.id, Filing(filed_on=date(2026, 11, 2), doc_type="notice", title="N"))
     store.add_deadline(case.id, Deadline(due_on=date(2026, 12, 1), title="Brief"))
     return case
-
-
-def table_counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(path)
-    try:
-        return {
-            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("cases", "filings", "deadlines", "notes", "audit_log", "status_changes")
-        }
-    finally:
-        conn.close()
 
 
 def test_title_round_trips_exactly_through_add_filings_and_show(cli_env: dict[str, str]) -> None:

@@ -14,7 +14,7 @@ from db.store import Store
 from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
 from tests.conftest import TODAY
-from tests.store_conftest import add_case, case_id, count
+from tests.db.builders import add_case, case_id, count
 
 # ---------------------------------------------------------------- cases
 

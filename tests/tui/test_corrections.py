@@ -21,15 +21,11 @@ from docket.models import (
     Hearing,
     HearingStatus,
 )
-from tests.tui_fixtures import (  # noqa: F401
+from tests.tui.helpers import (
     add_case,
-    anyio_backend,
     messages,
-    no_blink,
-    no_keymap,
     notices,
     open_first_case,
-    record_notices,
     row_text,
     settle,
 )

@@ -14,7 +14,7 @@ from db.search import literal_query
 from db.store import Store
 from docket.clock import Clock
 from tests.conftest import TODAY
-from tests.store_conftest import add_case, case_id
+from tests.db.builders import add_case, case_id
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from db.csv_io import export_filings_csv, import_filings_csv
 from db.store import Store
 from docket.errors import InputError
 from docket.models import Filing, ServiceMethod
-from tests.store_conftest import add_case, count
-from tests.store_conftest import case_id as id_of
+from tests.db.builders import add_case, count
+from tests.db.builders import case_id as id_of
 
 GOOD = """date,type,title,description,filed_by,served_on,service,document_number,document_ref
 1/5/26,complaint,Complaint for damages,"Smith & Sons v. Jones,

@@ -1,4 +1,4 @@
-"""Fixtures and helpers every Pilot test file wants: import them into the test module."""
+"""Helpers for Pilot tests; the fixtures among them are registered by tests/tui/conftest.py."""
 
 from __future__ import annotations
 

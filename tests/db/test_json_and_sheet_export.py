@@ -15,7 +15,7 @@ from db.store import Store
 from docket.errors import InputError, Refused
 from docket.models import Case, CaseKind, Deadline, Filing, Hearing, PartyRole
 from tests.conftest import PACER_SAMPLES
-from tests.store_conftest import count
+from tests.db.builders import count
 
 MOUNTAIN = timezone(timedelta(hours=-7))
 
