@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from docket.dates import years_before
 from docket.errors import InputError, Refused
 
 
@@ -335,7 +336,7 @@ class Filing(_Record):
 
     @model_validator(mode="after")
     def _service_after_filing(self) -> Filing:
-        if self.served_on and self.served_on < self.filed_on.replace(year=self.filed_on.year - 1):
+        if self.served_on and self.served_on < years_before(self.filed_on, 1):
             raise ValueError("served_on is more than a year before filed_on")
         return self
 
