@@ -14,6 +14,7 @@ synthetic loader all build on it; only this class talks to the connection's tran
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sqlite3
 import threading
@@ -27,7 +28,7 @@ from sqlite_utils import Database
 from db.connection import connect
 from db.mapping import json_text
 from docket.clock import Clock
-from docket.errors import InputError, NotFound
+from docket.errors import InputError, NotFound, StaleRecord
 
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
@@ -199,6 +200,48 @@ class StoreBase:
         if before != after:
             self.record_audit(action, table, row_id, case_id=case_id, before=before, after=after)
         return after
+
+    # ------------------------------------------------------------------ optimistic locking
+
+    def changed_since(self, table: str, row_id: int, version: int) -> tuple[str, ...]:
+        """The columns other writes changed on a row since it was at `version`, in the order
+        they were first changed: read from the audit log, which holds every update's before
+        and after."""
+        rows = self.query_rows(
+            "SELECT before, after FROM audit_log INDEXED BY audit_by_entity "
+            "WHERE entity = ? AND entity_id = ? AND before IS NOT NULL "
+            "AND CAST(json_extract(before, '$.version') AS INTEGER) >= ? ORDER BY id",
+            (table, row_id, version),
+        )
+        changed: dict[str, None] = {}
+        for before_text, after_text in rows:
+            before, after = json.loads(before_text), json.loads(after_text or "{}")
+            for column in after:
+                if column not in _BOOKKEEPING and before.get(column) != after[column]:
+                    changed[column] = None
+        return tuple(changed)
+
+    def refuse_if_stale(
+        self, table: str, row_id: int, *, read_version: int, saved_version: int, what: str
+    ) -> None:
+        """Refuse to save a copy read at `read_version` over a row now at `saved_version`:
+        writing every field of the old copy back would undo the other writer's change.
+
+        Call inside `write()`, after reading the row there, so nothing can slip in between.
+        """
+        if read_version == saved_version:
+            return
+        changed = self.changed_since(table, row_id, read_version)
+        fields = f" ({', '.join(changed)})" if changed else ""
+        raise StaleRecord(
+            f"{what} was changed by someone else since it was read{fields}; "
+            "nothing was saved: reload it and edit again",
+            changed=changed,
+        )
+
+
+#: Columns every write sets, which say nothing about what a person changed.
+_BOOKKEEPING = frozenset({"updated_at", "version"})
 
 
 def _os_user() -> str:

@@ -324,6 +324,8 @@ class Filing(_Record):
     """The source's id for this entry, so a re-import updates instead of duplicating."""
     voided_at: datetime | None = None
     void_reason: Line | None = None
+    version: int = 1
+    """Bumped on every change; an edit of an older copy is refused rather than undoing one."""
 
     @field_validator(
         "document_number", "description", "filed_by", "document_ref", "source_id", mode="before"
@@ -372,6 +374,8 @@ class Hearing(_Record):
     status: HearingStatus = HearingStatus.SCHEDULED
     outcome: Text | None = None
     continued_to: datetime | None = None
+    version: int = 1
+    """Bumped on every change; an edit of an older copy is refused rather than undoing one."""
 
     @field_validator("starts_at", "ends_at", "continued_to")
     @classmethod
