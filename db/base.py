@@ -25,10 +25,10 @@ from typing import Any, Self
 
 from sqlite_utils import Database
 
-from db.connection import connect
+from db.connection import is_writable, open_database
 from db.mapping import json_text
 from docket.clock import Clock
-from docket.errors import InputError, NotFound, StaleRecord
+from docket.errors import InputError, NotFound, Refused, StaleRecord
 
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
@@ -48,9 +48,15 @@ class StoreBase:
         clock: Clock | None = None,
         user: str | None = None,
         quiet_after_days: int = QUIET_AFTER_DAYS,
+        read_only: bool = False,
+        created: bool = False,
     ) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only
+        """Opened read-only (the file cannot be written here): reads work, writes are refused."""
+        self.created = created
+        """This open set the database up: it was new or empty."""
         self.clock = clock or Clock()
         """Today and now, pinned in tests and demos."""
         self.user = user or os.environ.get("DOCKET_USER") or _os_user()
@@ -63,10 +69,21 @@ class StoreBase:
     def open(cls, path: Path | str, *, clock: Clock | None = None, user: str | None = None) -> Self:
         path = Path(path)
         try:
-            db = connect(path)
+            opened = open_database(path)
         except sqlite3.DatabaseError as error:
+            if "readonly" in str(error) or (path.exists() and not is_writable(path)):
+                raise Refused(
+                    f"{path} is read-only and {_read_only_reason(error)}", field="database"
+                ) from None
             raise InputError("database", f"{path} is not a docket database ({error})") from None
-        return cls(db, path=path, clock=clock, user=user)
+        return cls(
+            opened.db,
+            path=path,
+            clock=clock,
+            user=user,
+            read_only=opened.read_only,
+            created=opened.created,
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -91,6 +108,12 @@ class StoreBase:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One write transaction; nested calls join the outer one (as savepoints)."""
+        if self.read_only:
+            raise Refused(
+                f"{self.path} is read-only here (a read-only disk, folder or file): it can be "
+                "read, not changed; to change it, work on a copy you can write to",
+                field="database",
+            )
         with self.lock:
             if self.conn.in_transaction:
                 with self.db.atomic():
@@ -242,6 +265,13 @@ class StoreBase:
 
 #: Columns every write sets, which say nothing about what a person changed.
 _BOOKKEEPING = frozenset({"updated_at", "version"})
+
+
+def _read_only_reason(error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "upgrade" in text:
+        return "needs an upgrade by this version of docket, which only a writable copy can take"
+    return f"cannot be set up here ({text})"
 
 
 def _os_user() -> str:
