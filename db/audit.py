@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from db.base import StoreBase
-from db.connection import create_private_file
 from docket.errors import Refused
 from docket.models import AuditEntry
 
@@ -45,18 +46,67 @@ class AuditStore(StoreBase):
         return [AuditEntry.model_validate(row) for row in rows]
 
     def backup(self, dest: Path | str) -> Path:
-        """A consistent copy of the live database (SQLite's online backup), mode 0600."""
+        """A consistent copy of the live database (SQLite's online backup), mode 0600.
+
+        The copy is written to a temporary file beside the destination and linked into place
+        only when it is complete, so a full disk or a failed write leaves nothing behind for a
+        retry to trip over; the link (not a rename) also refuses a file that appeared meanwhile.
+        """
         target = Path(dest)
         if target.is_dir():
             stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
             target = target / f"docket-{stamp}.db"
         if target.exists():
             raise Refused(f"{target} exists; name a new file or a folder", field="dest")
-        create_private_file(target)
-        copy = sqlite3.connect(str(target))
         try:
-            with self.lock:
-                self.conn.backup(copy)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # mkstemp makes the file 0600: a copy of case files is as private as the original.
+            fd, name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            )
+        except OSError as error:
+            raise Refused(
+                f"cannot write to {target.parent}: {_reason(error)}", field="dest"
+            ) from None
+        os.close(fd)
+        temporary = Path(name)
+        try:
+            copy = sqlite3.connect(str(temporary))
+            try:
+                with self.lock:
+                    self.conn.backup(copy)
+            finally:
+                copy.close()
+            _link_into_place(temporary, target)
+        except (OSError, sqlite3.Error) as error:
+            raise Refused(
+                f"the backup to {target} failed ({_reason(error)}); nothing was left there",
+                field="dest",
+            ) from None
         finally:
-            copy.close()
+            for leftover in (temporary, *_sidecars(temporary)):
+                leftover.unlink(missing_ok=True)
         return target
+
+
+def _link_into_place(temporary: Path, target: Path) -> None:
+    """Give the finished copy its name, never replacing a file that appeared meanwhile."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise Refused(f"{target} exists; name a new file or a folder", field="dest") from None
+    except OSError:
+        # A file system without hard links: rename, after checking once more.
+        if target.exists():
+            raise Refused(f"{target} exists; name a new file or a folder", field="dest") from None
+        os.replace(temporary, target)
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+
+
+def _reason(error: OSError | sqlite3.Error) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)

@@ -14,6 +14,7 @@ synthetic loader all build on it; only this class talks to the connection's tran
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sqlite3
 import threading
@@ -24,10 +25,10 @@ from typing import Any, Self
 
 from sqlite_utils import Database
 
-from db.connection import connect
+from db.connection import is_writable, open_database
 from db.mapping import json_text
 from docket.clock import Clock
-from docket.errors import InputError, NotFound
+from docket.errors import InputError, NotFound, Refused, StaleRecord
 
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
@@ -47,9 +48,15 @@ class StoreBase:
         clock: Clock | None = None,
         user: str | None = None,
         quiet_after_days: int = QUIET_AFTER_DAYS,
+        read_only: bool = False,
+        created: bool = False,
     ) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only
+        """Opened read-only (the file cannot be written here): reads work, writes are refused."""
+        self.created = created
+        """This open set the database up: it was new or empty."""
         self.clock = clock or Clock()
         """Today and now, pinned in tests and demos."""
         self.user = user or os.environ.get("DOCKET_USER") or _os_user()
@@ -62,10 +69,21 @@ class StoreBase:
     def open(cls, path: Path | str, *, clock: Clock | None = None, user: str | None = None) -> Self:
         path = Path(path)
         try:
-            db = connect(path)
+            opened = open_database(path)
         except sqlite3.DatabaseError as error:
+            if "readonly" in str(error) or (path.exists() and not is_writable(path)):
+                raise Refused(
+                    f"{path} is read-only and {_read_only_reason(error)}", field="database"
+                ) from None
             raise InputError("database", f"{path} is not a docket database ({error})") from None
-        return cls(db, path=path, clock=clock, user=user)
+        return cls(
+            opened.db,
+            path=path,
+            clock=clock,
+            user=user,
+            read_only=opened.read_only,
+            created=opened.created,
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -90,6 +108,12 @@ class StoreBase:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One write transaction; nested calls join the outer one (as savepoints)."""
+        if self.read_only:
+            raise Refused(
+                f"{self.path} is read-only here (a read-only disk, folder or file): it can be "
+                "read, not changed; to change it, work on a copy you can write to",
+                field="database",
+            )
         with self.lock:
             if self.conn.in_transaction:
                 with self.db.atomic():
@@ -199,6 +223,55 @@ class StoreBase:
         if before != after:
             self.record_audit(action, table, row_id, case_id=case_id, before=before, after=after)
         return after
+
+    # ------------------------------------------------------------------ optimistic locking
+
+    def changed_since(self, table: str, row_id: int, version: int) -> tuple[str, ...]:
+        """The columns other writes changed on a row since it was at `version`, in the order
+        they were first changed: read from the audit log, which holds every update's before
+        and after."""
+        rows = self.query_rows(
+            "SELECT before, after FROM audit_log INDEXED BY audit_by_entity "
+            "WHERE entity = ? AND entity_id = ? AND before IS NOT NULL "
+            "AND CAST(json_extract(before, '$.version') AS INTEGER) >= ? ORDER BY id",
+            (table, row_id, version),
+        )
+        changed: dict[str, None] = {}
+        for before_text, after_text in rows:
+            before, after = json.loads(before_text), json.loads(after_text or "{}")
+            for column in after:
+                if column not in _BOOKKEEPING and before.get(column) != after[column]:
+                    changed[column] = None
+        return tuple(changed)
+
+    def refuse_if_stale(
+        self, table: str, row_id: int, *, read_version: int, saved_version: int, what: str
+    ) -> None:
+        """Refuse to save a copy read at `read_version` over a row now at `saved_version`:
+        writing every field of the old copy back would undo the other writer's change.
+
+        Call inside `write()`, after reading the row there, so nothing can slip in between.
+        """
+        if read_version == saved_version:
+            return
+        changed = self.changed_since(table, row_id, read_version)
+        fields = f" ({', '.join(changed)})" if changed else ""
+        raise StaleRecord(
+            f"{what} was changed by someone else since it was read{fields}; "
+            "nothing was saved: reload it and edit again",
+            changed=changed,
+        )
+
+
+#: Columns every write sets, which say nothing about what a person changed.
+_BOOKKEEPING = frozenset({"updated_at", "version"})
+
+
+def _read_only_reason(error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "upgrade" in text:
+        return "needs an upgrade by this version of docket, which only a writable copy can take"
+    return f"cannot be set up here ({text})"
 
 
 def _os_user() -> str:

@@ -65,7 +65,9 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
         "SELECT * FROM filings WHERE case_id = ? ORDER BY entry_no", (case_id,)
     ):
         entry_of[int(row["id"])] = int(row["entry_no"])
-        filings.append(filing_from_row(row).model_dump(mode="json", exclude={"id", "case_id"}))
+        filings.append(
+            filing_from_row(row).model_dump(mode="json", exclude={"id", "case_id", "version"})
+        )
     hearings = []
     hearing_ref: dict[int, str] = {}
     for row in store.query_dicts(
@@ -75,7 +77,9 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
         hearings.append(
             {
                 "ref": hearing_ref[int(row["id"])],
-                **hearing_from_row(row).model_dump(mode="json", exclude={"id", "case_id"}),
+                **hearing_from_row(row).model_dump(
+                    mode="json", exclude={"id", "case_id", "version"}
+                ),
             }
         )
     deadlines = []

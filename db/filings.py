@@ -11,7 +11,9 @@ path of every command and of the TUI's first paint, and most of them never count
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from db.closures import ClosureStore
 from db.deadlines import DeadlineStore
@@ -19,6 +21,25 @@ from db.mapping import filing_from_row
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound
 from docket.models import Case, Deadline, Filing
+
+
+@dataclass(frozen=True)
+class FilingEdit:
+    """What `edit_filing` did: the entry as it was just before, as saved, and the deadlines
+    its new date or service recounted."""
+
+    before: Filing
+    saved: Filing
+    recomputed: list[Deadline]
+
+    @property
+    def changed(self) -> list[str]:
+        """The fields whose value this edit changed."""
+        return [
+            name
+            for name in Filing.model_fields
+            if name not in ("version",) and getattr(self.before, name) != getattr(self.saved, name)
+        ]
 
 
 class FilingStore(DeadlineStore, ClosureStore):
@@ -72,7 +93,7 @@ class FilingStore(DeadlineStore, ClosureStore):
     def _insert_filing(self, case_id: int, filing: Filing, *, keep_void: bool) -> Filing:
         """Insert with the case's next entry number, computed inside the INSERT itself so two
         writers can never take the same number."""
-        exclude = {"id", "case_id", "entry_no"}
+        exclude = {"id", "case_id", "entry_no", "version"}
         if not keep_void:
             exclude |= {"voided_at", "void_reason"}
         values = filing.model_dump(mode="json", exclude=exclude)
@@ -132,7 +153,12 @@ class FilingStore(DeadlineStore, ClosureStore):
         )
 
     def update_filing(self, filing: Filing) -> tuple[Filing, list[Deadline]]:
-        """Save edits to an entry; a changed date or service recomputes the deadlines it set."""
+        """Save edits to an entry; a changed date or service recomputes the deadlines it set.
+
+        `filing` is a whole copy, written back field by field, so it is refused (`StaleRecord`
+        naming what changed) when someone saved the entry after the copy was read: writing
+        it would undo their change. `edit_filing` changes named fields without that risk.
+        """
         from docket import triggers
 
         # model_copy(update=...) skips validation: check what is about to be saved.
@@ -149,15 +175,25 @@ class FilingStore(DeadlineStore, ClosureStore):
                 "void_reason",
                 "source",
                 "source_id",
+                "version",
             },
         )
         with self.write():
             current = self.get_filing(filing.id)
             current.refuse_if_voided()
             assert current.case_id is not None
+            self.refuse_if_stale(
+                "filings",
+                filing.id,
+                read_version=filing.version,
+                saved_version=current.version,
+                what=f"entry {current.entry_no}",
+            )
             values["updated_at"] = self.timestamp()
             saved = filing_from_row(
-                self.update("filings", filing.id, values, case_id=current.case_id)
+                self.update(
+                    "filings", filing.id, values, case_id=current.case_id, bump_version=True
+                )
             )
             recomputed: list[Deadline] = []
             if triggers.filing_change(current, saved) == triggers.TriggerChange.RECOUNT:
@@ -171,6 +207,17 @@ class FilingStore(DeadlineStore, ClosureStore):
                 recomputed = self.apply_deadline_plan(current.case_id, plan)
             self.refresh_rollups(current.case_id)
         return saved, recomputed
+
+    def edit_filing(self, case_id: int, entry_no: int, changes: dict[str, Any]) -> FilingEdit:
+        """Change only the named fields of an entry, reading it in the same transaction that
+        writes it: two people editing different fields of one entry at once both keep
+        their change (a field-by-field merge), where saving whole copies would lose one."""
+        with self.write():
+            current = self.filing_by_entry(case_id, entry_no)
+            current.refuse_if_voided()
+            edited = Filing.model_validate({**current.model_dump(), **changes})
+            saved, recomputed = self.update_filing(edited)
+        return FilingEdit(current, saved, recomputed)
 
     def void_filing(self, case_id: int, entry_no: int, reason: str) -> Filing:
         """Void an entry (never delete it); deadlines it set are withdrawn, kept in history."""
@@ -194,6 +241,7 @@ class FilingStore(DeadlineStore, ClosureStore):
                     },
                     case_id=case_id,
                     action="void",
+                    bump_version=True,
                 )
             )
             if triggers.filing_change(filing, voided) == triggers.TriggerChange.WITHDRAW:

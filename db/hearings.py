@@ -72,7 +72,8 @@ class HearingStore(DeadlineStore, ClosureStore):
         """Save a hearing's new time, status or outcome; its before-hearing deadlines follow.
 
         Returns the hearing and the deadlines touched: recounted when it moved, withdrawn (their
-        status says so) when it is no longer scheduled."""
+        status says so) when it is no longer scheduled. A copy read before someone else saved
+        the hearing is refused (`StaleRecord`), as `update_filing` explains."""
         from docket import triggers
 
         # model_copy(update=...) skips validation: check what is about to be saved.
@@ -83,9 +84,18 @@ class HearingStore(DeadlineStore, ClosureStore):
         with self.write():
             current = self.get_hearing(hearing.id)
             assert current.case_id is not None
+            self.refuse_if_stale(
+                "hearings",
+                hearing.id,
+                read_version=hearing.version,
+                saved_version=current.version,
+                what=f"the hearing of {_when(current)}",
+            )
             values["updated_at"] = self.timestamp()
             saved = hearing_from_row(
-                self.update("hearings", hearing.id, values, case_id=current.case_id)
+                self.update(
+                    "hearings", hearing.id, values, case_id=current.case_id, bump_version=True
+                )
             )
             change = triggers.hearing_change(current, saved)
             plan = triggers.DeadlinePlan()
@@ -114,6 +124,7 @@ class HearingStore(DeadlineStore, ClosureStore):
         location: str | None | Unchanged = UNCHANGED,
         outcome: str | None | Unchanged = UNCHANGED,
         continued_to: datetime | None = None,
+        version: int | None = None,
     ) -> HearingChange:
         """Record what happened to a hearing, in one transaction: a new time, a status, an
         outcome, or a continuance to a new time. The one way both front ends change a hearing.
@@ -123,6 +134,11 @@ class HearingStore(DeadlineStore, ClosureStore):
         moved, and schedules a new hearing at `continued_to` with the kind, place and judge
         carried forward and deadlines of its own. Moving a hearing moves its end with it and
         recounts its deadlines; a hearing no longer scheduled withdraws them.
+
+        The hearing is read in the transaction that writes it and only the fields given are
+        changed, so a change to other fields made meanwhile is kept. `version`, when given, is
+        the version of the copy a form showed: a hearing saved since is refused
+        (`StaleRecord`), since what the form shows for it is no longer what is saved.
         """
         edits: dict[str, object] = {}
         if kind is not None:
@@ -135,6 +151,14 @@ class HearingStore(DeadlineStore, ClosureStore):
             current = self.get_hearing(hearing_id)
             if case_id is not None and current.case_id != case_id:
                 raise NotFound(f"hearing {hearing_id} is not on this case", field="id")
+            if version is not None:
+                self.refuse_if_stale(
+                    "hearings",
+                    hearing_id,
+                    read_version=version,
+                    saved_version=current.version,
+                    what=f"the hearing of {_when(current)}",
+                )
             if continued_to is not None:
                 return self._continue(current, continued_to, status, starts_at, edits)
             if status is not None:
@@ -203,3 +227,7 @@ class HearingStore(DeadlineStore, ClosureStore):
         )
         assert change.scheduled is not None
         return change.hearing, change.scheduled
+
+
+def _when(hearing: Hearing) -> str:
+    return hearing.starts_at.strftime("%Y-%m-%d %H:%M")

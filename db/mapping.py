@@ -71,8 +71,9 @@ def note_from_row(row: dict[str, Any]) -> Note:
 
 
 def hearing_values(hearing: Hearing) -> dict[str, Any]:
-    """A hearing's columns with its UTC sort key, without its id and case."""
-    values = hearing.model_dump(mode="json", exclude={"id", "case_id"})
+    """A hearing's columns with its UTC sort key, without its id, case and version (which
+    the store keeps)."""
+    values = hearing.model_dump(mode="json", exclude={"id", "case_id", "version"})
     values["starts_utc"] = utc_iso(hearing.starts_at)
     return values
 

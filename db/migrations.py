@@ -245,3 +245,11 @@ def m004_database_identity(db: Database) -> None:
 
     db.execute("CREATE TABLE docket_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute("INSERT INTO docket_meta (key, value) VALUES ('database_id', ?)", [uuid.uuid4().hex])
+
+
+@migrations()
+def m005_entry_and_hearing_versions(db: Database) -> None:
+    """A version on docket entries and hearings, as cases have: an edit made from a copy read
+    before someone else's save is refused instead of silently writing their change back."""
+    db.execute("ALTER TABLE filings ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE hearings ADD COLUMN version INTEGER NOT NULL DEFAULT 1")

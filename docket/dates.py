@@ -136,6 +136,15 @@ def parse_datetime(
         raise InputError(field, "needs a time of day", "1/5/22 9:30am") from None
 
 
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier; 29 February falls back to the 28th in a common year
+    (a year before 29 Feb 2024 is 28 Feb 2023, not an error)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def format_day(day: date) -> str:
     """`Wed 5 Jan 2022`: English names whatever the locale, as courts write them."""
     return f"{_DAY_ABBR[day.weekday()]} {day.day} {_MONTH_ABBR[day.month - 1]} {day.year}"

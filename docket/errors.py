@@ -50,4 +50,19 @@ class Refused(DocketError):
 
 
 class StaleRecord(DocketError):
-    """The record changed since it was read (optimistic locking): reload and try again."""
+    """The record changed since it was read (optimistic locking): reload and try again.
+
+    `changed` names the fields someone else changed since then, so a form can say what moved
+    under the paralegal's typing instead of only that something did.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        changed: tuple[str, ...] = (),
+        field: str | None = None,
+        example: str | None = None,
+    ) -> None:
+        super().__init__(problem, field=field, example=example)
+        self.changed = changed

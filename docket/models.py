@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from docket.dates import years_before
 from docket.errors import InputError, Refused
 
 
@@ -323,6 +324,8 @@ class Filing(_Record):
     """The source's id for this entry, so a re-import updates instead of duplicating."""
     voided_at: datetime | None = None
     void_reason: Line | None = None
+    version: int = 1
+    """Bumped on every change; an edit of an older copy is refused rather than undoing one."""
 
     @field_validator(
         "document_number", "description", "filed_by", "document_ref", "source_id", mode="before"
@@ -335,7 +338,7 @@ class Filing(_Record):
 
     @model_validator(mode="after")
     def _service_after_filing(self) -> Filing:
-        if self.served_on and self.served_on < self.filed_on.replace(year=self.filed_on.year - 1):
+        if self.served_on and self.served_on < years_before(self.filed_on, 1):
             raise ValueError("served_on is more than a year before filed_on")
         return self
 
@@ -371,6 +374,8 @@ class Hearing(_Record):
     status: HearingStatus = HearingStatus.SCHEDULED
     outcome: Text | None = None
     continued_to: datetime | None = None
+    version: int = 1
+    """Bumped on every change; an edit of an older copy is refused rather than undoing one."""
 
     @field_validator("starts_at", "ends_at", "continued_to")
     @classmethod

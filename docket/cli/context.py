@@ -46,18 +46,24 @@ def resolve_db_path(given: str | None) -> Path:
 
 def open_store(path: Path, *, create: bool) -> Store:
     """Open the docket database, refusing a folder, an unrelated file or a missing file
-    (unless the command is one that creates it)."""
-    from db.connection import is_docket_database
+    (unless the command is one that creates it).
+
+    The checks and the open run under the lock that creating and upgrading take, so a file
+    another process is setting up at this moment is waited for, not called "not a docket
+    database" half-way through."""
+    from db.connection import is_docket_database, opening
     from db.store import Store
 
     if path.is_dir():
         raise InputError("--db", f"{path} is a folder, not a database file", "--db ~/docket.db")
-    if not path.exists():
-        if not create:
-            raise InputError("--db", f"no docket database at {path}", f"docket init --db {path}")
-    elif path.stat().st_size > 0 and not is_docket_database(path):
-        raise InputError("--db", f"{path} is not a docket database", "a file made by docket init")
-    return Store.open(path)
+    if not create and not path.exists():
+        raise InputError("--db", f"no docket database at {path}", f"docket init --db {path}")
+    with opening(path):
+        if path.exists() and path.stat().st_size > 0 and not is_docket_database(path):
+            raise InputError(
+                "--db", f"{path} is not a docket database", "a file made by docket init"
+            )
+        return Store.open(path)
 
 
 @dataclass

@@ -100,17 +100,21 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
     changes = _filing_changes(args, ctx)
     case, case_id = ctx.case_id(args.number)
     current = ctx.store.filing_by_entry(case_id, args.entry_no)
-    # Checked before the model is built, so a voided entry is named before a bad new value.
+    # Checked before the model is built, so a voided entry is named before a bad new value,
+    # and a bad value is named by its flag before anything is written.
     current.refuse_if_voided()
-    edited = build(Filing, **{**current.model_dump(), **changes})
-    saved, recomputed = ctx.store.update_filing(edited)
-    changed = [field for field in changes if getattr(current, field) != getattr(saved, field)]
+    build(Filing, **{**current.model_dump(), **changes})
+    # The store reads the entry again inside its write and changes only these fields, so an
+    # edit saved meanwhile by someone else (another field) is kept, not written back over.
+    edit = ctx.store.edit_filing(case_id, args.entry_no, changes)
+    saved = edit.saved
+    changed = [field for field in changes if field in edit.changed]
     if not changed:
         print(f"Entry {saved.entry_no} on {case.number}: nothing changed")
         return 0
     names = ", ".join(flag_for(field) for field in changed)
     print(f"Entry {saved.entry_no} on {case.number} updated ({names}): {saved.title}")
-    print_recounted_deadlines(recomputed)
+    print_recounted_deadlines(edit.recomputed)
     return 0
 
 

@@ -11,9 +11,10 @@ from docket.errors import InputError, Refused
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.db_path
-    existed = path.exists() and path.stat().st_size > 0
     store = ctx.store
-    if existed:
+    # Whether this open set it up, not whether the file was there a moment before: of several
+    # `docket init` at once, exactly one creates the database.
+    if not store.created:
         print(f"Docket database ready at {path} ({store.count_cases()} cases); nothing changed")
     else:
         print(f"Created an empty docket database at {path}")

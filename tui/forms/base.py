@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
-from docket.errors import DocketError
+from docket.errors import DocketError, StaleRecord
 from tui import bindings
 
 R = TypeVar("R")
@@ -44,6 +44,30 @@ FORM_FIELDS: dict[str, tuple[str, str]] = {
     "stage": ("move", "move to"),
     "reason": ("note", "note"),  # a stay's reason is the status form's Note
 }
+
+
+def stale_message(what: str, stale: StaleRecord, saved: BaseModel) -> str:
+    """What someone else changed while the form was open, with each field's saved value: the
+    form keeps what the paralegal typed, and a second save is a choice made knowing this."""
+    shown = []
+    for name in stale.changed:
+        word = FORM_FIELDS.get(name, (name, name.replace("_", " ")))[1]
+        value = getattr(saved, name, None)
+        shown.append(f"{word} is now {_shown_value(value)}")
+    changes = "; ".join(shown) or "it was changed"
+    return (
+        f"Someone else saved {what} while this form was open ({changes}). Nothing was saved; "
+        "what you typed is kept: ctrl+s saves it over their change, escape drops it."
+    )
+
+
+def _shown_value(value: object) -> str:
+    if value is None or value == "":
+        return "empty"
+    text = getattr(value, "value", value)
+    if hasattr(text, "isoformat"):
+        text = text.isoformat()
+    return f"“{text}”"
 
 
 class FormErrors(Exception):

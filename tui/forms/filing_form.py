@@ -5,7 +5,9 @@ entries from one day's mail are ten titles typed and ten ctrl+n.
 
 The same form edits a saved entry (given `filing=`): the fields start filled, and saving goes
 through `Store.update_filing`, which recomputes the deadlines the entry set when its date or
-service changed. Where an imported entry came from (its source) is not a field: it stays.
+service changed. If someone else saved the entry while the form was open, the save is refused:
+the form stays open with what was typed and says what they changed. Where an imported entry
+came from (its source) is not a field: it stays.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from textual.binding import BindingType
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
-from docket.errors import InputError
+from docket.errors import InputError, StaleRecord
 from docket.models import Deadline, DocType, Filing, ServiceMethod
 from tui import bindings
-from tui.forms.base import FormErrors, FormScreen, build, field_row
+from tui.forms.base import FormErrors, FormScreen, build, field_row, stale_message
 from tui.widgets.date_input import DateField
 
 if TYPE_CHECKING:
@@ -209,9 +211,17 @@ class FilingForm(FormScreen[FilingFormResult]):
                     "document_ref",
                     "source",
                     "source_id",
+                    "version",
                 }
             )
-            saved, moved = self.store.update_filing(filing.model_copy(update=kept))
+            try:
+                saved, moved = self.store.update_filing(filing.model_copy(update=kept))
+            except StaleRecord as stale:
+                assert old.id is not None
+                # The next save is made over the entry as it is now saved, knowing what moved.
+                self.editing = self.store.get_filing(old.id)
+                what = f"entry {old.entry_no}"
+                raise FormErrors({"form": stale_message(what, stale, self.editing)}) from None
             return FilingFormResult(saved, moved, edited=True)
         saved, deadlines = self.store.add_filing(self.case_id, filing)
         return FilingFormResult(saved, deadlines)

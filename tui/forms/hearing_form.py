@@ -5,7 +5,9 @@ continued to. A hearing marked continued with a continued-to time has, in the co
 a new hearing on that day, so saving also schedules it (same kind, place and judge) in the same
 transaction: the paralegal does not have to remember to enter it, and the case's next hearing
 is right at once. Moving or cancelling a hearing makes the store recompute or withdraw the
-deadlines counted back from it; the result names them so the screen can say so.
+deadlines counted back from it; the result names them so the screen can say so. A hearing
+someone else saved while the form was open is not saved over: the form says what changed and
+keeps what was typed.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from db.hearings import HearingChange
-from docket.errors import InputError
+from docket.errors import InputError, StaleRecord
 from docket.models import Hearing, HearingStatus
-from tui.forms.base import FormErrors, FormScreen, field_row
+from tui.forms.base import FormErrors, FormScreen, field_row, stale_message
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -222,12 +224,18 @@ class HearingUpdateForm(FormScreen[HearingChange]):
         # Only a scheduled hearing is continued: an already continued one keeps its new date,
         # and the rest of the form (outcome, place) is saved on it as on any other.
         continuing = continued_to is not None and old.status == HearingStatus.SCHEDULED
-        return self.store.change_hearing(
-            old.id,
-            status=status,
-            starts_at=None if when == old.starts_at else when,
-            kind=kind.strip(),
-            location=self.query_one("#where", Input).value.strip() or None,
-            outcome=self.query_one("#outcome", Input).value.strip() or None,
-            continued_to=continued_to if continuing else None,
-        )
+        try:
+            return self.store.change_hearing(
+                old.id,
+                status=status,
+                starts_at=None if when == old.starts_at else when,
+                kind=kind.strip(),
+                location=self.query_one("#where", Input).value.strip() or None,
+                outcome=self.query_one("#outcome", Input).value.strip() or None,
+                continued_to=continued_to if continuing else None,
+                version=old.version,
+            )
+        except StaleRecord as stale:
+            # The next save is made over the hearing as it is now saved, knowing what moved.
+            self.hearing = self.store.get_hearing(old.id)
+            raise FormErrors({"form": stale_message("this hearing", stale, self.hearing)}) from None
