@@ -132,3 +132,30 @@ def test_migration_moves_old_courts_onto_registered_ids(tmp_path: Path) -> None:
         ]
         flagged = [row[1] for row in store.cases_in_unregistered_courts()]
         assert flagged == ["INV-1"]
+
+
+def test_a_state_prosecution_gets_no_speedy_trial_act_clock(store: Store) -> None:
+    state = add_case(store, "D-101-CR-2026-1", court="nm-dist-1", kind=CaseKind.CRIMINAL)
+    federal = add_case(store, "2:26-cr-1", court="nmd", kind=CaseKind.CRIMINAL)
+    information = Filing(filed_on=date(2026, 11, 2), doc_type="information", title="Information")
+    _, state_created = store.add_filing(case_id(state), information)
+    _, federal_created = store.add_filing(case_id(federal), information)
+    assert state_created == []
+    assert [d.rule for d in federal_created] == ["speedy-trial"]
+
+
+def test_a_complaint_in_a_new_mexico_district_court_answers_in_30_days(store: Store) -> None:
+    case = add_case(store, "D-101-CV-2026-1", court="nm-dist-1")
+    _, created = store.add_filing(
+        case_id(case),
+        Filing(
+            filed_on=date(2026, 11, 2),
+            served_on=date(2026, 11, 4),
+            doc_type="complaint",
+            title="Complaint",
+        ),
+    )
+    # NMRA 1-012(A): served Wed 4 Nov 2026 + 30 = Fri 4 Dec 2026, a court day. No 4(m)
+    # service deadline: that is a federal rule.
+    assert [(d.rule, d.due_on) for d in created] == [("nm-1-012a-answer", date(2026, 12, 4))]
+    assert created[0].citation == "NMRA 1-012(A)"
