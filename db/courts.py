@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from db.base import StoreBase
@@ -41,6 +42,14 @@ class CourtStore(StoreBase):
             # The court's id is text; the audit log keys it by the row's rowid.
             self.record_audit("insert", "courts", cursor.lastrowid, case_id=None, after=values)
         return court.model_copy(update={"added": True})
+
+    def court_zone(self, case: Case) -> tzinfo | None:
+        """The time zone hearing times of this case are typed in: its court's; None (the
+        machine's own) when the court is not registered."""
+        from zoneinfo import ZoneInfo
+
+        court = self.court_of(case)
+        return None if court is None else ZoneInfo(court.tz)
 
     def court_of(self, case: Case) -> Court | None:
         """The registered court a case is in; None when its stored court is not registered."""
