@@ -193,11 +193,6 @@ class CourtRules:
     """The court as steps name it: `nmd (U.S. District Court for the District of New Mexico)`."""
     assumed: bool = False
 
-    @classmethod
-    def federal(cls, calendar: CourtCalendar, kind: CaseKind | None = None) -> CourtRules:
-        """The federal rules with no court named (what a bare calendar counted before)."""
-        return cls(rule_set("federal"), _federal_counting(kind), calendar)
-
     def summary(self) -> str:
         """The last step of every deadline counted under these rules."""
         if self.assumed:
@@ -208,12 +203,6 @@ class CourtRules:
             )
         where = f" in {self.court}" if self.court else ""
         return f"Counted under the {self.rule_set.name}{where}; counting rule {self.counting.name}"
-
-
-def _federal_counting(kind: CaseKind | None) -> Counting:
-    # Periods counted with a bare calendar keep FRCP 6(a)'s wording for every kind, as before.
-    del kind
-    return FEDERAL_COUNTING
 
 
 def rule_by_id(rule_id: str) -> Rule:
