@@ -99,7 +99,18 @@ def test_unknown_rule_id_is_not_found() -> None:
     [
         (DocType.COMPLAINT, CaseKind.CIVIL, {"frcp-12a-answer", "frcp-4m-service"}),
         (DocType.COMPLAINT, CaseKind.CRIMINAL, set()),
-        (DocType.JUDGMENT, CaseKind.CIVIL, {"frap-4a-notice-of-appeal", "frcp-59b-new-trial"}),
+        (
+            DocType.JUDGMENT,
+            CaseKind.CIVIL,
+            {
+                "frap-4a-notice-of-appeal",
+                "frcp-59b-new-trial",
+                "frcp-59e-alter-amend",
+                "frcp-50b-renewed-jmol",
+                "frcp-52b-amend-findings",
+                "frcp-54d2-attorneys-fees",
+            },
+        ),
         (
             DocType.JUDGMENT,
             CaseKind.CRIMINAL,
@@ -223,6 +234,16 @@ def test_cross_appeal_is_14_days_after_the_first_notice() -> None:
     assert count_rule("frap-4a3-cross-appeal", date(2026, 5, 21)).due == date(2026, 6, 4)
     # Filed Fri 5 Jun 2026 + 14 = Fri 19 Jun, Juneteenth; then the weekend: Mon 22 Jun.
     assert count_rule("frap-4a3-cross-appeal", date(2026, 6, 5)).due == date(2026, 6, 22)
+
+
+def test_post_judgment_motions_are_28_days_and_fees_14() -> None:
+    # Judgment entered Tue 27 Oct 2026 + 28 = Tue 24 Nov 2026, a court day, for 50(b), 52(b)
+    # and 59(e); + 14 = Tue 10 Nov for fees (Veterans Day is Wed 11 Nov, the day after).
+    for rule_id in ("frcp-59e-alter-amend", "frcp-50b-renewed-jmol", "frcp-52b-amend-findings"):
+        assert count_rule(rule_id, date(2026, 10, 27)).due == date(2026, 11, 24)
+    assert count_rule("frcp-54d2-attorneys-fees", date(2026, 10, 27)).due == date(2026, 11, 10)
+    # Entered Wed 28 Oct + 14 = Wed 11 Nov, Veterans Day: Thu 12 Nov.
+    assert count_rule("frcp-54d2-attorneys-fees", date(2026, 10, 28)).due == date(2026, 11, 12)
 
 
 def test_government_appeal_is_30_days_after_judgment() -> None:
