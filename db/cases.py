@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from db.agenda import CASE_ROW_COLUMNS, AgendaStore
+from db.courts import CourtStore
 from db.mapping import case_from_row, status_values
 from db.rows import PAGE_SIZE, CaseRow
 from docket.errors import InputError, NotFound, Refused, StaleRecord
@@ -13,8 +14,22 @@ from docket.lifecycle import lifecycle_for
 from docket.models import Case, StatusChange
 
 
-class CaseStore(AgendaStore):
-    def add_case(self, case: Case) -> Case:
+class CaseStore(AgendaStore, CourtStore):
+    def add_case(self, case: Case, *, registered_court: bool = False) -> Case:
+        """Open a case. With `registered_court`, a court that is not in the registry is
+        refused (with the closest ids) and nothing is written: what a person types. Imports
+        and restores keep a court as the source wrote it, and the case is flagged instead.
+
+        A case in a registered court takes the court's holiday calendar unless one was given.
+        """
+        if case.court:
+            registry = self.court_registry()
+            court = registry.require(case.court) if registered_court else registry.get(case.court)
+            if court is not None:
+                update: dict[str, object] = {"court": court.id}
+                if case.calendar == "US":
+                    update["calendar"] = court.holidays
+                case = case.model_copy(update=update)
         cycle = lifecycle_for(case.kind)
         stage = case.stage or cycle.initial
         if stage not in cycle.stages:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from db.base import StoreBase
+from db.courts import CourtStore
 from db.rows import Closure
 from docket.errors import Refused
 from docket.models import Case
 
 if TYPE_CHECKING:
     from docket.calendars import CourtCalendar
+    from docket.rules import CourtRules
 
 
-class ClosureStore(StoreBase):
+class ClosureStore(CourtStore):
     def add_closure(self, day: date, name: str, calendar: str = "") -> Closure:
         """A day the court is closed (weather, a declared day off): counts as a legal holiday.
 
@@ -56,8 +57,37 @@ class ClosureStore(StoreBase):
         """The court calendar for counting this case's periods, with user-added closures."""
         from docket.calendars import CourtCalendar  # see db.filings on the rule engine's imports
 
-        closed = {closure.day: closure.name for closure in self.closures(case.calendar)}
-        return CourtCalendar(case.calendar, closures=closed)
+        court = self.court_of(case)
+        code = court.holidays if court is not None else case.calendar
+        closed = {closure.day: closure.name for closure in self.closures(code)}
+        state_court = court is not None and court.system == "state" and not court.is_agency
+        return CourtCalendar(code, closures=closed, state_court=state_court)
+
+    def rules_for(self, case: Case) -> CourtRules:
+        """What counts this case's deadlines: its court's rule set, counting rule and calendar.
+
+        A case in an unregistered court, or in an agency (which has no court rules), counts
+        under the federal rules as before; for an unregistered court every deadline says the
+        rules were assumed."""
+        from docket.rules import CourtRules, counting_for, rule_set
+
+        court = self.court_of(case)
+        calendar = self.calendar_for(case)
+        if court is not None and court.rules is not None:
+            return CourtRules(
+                rule_set(court.rules),
+                counting_for(court.rules, case.kind),
+                calendar,
+                court=court.label(),
+            )
+        assumed = bool(case.court) and court is None
+        return CourtRules(
+            rule_set("federal"),
+            counting_for("federal", case.kind),
+            calendar,
+            court=repr(case.court) if assumed else (court.label() if court else None),
+            assumed=assumed,
+        )
 
     def open_deadlines_on(self, day: date, calendar: str = "") -> int:
         """How many open deadlines fall due on `day` in cases that count with `calendar`

@@ -83,11 +83,11 @@ class FilingStore(DeadlineStore, ClosureStore):
         from docket import triggers
 
         assert case.id is not None
-        rules = triggers.filing_rules(filing, case.kind)
+        court_rules = self.rules_for(case)
+        rules = triggers.filing_rules(filing, case.kind, court_rules.rule_set.id)
         if not rules:
             return []
-        calendar = self.calendar_for(case)
-        deadlines = triggers.filing_deadlines(filing, rules, calendar, due_from=due_from)
+        deadlines = triggers.filing_deadlines(filing, rules, court_rules, due_from=due_from)
         return [self.insert_deadline(case.id, deadline) for deadline in deadlines]
 
     def _insert_filing(self, case_id: int, filing: Filing, *, keep_void: bool) -> Filing:
@@ -201,7 +201,7 @@ class FilingStore(DeadlineStore, ClosureStore):
                 plan = triggers.recount_filing_deadlines(
                     saved,
                     case.kind,
-                    self.calendar_for(case),
+                    self.rules_for(case),
                     self.deadlines_set_by(filing_id=filing.id),
                 )
                 recomputed = self.apply_deadline_plan(current.case_id, plan)

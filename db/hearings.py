@@ -50,10 +50,9 @@ class HearingStore(DeadlineStore, ClosureStore):
         with self.write():
             case = self.get_case(case_id)
             saved = hearing_from_row(self.insert("hearings", values, case_id=case_id))
-            rules = triggers.hearing_rules_for(saved, case.kind)
-            deadlines = (
-                triggers.hearing_deadlines(saved, rules, self.calendar_for(case)) if rules else []
-            )
+            court_rules = self.rules_for(case)
+            rules = triggers.hearing_rules_for(saved, case.kind, court_rules.rule_set.id)
+            deadlines = triggers.hearing_deadlines(saved, rules, court_rules) if rules else []
             created = [self.insert_deadline(case_id, deadline) for deadline in deadlines]
             self.refresh_rollups(case_id)
         return saved, created
@@ -106,7 +105,7 @@ class HearingStore(DeadlineStore, ClosureStore):
             elif change == triggers.TriggerChange.RECOUNT:
                 plan = triggers.recount_hearing_deadlines(
                     saved,
-                    self.calendar_for(self.get_case(current.case_id)),
+                    self.rules_for(self.get_case(current.case_id)),
                     self.deadlines_set_by(hearing_id=hearing.id),
                 )
             changed = self.apply_deadline_plan(current.case_id, plan)

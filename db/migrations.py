@@ -253,3 +253,52 @@ def m005_entry_and_hearing_versions(db: Database) -> None:
     before someone else's save is refused instead of silently writing their change back."""
     db.execute("ALTER TABLE filings ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
     db.execute("ALTER TABLE hearings ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
+@migrations()
+def m006_court_registry(db: Database) -> None:
+    """Courts the user adds, and every stored court moved onto a registered id.
+
+    Before the registry a case's court was whatever was typed: PACER ids (`NMD`), and names
+    such as "First Judicial District (fictional division)" for New Mexico's state courts.
+    Those that plainly name a registered court take its id and its holiday calendar; the rest
+    stay as typed and are flagged until the case is edited.
+    """
+    from docket.courts import CourtRegistry, court_id_for_text
+
+    db.execute(
+        """
+        CREATE TABLE courts (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            system TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            tz TEXT NOT NULL,
+            rules TEXT,
+            holidays TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    registry = CourtRegistry()
+    rows = db.execute("SELECT id, number, court, calendar FROM cases").fetchall()
+    taken = {(court, number) for _, number, court, _ in rows}
+    for case_id, number, court, calendar in rows:
+        found = court_id_for_text(court or "", registry)
+        if found is None or (found == court):
+            if found is not None and calendar == "US":
+                db.execute(
+                    "UPDATE cases SET calendar = ? WHERE id = ?",
+                    [registry.require(found).holidays, case_id],
+                )
+            continue
+        if (found, number) in taken:
+            continue  # two old spellings of one court with one number: leave it flagged
+        taken.add((found, number))
+        holidays = registry.require(found).holidays
+        db.execute(
+            "UPDATE cases SET court = ?, calendar = CASE WHEN calendar = 'US' THEN ? "
+            "ELSE calendar END WHERE id = ?",
+            [found, holidays, case_id],
+        )

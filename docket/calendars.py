@@ -64,10 +64,17 @@ class CourtCalendar:
     """
 
     def __init__(
-        self, code: str = "US", closures: Iterable[date] | Mapping[date, str] = ()
+        self,
+        code: str = "US",
+        closures: Iterable[date] | Mapping[date, str] = (),
+        *,
+        state_court: bool = False,
     ) -> None:
         self.code = validate_calendar_code(code, field="calendar")
         self.subdivision = self.code.partition("-")[2] or None
+        self.state_court = state_court and self.subdivision is not None
+        """A state court keeps its state's holidays only, both ways: New Mexico's courts are
+        open on the federal Washington's Birthday and closed the Friday after Thanksgiving."""
         if isinstance(closures, Mapping):
             named = {day: str(name).strip() or UNNAMED_CLOSURE for day, name in closures.items()}
         else:
@@ -75,12 +82,15 @@ class CourtCalendar:
         self.closures: dict[date, str] = named
 
     def __repr__(self) -> str:
-        return f"CourtCalendar({self.code!r}, closures={len(self.closures)})"
+        court = ", state_court=True" if self.state_court else ""
+        return f"CourtCalendar({self.code!r}, closures={len(self.closures)}{court})"
 
     def legal_holiday(self, day: date, *, counting_forward: bool = True) -> str | None:
         """The name of the holiday or closure that makes `day` a legal holiday, if one does."""
         if day in self.closures:
             return self.closures[day]
+        if self.state_court and self.subdivision is not None:
+            return _in_year(self.subdivision, day.year).get(day)
         federal = _federal_holidays(day.year).get(day)
         if federal is not None:
             return federal

@@ -118,8 +118,13 @@ def parse_datetime(
     field: str = "date and time",
     today: date | None = None,
     default_time: time | None = None,
+    zone: tzinfo | None = None,
 ) -> datetime:
     """Read a date with a time of day and return it aware.
+
+    `zone` is the court's time zone: a time typed without an offset is the court's wall
+    time, whatever zone the machine is in (a Santa Fe hearing at 9:00 is 9:00 in Denver time
+    on a laptop in New York). Without one, the local zone applies.
 
     The date part takes every form `parse_date` takes; the time may be `14:00`, `2pm`,
     `2:30 pm`, `9:30am`, `noon`, optionally with an offset (`-07:00`, `Z`). Without an offset
@@ -129,7 +134,7 @@ def parse_datetime(
     """
     reference = today if today is not None else Clock().today()
     try:
-        return _parse_moment(text, reference, default_time)
+        return _parse_moment(text, reference, default_time, zone)
     except _NotADate as problem:
         raise InputError(field, str(problem), ACCEPTED_DATETIME_FORMS) from None
     except _NeedsTime:
@@ -334,7 +339,9 @@ def _dateutil(cleaned: str, default: datetime, typed: str) -> datetime:
     return result
 
 
-def _parse_moment(text: str, today: date, default_time: time | None) -> datetime:
+def _parse_moment(
+    text: str, today: date, default_time: time | None, court_zone: tzinfo | None = None
+) -> datetime:
     cleaned = _normalize(text)
     match = _TIME_TAIL.search(cleaned)
     if match is None or match.start() == 0 or not (match.group("minute") or _has_marker(match)):
@@ -350,10 +357,10 @@ def _parse_moment(text: str, today: date, default_time: time | None) -> datetime
             raise
         if default_time is None:
             raise _NeedsTime
-        return _aware(datetime.combine(day, default_time), typed=text)
+        return _aware(datetime.combine(day, default_time), typed=text, wall_zone=court_zone)
     day = _parse_day(cleaned[: match.start()], today)
     moment = datetime.combine(day, _time_of(match, text))
-    return _aware(moment, typed=text, zone=_zone_of(match.group("tz"), text))
+    return _aware(moment, typed=text, zone=_zone_of(match.group("tz"), text), wall_zone=court_zone)
 
 
 def _has_marker(match: re.Match[str]) -> bool:
@@ -390,9 +397,28 @@ def _zone_of(tz_text: str | None, typed: str) -> tzinfo | None:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-def _aware(moment: datetime, *, typed: str, zone: tzinfo | None = None) -> datetime:
+def _aware(
+    moment: datetime,
+    *,
+    typed: str,
+    zone: tzinfo | None = None,
+    wall_zone: tzinfo | None = None,
+) -> datetime:
     if zone is not None:
         return moment.replace(tzinfo=zone)
+    if wall_zone is not None:
+        placed = moment.replace(tzinfo=wall_zone)
+        # A wall time the clocks skip does not survive a trip through UTC.
+        if placed.astimezone(UTC).astimezone(wall_zone).replace(tzinfo=None) != moment:
+            raise _NotADate(
+                f"{_shown(typed)}: {moment:%H:%M} does not exist on "
+                f"{format_day(moment.date())} in the court's time zone (the clocks go "
+                "forward); type a time after the change or an offset"
+            )
+        # Stored with a fixed offset, as every other aware time is.
+        offset = placed.utcoffset()
+        assert offset is not None
+        return moment.replace(tzinfo=timezone(offset))
     try:
         placed = moment.astimezone()
     except (OverflowError, ValueError, OSError):

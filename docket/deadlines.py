@@ -9,6 +9,7 @@ than a moment spent reading.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
@@ -27,6 +28,40 @@ _SERVICE_ADDS = frozenset({ServiceMethod.MAIL})
 2016 and personal service (hand delivery under Rule 5(b)(2)(A)) never had them."""
 
 
+class Counting(BaseModel):
+    """How a rule book counts a period in days: the rule's citations and its one variation.
+
+    FRCP 6(a), FRCrP 45(a), FRAP 26(a) and New Mexico's 1-006 / 5-104 / 12-308 all exclude the
+    trigger day, include the last and move it off weekends and legal holidays. New Mexico's
+    rules (since 31 December 2014) also skip weekends and holidays inside a period of 10 days
+    or less (NMRA 1-006(A)(2)); the federal rules dropped that in 2009.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    """How steps and listings name it: `FRCP 6(a)`."""
+    trigger_day: str = "FRCP 6(a)(1)(A)"
+    every_day: str = "FRCP 6(a)(1)(B)"
+    last_day: str = "FRCP 6(a)(1)(C)"
+    backward: str = "6(a)(5)"
+    short_period_days: int | None = None
+    """Periods of this many days or fewer skip weekends and legal holidays inside them."""
+    short_period: str | None = None
+    extra_days: str = "FRCP 6(d)"
+    """The rule that adds days after service by mail."""
+    mail_days: int = 3
+    state_holidays: Literal["forward", "always"] = "forward"
+    """`forward`: a state's holidays count only for periods measured after an event (FRCP
+    6(a)(6)(C)); `always`: a state court's own holidays count both ways."""
+    note: str | None = None
+
+
+FEDERAL_COUNTING = Counting(id="frcp-6a", name="FRCP 6(a)")
+"""The counting every period used before courts had their own rules; the default."""
+
+
 class DueDate(BaseModel):
     """A computed deadline with the derivation a person can check against the rule."""
 
@@ -41,6 +76,12 @@ class DueDate(BaseModel):
     before: bool = False
     service: ServiceMethod | None = None
     calendar: str = "US"
+    counting: str = FEDERAL_COUNTING.name
+    """The counting rule used (`FRCP 6(a)`, `NMRA 1-006`)."""
+    court: str | None = None
+    """The court whose rules were used, when one was named."""
+    rule_set: str | None = None
+    """The rule set that produced the deadline (`federal`, `nm`)."""
     steps: list[str] = Field(default_factory=list)
 
 
@@ -52,6 +93,7 @@ def compute_due_date(
     service: ServiceMethod | None = None,
     calendar: CourtCalendar | None = None,
     court_day_adjust: bool = True,
+    counting: Counting = FEDERAL_COUNTING,
 ) -> DueDate:
     """Count a period of days under FRCP 6(a)(1), 6(a)(5) and 6(d).
 
@@ -69,24 +111,30 @@ def compute_due_date(
         raise InputError("days", f"{days} is more than {MAX_DAYS} days", "21")
     cal = calendar if calendar is not None else CourtCalendar("US")
     forward = not before
-    steps = [f"Trigger: {format_day(trigger)} (day excluded, FRCP 6(a)(1)(A))"]
+    steps = [f"Trigger: {format_day(trigger)} (day excluded, {counting.trigger_day})"]
 
-    end = trigger + timedelta(days=days) if forward else trigger - timedelta(days=days)
     plural = "day" if days == 1 else "days"
     way = "forward" if forward else "backward"
-    steps.append(
-        f"Counted {days} {plural} {way}, weekends and holidays included "
-        f"(FRCP 6(a)(1)(B)): {format_day(end)}"
-    )
+    short = counting.short_period_days
+    if short is not None and days <= short and court_day_adjust:
+        end = _count_court_days(trigger, days, forward, cal, steps, counting)
+    else:
+        end = trigger + timedelta(days=days) if forward else trigger - timedelta(days=days)
+        steps.append(
+            f"Counted {days} {plural} {way}, weekends and holidays included "
+            f"({counting.every_day}): {format_day(end)}"
+        )
     if court_day_adjust:
-        end = _off_closed_days(end, forward, cal, steps, "FRCP 6(a)(1)(C)")
+        end = _off_closed_days(end, forward, cal, steps, counting.last_day, counting.backward)
     else:
         steps.append(
             f"{format_day(end)} is kept as counted: this period does not move to the next court day"
         )
 
     if service is not None:
-        end = _service_days(end, forward, service, cal, steps, court_day_adjust)
+        end = _service_days(end, forward, service, cal, steps, court_day_adjust, counting)
+        if counting.note and service is not ServiceMethod.MAIL:
+            steps.append(f"Note: {counting.note}")
 
     steps.append(f"Due: {format_day(end)}")
     return DueDate(
@@ -96,8 +144,39 @@ def compute_due_date(
         before=before,
         service=service,
         calendar=cal.code,
+        counting=counting.name,
         steps=steps,
     )
+
+
+def _count_court_days(
+    trigger: date,
+    days: int,
+    forward: bool,
+    cal: CourtCalendar,
+    steps: list[str],
+    counting: Counting,
+) -> date:
+    """Count only days that are not weekends or legal holidays (NMRA 1-006(A)(2))."""
+    step = _ONE_DAY if forward else -_ONE_DAY
+    end = trigger
+    counted = 0
+    skipped: list[str] = []
+    while counted < days:
+        end += step
+        if cal.is_excluded(end, counting_forward=forward):
+            skipped.append(f"{format_day(end)} ({_why_closed(end, forward, cal)})")
+        else:
+            counted += 1
+    plural = "day" if days == 1 else "days"
+    way = "forward" if forward else "backward"
+    passed = f"; skipped {', '.join(skipped)}" if skipped else "; none to skip"
+    steps.append(
+        f"Counted {days} {plural} {way}, leaving out Saturdays, Sundays and legal holidays "
+        f"because the period is {counting.short_period_days} days or less "
+        f"({counting.short_period}){passed}: {format_day(end)}"
+    )
+    return end
 
 
 def _service_days(
@@ -107,30 +186,40 @@ def _service_days(
     cal: CourtCalendar,
     steps: list[str],
     court_day_adjust: bool,
+    counting: Counting,
 ) -> date:
+    rule = counting.extra_days
     if service not in _SERVICE_ADDS:
         why = {
             ServiceMethod.ELECTRONIC: "Served electronically: nothing added "
-            "(FRCP 6(d) leaves out electronic service)",
-            ServiceMethod.PERSONAL: "Served personally: nothing added (FRCP 6(d) does not apply)",
+            f"({rule} leaves out electronic service)",
+            ServiceMethod.PERSONAL: f"Served personally: nothing added ({rule} does not apply)",
         }
         steps.append(why.get(service, f"Served by {service.label}: nothing added"))
         return end
     if not forward:
         steps.append(
-            "Served by mail: nothing added, since FRCP 6(d) adds days only to a period "
+            f"Served by mail: nothing added, since {rule} adds days only to a period "
             "that runs after service"
         )
         return end
-    end += timedelta(days=MAIL_DAYS)
-    steps.append(f"Served by mail: {MAIL_DAYS} days added (FRCP 6(d)): {format_day(end)}")
+    end += timedelta(days=counting.mail_days)
+    steps.append(f"Served by mail: {counting.mail_days} days added ({rule}): {format_day(end)}")
     if court_day_adjust:
-        end = _off_closed_days(end, True, cal, steps, "FRCP 6(a)(1)(C), 6(d)")
+        short_rule = rule.rsplit(" ", 1)[-1]
+        end = _off_closed_days(
+            end, True, cal, steps, f"{counting.last_day}, {short_rule}", counting.backward
+        )
     return end
 
 
 def _off_closed_days(
-    end: date, forward: bool, cal: CourtCalendar, steps: list[str], citation: str
+    end: date,
+    forward: bool,
+    cal: CourtCalendar,
+    steps: list[str],
+    citation: str,
+    backward_citation: str = FEDERAL_COUNTING.backward,
 ) -> date:
     """Move the last day off weekends and legal holidays, saying why for each day passed."""
     passed: list[str] = []
@@ -143,7 +232,7 @@ def _off_closed_days(
         return end
     moved = "moved to" if forward else "moved back to"
     if not forward:
-        citation += ", 6(a)(5)"
+        citation += f", {backward_citation}"
     steps.append(f"{'; '.join(passed)}: {moved} {format_day(end)} ({citation})")
     return end
 

@@ -8,6 +8,8 @@ books without reading code; the counting itself is `docket.deadlines`.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -17,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from docket.calendars import CourtCalendar
 from docket.dates import format_day
-from docket.deadlines import DueDate, compute_due_date
+from docket.deadlines import FEDERAL_COUNTING, Counting, DueDate, compute_due_date
 from docket.errors import NotFound
 from docket.models import CaseKind, DocType, ServiceMethod
 
@@ -30,7 +32,9 @@ class Rule(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    rule_set: str = "federal"
+    """The rule set the rule belongs to: it fires only in courts counting under that set."""
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     title: str = Field(min_length=1)
     citation: str = Field(min_length=1)
     trigger: tuple[str, ...]
@@ -101,11 +105,104 @@ def parse_rules(text: str, *, source: str = "rules.toml") -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+class RuleSet(BaseModel):
+    """The rules one system of courts counts deadlines under, and how it counts them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    system: Literal["federal", "state"]
+    counting: str
+    """The counting rule's id for every case kind `counting_for` does not name."""
+    counting_for: dict[CaseKind, str] = Field(default_factory=dict)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The shipped rules file: counting rules, rule sets and the deadline rules."""
+
+    counting: Mapping[str, Counting]
+    rule_sets: Mapping[str, RuleSet]
+    rules: tuple[Rule, ...]
+
+
+def parse_rule_book(text: str, *, source: str = "rules.toml") -> RuleBook:
+    """Read the whole rules file; a rule set naming a missing counting rule, or a rule naming
+    a missing rule set, is an error here rather than when a deadline is counted."""
+    rules = parse_rules(text, source=source)
+    raw = tomllib.loads(text)
+    try:
+        counting = {c.id: c for c in (Counting.model_validate(e) for e in raw.get("counting", []))}
+        sets = {s.id: s for s in (RuleSet.model_validate(e) for e in raw.get("rule_set", []))}
+    except ValidationError as error:
+        raise ValueError(f"{source}: {error}") from None
+    for rule_set in sets.values():
+        for used in (rule_set.counting, *rule_set.counting_for.values()):
+            if used not in counting:
+                raise ValueError(f"{source}: rule set {rule_set.id}: no counting rule {used!r}")
+    for rule in rules:
+        if rule.rule_set not in sets:
+            raise ValueError(f"{source}: rule {rule.id}: no rule set {rule.rule_set!r}")
+    return RuleBook(counting=counting, rule_sets=sets, rules=rules)
+
+
 @cache
-def load_rules() -> tuple[Rule, ...]:
+def load_rule_book() -> RuleBook:
     """The rules shipped with docket, read once."""
     text = resources.files("docket").joinpath("rules.toml").read_text("utf-8")
-    return parse_rules(text)
+    return parse_rule_book(text)
+
+
+def load_rules() -> tuple[Rule, ...]:
+    """The deadline rules shipped with docket."""
+    return load_rule_book().rules
+
+
+def rule_set_ids() -> frozenset[str]:
+    return frozenset(load_rule_book().rule_sets)
+
+
+def rule_set(rule_set_id: str) -> RuleSet:
+    try:
+        return load_rule_book().rule_sets[rule_set_id]
+    except KeyError:
+        raise NotFound(f"no rule set {rule_set_id!r}", field="rules") from None
+
+
+def counting_for(rule_set_id: str, kind: CaseKind | None) -> Counting:
+    """The counting rule a rule set uses for a case of `kind` (its default without one)."""
+    chosen = rule_set(rule_set_id)
+    counting_id = chosen.counting_for.get(kind, chosen.counting) if kind else chosen.counting
+    return load_rule_book().counting[counting_id]
+
+
+@dataclass(frozen=True)
+class CourtRules:
+    """What counts a case's deadlines: its court's rule set, counting rule and calendar.
+
+    `assumed` is set when the case's stored court is not registered: it is then counted under
+    the federal rules, as before courts were registered, and every deadline says so.
+    """
+
+    rule_set: RuleSet
+    counting: Counting
+    calendar: CourtCalendar
+    court: str | None = None
+    """The court as steps name it: `nmd (U.S. District Court for the District of New Mexico)`."""
+    assumed: bool = False
+
+    def summary(self) -> str:
+        """The last step of every deadline counted under these rules."""
+        if self.assumed:
+            return (
+                f"Court {self.court} is not in the registry: counted under the "
+                f"{self.rule_set.name}, {self.counting.name} (assumed); edit the case's court "
+                "to count under its own rules"
+            )
+        where = f" in {self.court}" if self.court else ""
+        return f"Counted under the {self.rule_set.name}{where}; counting rule {self.counting.name}"
 
 
 def rule_by_id(rule_id: str) -> Rule:
@@ -116,18 +213,27 @@ def rule_by_id(rule_id: str) -> Rule:
     raise NotFound(f"no rule {rule_id!r}", field="rule")
 
 
-def rules_triggered_by(doc_type: DocType, case_kind: CaseKind) -> list[Rule]:
-    """Rules a new filing of `doc_type` starts in a case of `case_kind`, in file order."""
+def rules_triggered_by(
+    doc_type: DocType, case_kind: CaseKind, rule_set_id: str = "federal"
+) -> list[Rule]:
+    """Rules a new filing of `doc_type` starts in a case of `case_kind`, in file order, in a
+    court counting under `rule_set_id` (a federal rule never fires in a state court)."""
     return [
         rule
         for rule in load_rules()
-        if doc_type.value in rule.trigger and rule.applies_to(case_kind)
+        if rule.rule_set == rule_set_id
+        and doc_type.value in rule.trigger
+        and rule.applies_to(case_kind)
     ]
 
 
-def hearing_rules(case_kind: CaseKind) -> list[Rule]:
+def hearing_rules(case_kind: CaseKind, rule_set_id: str = "federal") -> list[Rule]:
     """Rules counted back from a hearing in a case of `case_kind`."""
-    return [rule for rule in load_rules() if HEARING in rule.trigger and rule.applies_to(case_kind)]
+    return [
+        rule
+        for rule in load_rules()
+        if rule.rule_set == rule_set_id and HEARING in rule.trigger and rule.applies_to(case_kind)
+    ]
 
 
 def compute_rule_deadline(
@@ -136,7 +242,7 @@ def compute_rule_deadline(
     filed_on: date,
     served_on: date | None,
     service: ServiceMethod | None,
-    calendar: CourtCalendar,
+    calendar: CourtCalendar | CourtRules,
 ) -> DueDate:
     """Count a rule's deadline from its trigger.
 
@@ -145,6 +251,9 @@ def compute_rule_deadline(
     shows up at once and is recomputed when the service date is entered. Mail service adds
     days only to periods that count from service, as FRCP 6(d) reads.
     """
+    court_rules = calendar if isinstance(calendar, CourtRules) else None
+    cal = calendar.calendar if isinstance(calendar, CourtRules) else calendar
+    counting = court_rules.counting if court_rules is not None else FEDERAL_COUNTING
     steps = [f"Rule: {rule.title} ({rule.citation})"]
     start = filed_on
     counted_service: ServiceMethod | None = None
@@ -171,8 +280,14 @@ def compute_rule_deadline(
         rule.days,
         before=rule.before,
         service=counted_service,
-        calendar=calendar,
+        calendar=cal,
         court_day_adjust=rule.court_day_adjust,
+        counting=counting,
     )
     notes = [f"Note: {rule.note}"] if rule.note else []
-    return counted.model_copy(update={"steps": [*steps, *counted.steps, *notes]})
+    update: dict[str, object] = {"steps": [*steps, *counted.steps, *notes]}
+    if court_rules is not None:
+        update["steps"] = [*steps, *counted.steps, *notes, court_rules.summary()]
+        update["court"] = court_rules.court
+        update["rule_set"] = court_rules.rule_set.id
+    return counted.model_copy(update=update)

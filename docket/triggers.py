@@ -21,6 +21,7 @@ from docket.deadlines import DueDate
 from docket.errors import NotFound
 from docket.models import CaseKind, Deadline, DeadlineStatus, Filing, Hearing, HearingStatus
 from docket.rules import (
+    CourtRules,
     Rule,
     compute_rule_deadline,
     hearing_rules,
@@ -62,21 +63,30 @@ class DeadlinePlan:
 # ---------------------------------------------------------------------- new triggers
 
 
-def filing_rules(filing: Filing, kind: CaseKind) -> list[Rule]:
-    """The rules a docket entry starts in a case of `kind`; a voided entry starts none."""
+Counted = CourtCalendar | CourtRules
+"""What a count runs under: a court's rules, or a bare calendar (the federal rules, no court)."""
+
+
+def _rule_set_of(counted: Counted) -> str:
+    return counted.rule_set.id if isinstance(counted, CourtRules) else "federal"
+
+
+def filing_rules(filing: Filing, kind: CaseKind, rule_set: str = "federal") -> list[Rule]:
+    """The rules a docket entry starts in a case of `kind` in a court counting under
+    `rule_set`; a voided entry starts none."""
     if filing.voided:
         return []
-    return rules_triggered_by(filing.doc_type, kind)
+    return rules_triggered_by(filing.doc_type, kind, rule_set)
 
 
-def hearing_rules_for(hearing: Hearing, kind: CaseKind) -> list[Rule]:
+def hearing_rules_for(hearing: Hearing, kind: CaseKind, rule_set: str = "federal") -> list[Rule]:
     """Before-hearing periods (FRCP 6(c)) apply to motion hearings only."""
     if "motion" not in hearing.kind.casefold():
         return []
-    return hearing_rules(kind)
+    return hearing_rules(kind, rule_set)
 
 
-def count_filing_rule(rule: Rule, filing: Filing, calendar: CourtCalendar) -> DueDate:
+def count_filing_rule(rule: Rule, filing: Filing, calendar: Counted) -> DueDate:
     """One rule's due date counted from the entry's filing or service date."""
     return compute_rule_deadline(
         rule,
@@ -87,7 +97,7 @@ def count_filing_rule(rule: Rule, filing: Filing, calendar: CourtCalendar) -> Du
     )
 
 
-def count_hearing_rule(rule: Rule, hearing: Hearing, calendar: CourtCalendar) -> DueDate:
+def count_hearing_rule(rule: Rule, hearing: Hearing, calendar: Counted) -> DueDate:
     """One rule's due date counted back from the hearing day.
 
     The rule engine counts hearing rules too, so the steps name the rule and carry its note and
@@ -105,7 +115,7 @@ def count_hearing_rule(rule: Rule, hearing: Hearing, calendar: CourtCalendar) ->
 def filing_deadlines(
     filing: Filing,
     rules: Sequence[Rule],
-    calendar: CourtCalendar,
+    calendar: Counted,
     *,
     due_from: date | None = None,
 ) -> list[Deadline]:
@@ -124,9 +134,7 @@ def filing_deadlines(
     return created
 
 
-def hearing_deadlines(
-    hearing: Hearing, rules: Sequence[Rule], calendar: CourtCalendar
-) -> list[Deadline]:
+def hearing_deadlines(hearing: Hearing, rules: Sequence[Rule], calendar: Counted) -> list[Deadline]:
     """The deadlines a saved hearing sets under `rules` (see `hearing_rules_for`)."""
     case_id, hearing_id = _saved(hearing.case_id, hearing.id, "hearing")
     return [
@@ -167,7 +175,7 @@ def withdraw_open_deadlines(existing: Sequence[Deadline]) -> DeadlinePlan:
 
 
 def recount_filing_deadlines(
-    filing: Filing, kind: CaseKind, calendar: CourtCalendar, existing: Sequence[Deadline]
+    filing: Filing, kind: CaseKind, calendar: Counted, existing: Sequence[Deadline]
 ) -> DeadlinePlan:
     """Bring an entry's rule deadlines in line with its current dates, service and type.
 
@@ -177,7 +185,7 @@ def recount_filing_deadlines(
     second deadline. A rule since removed from the rules file keeps its date as counted.
     """
     case_id, filing_id = _saved(filing.case_id, filing.id, "filing")
-    applicable = {rule.id: rule for rule in filing_rules(filing, kind)}
+    applicable = {rule.id: rule for rule in filing_rules(filing, kind, _rule_set_of(calendar))}
     known = {rule.id for rule in load_rules()}
     kept: set[str] = set()
     recount: list[Recount] = []
@@ -204,7 +212,7 @@ def recount_filing_deadlines(
 
 
 def recount_hearing_deadlines(
-    hearing: Hearing, calendar: CourtCalendar, existing: Sequence[Deadline]
+    hearing: Hearing, calendar: Counted, existing: Sequence[Deadline]
 ) -> DeadlinePlan:
     """Recount the open rule deadlines a moved hearing set, from its new day.
 

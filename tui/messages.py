@@ -53,6 +53,8 @@ class CaseLoaded(Message):
     notes: list[Note]
     older_notes: int
     """Notes left off the list (older than the last one listed)."""
+    court_registered: bool = True
+    """False when the case's stored court is not in the registry (its rules were assumed)."""
 
 
 @dataclass

@@ -25,6 +25,7 @@ from docket.models import Case, CaseKind, CaseParty
 
 if TYPE_CHECKING:
     from db.rows import CaseRow
+    from docket.courts import Court
 
 
 def cmd_case_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -48,7 +49,7 @@ def cmd_case_add(args: argparse.Namespace, ctx: Context) -> int:
         summary=args.summary,
         follow_up_on=follow_up,
     )
-    saved = ctx.store.add_case(case)
+    saved = ctx.store.add_case(case, registered_court=True)
     court = f" in {saved.court}" if saved.court else ""
     print(
         f"Added {saved.number}{court}: {saved.title} "
@@ -107,10 +108,18 @@ def _client_names(parties: list[CaseParty]) -> dict[int, str]:
     return {p.id: p.name for p in parties if p.id is not None}
 
 
-def _print_case_header(case: Case) -> None:
-    court = f"  ({case.court})" if case.court else ""
-    print(f"{case.number}{court}")
+def _print_case_header(case: Case, court: Court | None = None) -> None:
+    where = f"  ({case.court})" if case.court else ""
+    print(f"{case.number}{where}")
     print(f"  {case.title}")
+    if court is not None:
+        rules = f"rules: {court.rules}" if court.rules else "no court rules"
+        print(f"  Court: {court.name} ({court.system}, {rules}, time zone {court.tz})")
+    elif case.court:
+        print(
+            f"  ! Court {case.court!r} is not in the registry: deadlines are counted under "
+            "the federal rules (assumed) until the case's court is edited"
+        )
     print(f"  Kind: {case.kind.value}   Stage: {case.stage}   Calendar: {case.calendar}")
     print(
         f"  Opened: {case.opened_on}" + (f"   Closed: {case.closed_on}" if case.closed_on else "")
@@ -152,7 +161,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
         return 0
-    _print_case_header(case)
+    _print_case_header(case, store.court_of(case))
 
     print("\nParties")
     names = _client_names(parties)

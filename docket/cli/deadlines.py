@@ -20,7 +20,7 @@ from docket.cli.arguments import (
 )
 from docket.cli.context import Context
 from docket.cli.output import print_json, print_steps
-from docket.models import Deadline, Filing, Hearing, ServiceMethod, trigger_text
+from docket.models import Case, Deadline, Filing, Hearing, ServiceMethod, trigger_text
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -50,20 +50,52 @@ def cmd_deadline_done(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     from docket.calendars import validate_calendar_code
-    from docket.deadlines import compute_due_date
+    from docket.courts import CourtRegistry
+    from docket.deadlines import FEDERAL_COUNTING, compute_due_date
+    from docket.errors import InputError
+    from docket.rules import counting_for, rule_set
 
     trigger = day(getattr(args, "from"), "--from", ctx.today)
     service = None if args.service is None else choice(ServiceMethod, args.service, "--service")
-    code = validate_calendar_code(args.calendar or "US", field="--calendar")
     path = ctx.db_path
     has_db = path.is_file() and path.stat().st_size > 0
     store = ctx.store if has_db or ctx.given_db else None
+    counting = FEDERAL_COUNTING
+    if args.court is None:
+        code = validate_calendar_code(args.calendar or "US", field="--calendar")
+        calendar = _closure_calendar(store, code)
+        under = f"{counting.name} (federal rules, holiday calendar {code})"
+        court_id = rules_id = None
+    else:
+        if args.calendar is not None:
+            raise InputError(
+                "--calendar", "the court decides the calendar; give one or the other", "--court nmd"
+            )
+        registry = store.court_registry() if store is not None else CourtRegistry()
+        court = registry.require(args.court, field="--court")
+        if court.rules is None:
+            raise InputError(
+                "--court", f"{court.id} is an agency: it has no court rules to count by", "nmd"
+            )
+        chosen = rule_set(court.rules)
+        counting = counting_for(court.rules, None)
+        calendar = _closure_calendar(store, court.holidays, state_court=court.system == "state")
+        under = f"{counting.name} ({chosen.name}, {court.label()}, holidays {court.holidays})"
+        court_id, rules_id = court.id, chosen.id
     due = compute_due_date(
         trigger,
         args.days,
         before=args.before,
         service=service,
-        calendar=_closure_calendar(store, code),
+        calendar=calendar,
+        counting=counting,
+    )
+    due = due.model_copy(
+        update={
+            "court": court_id,
+            "rule_set": rules_id,
+            "steps": [f"Counting rule: {under}", *due.steps],
+        }
     )
     if args.json:
         print_json(due.model_dump(mode="json", by_alias=True))
@@ -73,14 +105,17 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _closure_calendar(store: Store | None, code: str) -> CourtCalendar:
+def _closure_calendar(
+    store: Store | None, code: str, *, state_court: bool = False
+) -> CourtCalendar:
     """The counting calendar for `deadline compute`: holidays, plus the database's closures
     when there is a database (compute never creates one)."""
     from docket.calendars import CourtCalendar
 
     if store is None:
-        return CourtCalendar(code)
-    return CourtCalendar(code, closures={c.day: c.name for c in store.closures(code)})
+        return CourtCalendar(code, state_court=state_court)
+    closed = {c.day: c.name for c in store.closures(code)}
+    return CourtCalendar(code, closures=closed, state_court=state_court)
 
 
 def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
@@ -114,16 +149,44 @@ def _trigger_json(trigger: Filing | Hearing | None) -> dict[str, Any] | None:
     return None
 
 
+def _counted_under(ctx: Context, case: Case, deadline: Deadline) -> dict[str, str | None]:
+    """The court, rule set and counting rule a deadline names, for `deadline show`."""
+    from docket.errors import NotFound
+    from docket.rules import counting_for, rule_by_id, rule_set
+
+    court = ctx.store.court_of(case)
+    if court is not None:
+        court_text: str | None = court.label()
+    elif case.court:
+        court_text = f"{case.court!r} (not in the registry: federal rules assumed)"
+    else:
+        court_text = None
+    names: dict[str, str | None] = {"court": court_text, "rule_set": None, "counting": None}
+    if deadline.rule:
+        try:
+            set_id = rule_by_id(deadline.rule).rule_set
+        except NotFound:
+            return names
+        names["rule_set"] = rule_set(set_id).name
+        names["counting"] = counting_for(set_id, case.kind).name
+    return names
+
+
 def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
     case = ctx.case(args.number)
     deadline = ctx.deadline(case, args.id)
     trigger = ctx.store.trigger_of(deadline)
+    under = _counted_under(ctx, case, deadline)
     if args.json:
         data = deadline.model_dump(mode="json")
         data["trigger"] = _trigger_json(trigger)
+        data.update(under)
         print_json(data)
         return 0
     print(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
+    print(f"  Court: {under['court'] or 'none given'}")
+    if under["rule_set"]:
+        print(f"  Rule set: {under['rule_set']}   Counting rule: {under['counting']}")
     done = f" on {deadline.done_on}" if deadline.done_on else ""
     print(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
     if deadline.rule:
@@ -200,6 +263,12 @@ def register(sub: Subparsers) -> None:
     compute.add_argument(
         "--service",
         help="electronic, mail or personal; mail adds 3 days under FRCP 6(d) (default: none)",
+    )
+    compute.add_argument(
+        "--court",
+        metavar="COURT_ID",
+        help="count under this court's rules and holidays, e.g. nmd or nm-dist-1 "
+        "(default: FRCP 6(a) with --calendar)",
     )
     compute.add_argument(
         "--calendar",

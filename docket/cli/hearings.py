@@ -18,17 +18,20 @@ from docket.errors import InputError
 from docket.models import Hearing, HearingStatus
 
 #: Said once for every flag that takes a date and a time of day.
-DATETIME_FORMS = "e.g. '1/5/22 9:30am', '2026-01-05 14:00' or 'tomorrow 9:30am', local time"
+DATETIME_FORMS = (
+    "e.g. '1/5/22 9:30am', '2026-01-05 14:00' or 'tomorrow 9:30am', in the court's time zone"
+)
 
 
 def cmd_hearing_add(args: argparse.Namespace, ctx: Context) -> int:
     from docket.dates import parse_datetime
 
-    starts = parse_datetime(args.at, field="--at", today=ctx.today)
+    case, case_id = ctx.case_id(args.number)
+    zone = ctx.store.court_zone(case)
+    starts = parse_datetime(args.at, field="--at", today=ctx.today, zone=zone)
     hearing = build(
         Hearing, starts_at=starts, kind=args.kind, location=args.where, judge=args.judge
     )
-    case, case_id = ctx.case_id(args.number)
     saved, created = ctx.store.add_hearing(case_id, hearing)
     where = f" at {saved.location}" if saved.location else ""
     print(f"Hearing on {case.number}: {saved.kind}, {saved.starts_at:%Y-%m-%d %H:%M}{where}")
@@ -41,8 +44,18 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
     from docket.dates import parse_datetime
 
     status = None if args.status is None else choice(HearingStatus, args.status, "--status")
-    starts = None if args.at is None else parse_datetime(args.at, field="--at", today=ctx.today)
-    to = None if args.to is None else parse_datetime(args.to, field="--to", today=ctx.today)
+    case, case_id = ctx.case_id(args.number)
+    zone = ctx.store.court_zone(case)
+    starts = (
+        None
+        if args.at is None
+        else parse_datetime(args.at, field="--at", today=ctx.today, zone=zone)
+    )
+    to = (
+        None
+        if args.to is None
+        else parse_datetime(args.to, field="--to", today=ctx.today, zone=zone)
+    )
     if args.outcome is not None and not args.outcome.strip():
         raise InputError("--outcome", "is empty", '--outcome "continued at defense request"')
     if to is not None:
@@ -57,7 +70,6 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
             "nothing to change; give --status, --at, --outcome or --to",
             "docket hearing set NUMBER ID --status held --outcome 'motion granted'",
         )
-    case, case_id = ctx.case_id(args.number)
     ctx.hearing(case, args.id)
     change = ctx.store.change_hearing(
         args.id,

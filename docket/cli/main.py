@@ -22,6 +22,7 @@ from docket.cli import (
     audit,
     cases,
     closures,
+    courts,
     deadlines,
     filings,
     hearings,
@@ -39,6 +40,7 @@ from docket.clock import Clock
 #: One `register` per group of commands, in the order `docket --help` lists them.
 COMMAND_GROUPS: list[Callable[[Subparsers], None]] = [
     setup.register,
+    courts.register,
     cases.register,
     parties.register,
     filings.register,

@@ -28,6 +28,7 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     agenda = store.agenda(until=today + timedelta(days=horizon(within)), limit=5000)
     reminders = build_reminders(agenda, store.cases_needing_attention(), today=today, within=within)
     overdue = overdue_count(reminders)
+    unregistered = store.cases_in_unregistered_courts()
     if args.json:
         print_json(
             {
@@ -35,6 +36,10 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
                 "within": within,
                 "overdue": overdue,
                 "reminders": [r.to_json() for r in reminders],
+                "unregistered_courts": [
+                    {"number": number, "court": court, "title": title}
+                    for _, number, court, title in unregistered
+                ],
             }
         )
         return 1 if overdue else 0
@@ -54,6 +59,12 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
             when += " " + reminder.at[11:16]
         print(f"  {when:<16} {reminder.kind:<8} {reminder.case_number:<20} {reminder.title}")
         print(f"  {'':<16} {reminder.why}; {reminder.case_title}")
+    if unregistered:
+        # Last: nothing here is due today, but every deadline of these cases may be miscounted.
+        print("\nCourt not in the registry (deadlines counted under assumed federal rules)")
+        for _, number, court, title in unregistered:
+            print(f"  {number:<20} {title}")
+            print(f"  {'':<20} court {court!r}: edit the case to a registered court")
     return 1 if overdue else 0
 
 

@@ -180,7 +180,9 @@ def test_deadline_done_is_audited(store: Store) -> None:
 
 
 def motion(store: Store, **changes: object) -> tuple[Filing, list[object]]:
-    case = add_case(store)
+    # In S.D.N.Y.: New York keeps no holiday on the Friday after Thanksgiving, so these counts
+    # see the federal holidays only (New Mexico's own Presidents' Day is tested below).
+    case = add_case(store, court="nysd")
     values: dict[str, object] = {
         "filed_on": NOV_9,
         "served_on": NOV_9,
@@ -200,6 +202,24 @@ def test_motion_served_by_mail_gets_a_response_deadline_off_the_holiday(store: S
     ).fetchall()
     # 14 days from Mon 9 Nov is Mon 23 Nov; mail adds 3: Thanksgiving, so Friday.
     assert (due_on, rule, trigger, status) == ("2026-11-27", "frcp-response-motion", 1, "open")
+
+
+def test_in_new_mexico_the_friday_after_thanksgiving_is_a_holiday_too(store: Store) -> None:
+    case = add_case(store, court="nmd")
+    store.add_filing(
+        case_id(case),
+        Filing(
+            filed_on=NOV_9,
+            served_on=NOV_9,
+            service="mail",
+            doc_type="motion",
+            title="Motion to dismiss",
+        ),
+    )
+    # Mon 9 Nov + 14 = Mon 23 Nov; mail adds 3: Thu 26 Nov, Thanksgiving; Fri 27 Nov is New
+    # Mexico's Presidents' Day, a legal holiday in D.N.M. by FRCP 6(a)(6)(C); then the weekend:
+    # Mon 30 Nov.
+    assert store.conn.execute("SELECT due_on FROM deadlines").fetchone() == ("2026-11-30",)
 
 
 def test_the_deadline_stores_how_it_was_counted(store: Store) -> None:

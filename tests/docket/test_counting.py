@@ -185,12 +185,25 @@ def test_out_of_range_days_name_the_field(days: int) -> None:
 def test_json_shape_is_the_cli_contract() -> None:
     result = compute_due_date(date(2022, 1, 5), 14, service=ServiceMethod.MAIL)
     dumped = result.model_dump(mode="json", by_alias=True)
-    assert list(dumped) == ["due", "from", "days", "before", "service", "calendar", "steps"]
+    assert list(dumped) == [
+        "due",
+        "from",
+        "days",
+        "before",
+        "service",
+        "calendar",
+        "counting",
+        "court",
+        "rule_set",
+        "steps",
+    ]
     assert dumped["due"] == "2022-01-24"
     assert dumped["from"] == "2022-01-05"
     assert dumped["days"] == 14
     assert dumped["before"] is False
     assert dumped["service"] == "mail"
     assert dumped["calendar"] == "US"
+    assert dumped["counting"] == "FRCP 6(a)"
+    assert dumped["court"] is None and dumped["rule_set"] is None
     assert dumped["steps"] == result.steps
     assert dumped["steps"][-1] == "Due: Mon 24 Jan 2022"

@@ -99,8 +99,26 @@ def test_unknown_rule_id_is_not_found() -> None:
     [
         (DocType.COMPLAINT, CaseKind.CIVIL, {"frcp-12a-answer", "frcp-4m-service"}),
         (DocType.COMPLAINT, CaseKind.CRIMINAL, set()),
-        (DocType.JUDGMENT, CaseKind.CIVIL, {"frap-4a-notice-of-appeal", "frcp-59b-new-trial"}),
-        (DocType.JUDGMENT, CaseKind.CRIMINAL, {"frap-4b-criminal-appeal"}),
+        (
+            DocType.JUDGMENT,
+            CaseKind.CIVIL,
+            {
+                "frap-4a-notice-of-appeal",
+                "frcp-59b-new-trial",
+                "frcp-59e-alter-amend",
+                "frcp-50b-renewed-jmol",
+                "frcp-52b-amend-findings",
+                "frcp-54d2-attorneys-fees",
+            },
+        ),
+        (
+            DocType.JUDGMENT,
+            CaseKind.CRIMINAL,
+            {"frap-4b-criminal-appeal", "frap-4b1b-government-appeal"},
+        ),
+        (DocType.COUNTERCLAIM, CaseKind.CIVIL, {"frcp-12a1b-counterclaim-answer"}),
+        (DocType.SUBPOENA, CaseKind.CIVIL, {"frcp-45d2b-subpoena-objections"}),
+        (DocType.NOTICE_OF_APPEAL, CaseKind.CIVIL, {"frap-4a3-cross-appeal"}),
         (DocType.INDICTMENT, CaseKind.CRIMINAL, {"speedy-trial"}),
         (DocType.INFORMATION, CaseKind.CRIMINAL, {"speedy-trial"}),
         (DocType.ARREST, CaseKind.CRIMINAL, {"speedy-indictment"}),
@@ -185,6 +203,52 @@ def test_opposition_counts_back_from_the_hearing() -> None:
     due = count_rule("frcp-6c-opposition", date(2007, 9, 10), service=ServiceMethod.MAIL)
     assert due.due == date(2007, 8, 31)
     assert due.before is True
+
+
+def test_counterclaim_answer_is_21_days_and_mail_adds_3() -> None:
+    # Served by mail Fri 6 Nov 2026 + 21 = Fri 27 Nov; FRCP 6(d) adds 3: Mon 30 Nov, a
+    # court day on the federal calendar.
+    due = count_rule(
+        "frcp-12a1b-counterclaim-answer",
+        date(2026, 11, 6),
+        served_on=date(2026, 11, 6),
+        service=ServiceMethod.MAIL,
+    )
+    assert due.due == date(2026, 11, 30)
+
+
+def test_subpoena_objections_are_14_days_and_mail_adds_nothing() -> None:
+    # Served by mail Mon 5 Jan 2026 + 14 = Mon 19 Jan, Martin Luther King Jr. Day: Tue 20 Jan.
+    # A subpoena is served under Rule 45(b), not Rule 5: 6(d) adds nothing.
+    due = count_rule(
+        "frcp-45d2b-subpoena-objections",
+        date(2026, 1, 5),
+        served_on=date(2026, 1, 5),
+        service=ServiceMethod.MAIL,
+    )
+    assert due.due == date(2026, 1, 20)
+
+
+def test_cross_appeal_is_14_days_after_the_first_notice() -> None:
+    # First notice filed Thu 21 May 2026 + 14 = Thu 4 Jun 2026, a court day.
+    assert count_rule("frap-4a3-cross-appeal", date(2026, 5, 21)).due == date(2026, 6, 4)
+    # Filed Fri 5 Jun 2026 + 14 = Fri 19 Jun, Juneteenth; then the weekend: Mon 22 Jun.
+    assert count_rule("frap-4a3-cross-appeal", date(2026, 6, 5)).due == date(2026, 6, 22)
+
+
+def test_post_judgment_motions_are_28_days_and_fees_14() -> None:
+    # Judgment entered Tue 27 Oct 2026 + 28 = Tue 24 Nov 2026, a court day, for 50(b), 52(b)
+    # and 59(e); + 14 = Tue 10 Nov for fees (Veterans Day is Wed 11 Nov, the day after).
+    for rule_id in ("frcp-59e-alter-amend", "frcp-50b-renewed-jmol", "frcp-52b-amend-findings"):
+        assert count_rule(rule_id, date(2026, 10, 27)).due == date(2026, 11, 24)
+    assert count_rule("frcp-54d2-attorneys-fees", date(2026, 10, 27)).due == date(2026, 11, 10)
+    # Entered Wed 28 Oct + 14 = Wed 11 Nov, Veterans Day: Thu 12 Nov.
+    assert count_rule("frcp-54d2-attorneys-fees", date(2026, 10, 28)).due == date(2026, 11, 12)
+
+
+def test_government_appeal_is_30_days_after_judgment() -> None:
+    # Judgment entered Thu 5 Nov 2026 + 30 = Sat 5 Dec: Mon 7 Dec 2026.
+    assert count_rule("frap-4b1b-government-appeal", date(2026, 11, 5)).due == date(2026, 12, 7)
 
 
 def test_backward_rule_ignores_state_holidays() -> None:

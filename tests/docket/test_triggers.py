@@ -165,6 +165,10 @@ def test_an_import_keeps_only_deadlines_due_from_a_day() -> None:
     assert every == {
         "frcp-59b-new-trial": date(2026, 1, 30),  # Fri 2 Jan + 28 = Fri 30 Jan
         "frap-4a-notice-of-appeal": date(2026, 2, 2),  # + 30 = Sun 1 Feb: Mon 2 Feb
+        "frcp-59e-alter-amend": date(2026, 1, 30),  # + 28 = Fri 30 Jan
+        "frcp-50b-renewed-jmol": date(2026, 1, 30),  # + 28 = Fri 30 Jan
+        "frcp-52b-amend-findings": date(2026, 1, 30),  # + 28 = Fri 30 Jan
+        "frcp-54d2-attorneys-fees": date(2026, 1, 16),  # + 14 = Fri 16 Jan
     }
     later = filing_deadlines(judgment, rules, US, due_from=date(2026, 2, 1))
     assert [(d.rule, d.due_on) for d in later] == [("frap-4a-notice-of-appeal", date(2026, 2, 2))]
@@ -234,9 +238,14 @@ def test_a_new_type_withdraws_the_old_rule_and_adds_the_new_ones() -> None:
     )
     assert plan.withdraw == (7,)
     assert plan.recount == ()
+    # Fri 2 Jan 2026 + 28 = Fri 30 Jan; + 30 = Sun 1 Feb: Mon 2 Feb; + 14 = Fri 16 Jan.
     assert [(d.rule, d.due_on, d.trigger_filing_id) for d in plan.create] == [
         ("frcp-59b-new-trial", date(2026, 1, 30), 5),
         ("frap-4a-notice-of-appeal", date(2026, 2, 2), 5),
+        ("frcp-59e-alter-amend", date(2026, 1, 30), 5),
+        ("frcp-50b-renewed-jmol", date(2026, 1, 30), 5),
+        ("frcp-52b-amend-findings", date(2026, 1, 30), 5),
+        ("frcp-54d2-attorneys-fees", date(2026, 1, 16), 5),
     ]
 
 

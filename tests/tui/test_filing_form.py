@@ -217,7 +217,7 @@ async def test_how_it_was_counted_shows_the_steps_and_the_due_date(store: Store)
             "served 2026-11-12 (electronic)"
         ) in " ".join(box)
         steps = steps_drawn(drawn(app, info.query_one("#info-steps")))
-        assert len(steps) == 8, steps
+        assert len(steps) == 9, steps
         assert steps[0].startswith("1. Rule: Response to motion due (FRCP 6")
         assert steps[1] == "2. Counted from service on Thu 12 Nov 2026"
         assert steps[2].startswith("3. Trigger: Thu 12 Nov 2026 (day excluded")
@@ -228,3 +228,7 @@ async def test_how_it_was_counted_shows_the_steps_and_the_due_date(store: Store)
         assert steps[5].startswith("6. Served electronically: nothing added")
         assert steps[6] == "7. Due: Fri 27 Nov 2026"
         assert steps[7].startswith("8. Note: The response period is set by local rule")
+        # Every computed deadline names the rule set and counting rule that produced it.
+        assert steps[8] == (
+            "9. Counted under the Federal rules (FRCP, FRCrP, FRAP); counting rule FRCP 6(a)"
+        )

@@ -93,6 +93,6 @@ class CaseForm(FormScreen[CaseFormResult]):
             opened_on=opened,
             calendar=calendar,
         )
-        saved = self.store.add_case(case)
+        saved = self.store.add_case(case, registered_court=True)
         assert saved.id is not None
         return CaseFormResult(saved.id)

@@ -12,7 +12,7 @@ keeps what was typed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -47,7 +47,10 @@ def parse_moment(form: Screen[Any], store: Store, field_id: str, label: str) -> 
     from docket.dates import parse_datetime
 
     return parse_datetime(
-        form.query_one(f"#{field_id}", Input).value, field=label, today=store.clock.today()
+        form.query_one(f"#{field_id}", Input).value,
+        field=label,
+        today=store.clock.today(),
+        zone=getattr(form, "court_zone", None),
     )
 
 
@@ -89,6 +92,8 @@ class HearingForm(FormScreen[Hearing]):
         super().__init__()
         self.store = store
         self.case_id = case_id
+        self.court_zone = store.court_zone(store.get_case(case_id))
+        """Times are typed in the court's zone (the machine's when the court is unknown)."""
 
     def fields(self) -> ComposeResult:
         yield field_row("When", Input(placeholder="1/5/22 9:30am, tomorrow 2pm", id="when"), "when")
@@ -127,8 +132,9 @@ class HearingForm(FormScreen[Hearing]):
         return saved
 
 
-def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+def _local(moment: datetime, zone: tzinfo | None = None) -> str:
+    """A stored time as the court's wall time (the machine's when the court is unknown)."""
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 class HearingUpdateForm(FormScreen[HearingChange]):
@@ -136,13 +142,18 @@ class HearingUpdateForm(FormScreen[HearingChange]):
         super().__init__()
         self.store = store
         self.hearing = hearing
+        self.court_zone = (
+            None if hearing.case_id is None else store.court_zone(store.get_case(hearing.case_id))
+        )
         self.form_title = f"Update hearing · {hearing.kind}"
 
     def fields(self) -> ComposeResult:
         old = self.hearing
         yield field_row(
             "When",
-            Input(value=_local(old.starts_at), placeholder="1/5/22 9:30am", id="when"),
+            Input(
+                value=_local(old.starts_at, self.court_zone), placeholder="1/5/22 9:30am", id="when"
+            ),
             "when",
         )
         yield Static("", id="when-preview", classes="date-preview", markup=False)
@@ -178,7 +189,7 @@ class HearingUpdateForm(FormScreen[HearingChange]):
         yield field_row(
             "Continued to",
             Input(
-                value=_local(old.continued_to) if old.continued_to else "",
+                value=_local(old.continued_to, self.court_zone) if old.continued_to else "",
                 placeholder="only when continued: 1/12/27 9:30am",
                 id="continued",
             ),

@@ -186,6 +186,7 @@ class CaseScreen(Screen[None]):
                 history=store.status_history(self.case_id),
                 notes=notes,
                 older_notes=max(0, older),
+                court_registered=not case.court or store.court_of(case) is not None,
             )
         )
 
@@ -194,7 +195,9 @@ class CaseScreen(Screen[None]):
             return  # reloaded since: a newer read is on its way
         today = docket_app(self).store.clock.today()
         self.query_one("#case-header", Static).update(
-            case_rows.header(message.case, message.row, today)
+            case_rows.header(
+                message.case, message.row, today, court_registered=message.court_registered
+            )
         )
         docket = self.query_one("#docket", DataTable)
         docket.clear()

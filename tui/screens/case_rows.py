@@ -32,7 +32,7 @@ _EVENT_WORDS = {
 }
 
 
-def header(case: Case, row: CaseRow, today: date) -> Content:
+def header(case: Case, row: CaseRow, today: date, *, court_registered: bool = True) -> Content:
     """Number, title and kind; stage and stay; next deadline, hearing and follow-up; attention."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
     lines: list[str | tuple[str, str]] = [
@@ -64,6 +64,13 @@ def header(case: Case, row: CaseRow, today: date) -> Content:
         lines.append("not set")
     if row.attention:
         lines += ["\n", ("! needs attention: ", "bold $warning"), row.attention]
+    if not court_registered:
+        lines += [
+            "\n",
+            ("! court not in the registry: ", "bold $warning"),
+            f"{case.court}; deadlines counted under the federal rules (assumed) until the "
+            "case's court is edited",
+        ]
     return content(*lines)
 
 
