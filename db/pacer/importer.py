@@ -57,7 +57,7 @@ def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
         with store.write():
             case_id = _write_case(store, data, court, report)
             _write_parties(store, case_id, data.get("parties") or [], report)
-            _write_entries(store, case_id, data.get("docket_entries") or [], report)
+            _write_entries(store, case_id, court, data.get("docket_entries") or [], report)
             _close_if_terminated(store, case_id, data, report)
             store.refresh_rollups(case_id)
     except ValidationError as error:
@@ -177,7 +177,7 @@ def _write_parties(
 
 
 def _write_entries(
-    store: Store, case_id: int, entries: list[dict[str, Any]], report: ImportReport
+    store: Store, case_id: int, court: str, entries: list[dict[str, Any]], report: ImportReport
 ) -> None:
     known = {
         row[0]: row[1:]
@@ -189,7 +189,7 @@ def _write_entries(
     }
     today = store.clock.today()
     for source_id, entry in zip(source_ids(entries), entries, strict=True):
-        filing = page_filing(entry, source_id)
+        filing = page_filing(entry, source_id, court)
         if filing is None:
             report.warnings.append(f"entry {source_id} has no date; skipped")
             continue

@@ -75,7 +75,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], DocType], ...] = (
     (("ARREST", "WARRANT"), DocType.WARRANT),
     (("MEMO", "ENDORSEMENT"), DocType.ORDER),
 )
-_WORDS: dict[str, DocType] = {
+#: The word that names each kind of paper, in PACER's docket text and ECF event names.
+DOC_TYPE_WORDS: dict[str, DocType] = {
     "COMPLAINT": DocType.COMPLAINT,
     "PETITION": DocType.PETITION,
     "SUMMONS": DocType.SUMMONS,
@@ -141,8 +142,8 @@ def guess_doc_type(description: str) -> DocType:
             if head[: len(phrase)] == phrase:
                 return doc_type
         word = words[start]
-        if word in _WORDS:
-            return _WORDS[word]
+        if word in DOC_TYPE_WORDS:
+            return DOC_TYPE_WORDS[word]
         if word in _QUALIFIERS or word.endswith(("'S", "’S")) or word == "DOCUMENT":
             continue
         break
@@ -218,19 +219,45 @@ def source_ids(entries: list[dict[str, Any]]) -> list[str]:
     return ids
 
 
-def page_filing(entry: dict[str, Any], source_id: str) -> Filing | None:
+_DOC1 = re.compile(r"/doc1/(\d{4,})")
+
+
+def doc1_id(reference: str | None) -> str | None:
+    """PACER's document id in a `/doc1/` link, in juriscraper's form: the fourth digit, which
+    says whether the link shows the document or its attachments, is always 0."""
+    found = _DOC1.search(reference or "")
+    if found is None:
+        return None
+    digits = found.group(1)
+    return f"{digits[:3]}0{digits[4:]}"
+
+
+def doc1_link(court_id: str, pacer_doc_id: Any) -> str | None:
+    """The document's CM/ECF link, from the id a docket page gives, so that an ECF notice
+    of the same document is known for one later (`doc1_id`)."""
+    digits = str(pacer_doc_id or "").strip()
+    if not digits.isdigit():
+        return None
+    return f"https://ecf.{court_id}.uscourts.gov/doc1/{digits}"
+
+
+def page_filing(
+    entry: dict[str, Any], source_id: str, court_id: str | None = None
+) -> Filing | None:
     """The filing a docket entry becomes; None when PACER gives it no date to file it on."""
-    description = _clean(entry.get("description"))
+    description = clean_text(entry.get("description"))
     filed_on = iso_date(entry.get("date_filed")) or iso_date(entry.get("date_entered"))
     if filed_on is None:
         return None
     number = str(entry.get("document_number") or "").strip() or None
+    reference = doc1_link(court_id, entry.get("pacer_doc_id")) if court_id else None
     return Filing(
         filed_on=filed_on,
         doc_type=guess_doc_type(description),
         title=entry_title(description),
         description=description or None,
         document_number=number,
+        document_ref=reference,
         source=EntrySource.PACER,
         source_id=source_id,
     )
@@ -281,7 +308,7 @@ def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _clean(text: Any) -> str:
+def clean_text(text: Any) -> str:
     """Text as PACER gave it, minus carriage returns and control characters (which no
     docket text means, and which our records refuse)."""
     text = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
@@ -291,4 +318,4 @@ def _clean(text: Any) -> str:
 def one_line(text: Any) -> str:
     """PACER text for a one-line field (names, titles, judges): its runs of spaces and line
     breaks as single spaces."""
-    return " ".join(_clean(text).split())
+    return " ".join(clean_text(text).split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import PACER_SAMPLES, run
+from tests.conftest import NEF_SAMPLES, PACER_SAMPLES, run
 
 
 def test_pacer_import_then_refresh_reports_counts(cli_env: dict[str, str]) -> None:
@@ -27,6 +27,31 @@ def test_not_a_docket_is_refused_and_nothing_is_written(cli_env: dict[str, str])
     assert "Traceback" not in refused.stderr
     listed = run(cli_env, "case", "list", "--json")
     assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == []
+
+
+def test_nef_import_reports_cases_and_a_second_import_adds_nothing(
+    cli_env: dict[str, str],
+) -> None:
+    notices = [str(path) for path in sorted(NEF_SAMPLES.glob("*.eml"))]
+    first = run(cli_env, "import", "nef", *notices)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("8 of 8 messages imported (0 skipped); 9 cases, 9 created;")
+    assert "case created: ctb 24-30774: Michael Henry Lotto" in first.stdout
+    again = run(cli_env, "import", "nef", *notices, "--json")
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert (report["entries_added"], report["entries_unchanged"]) == (0, 9)
+
+
+def test_a_message_that_is_not_a_notice_is_refused(cli_env: dict[str, str]) -> None:
+    refused = run(
+        cli_env, "import", "nef", str(NEF_SAMPLES / "njd_1.eml"), str(PACER_SAMPLES / "akd.html")
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("docket: FILE: akd.html:")
+    assert len(refused.stderr.strip().splitlines()) == 1
+    listed = run(cli_env, "case", "list", "--json")
     assert json.loads(listed.stdout) == []
 
 

@@ -447,6 +447,39 @@ async def test_palette_imports_a_pacer_docket(store: Store) -> None:
         assert [row_text(docket, i)[0] for i in range(docket.row_count)] == ["1", "2", "3"]
 
 
+async def test_palette_imports_an_ecf_notice(store: Store) -> None:
+    from tests.conftest import NEF_SAMPLES
+
+    sample = NEF_SAMPLES / "nysd_1.eml"
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Import ECF")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*str(sample), "ctrl+s")
+        await settle(pilot)
+        # What juriscraper parses from the notice (tests/data/nef/nysd_1.json) is what was written.
+        parsed = json.loads(sample.with_suffix(".json").read_text("utf-8"))["dockets"][0]
+        case = store.find_case(parsed["docket_number"], court="nysd")
+        assert case.id is not None
+        entry = parsed["docket_entries"][0]
+        assert [(f.document_number, f.description) for f in store.filings(case.id)] == [
+            (entry["document_number"], entry["description"])
+        ]
+        assert any(
+            n.message.startswith("1 of 1 messages imported (0 skipped); 1 cases, 1 created;")
+            for n in notices(app)
+        )
+        screen = app.screen
+        assert isinstance(screen, CaseScreen) and screen.case_id == case.id
+        docket = screen.query_one("#docket", DataTable)
+        assert docket.row_count == 1
+
+
 async def test_a_narrow_terminal_keeps_number_title_next_and_stage(seeded: Store) -> None:
     app = DocketApp(seeded)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,4 +1,5 @@
-"""Palette command "Import PACER docket…": a saved docket report file and its court id."""
+"""Palette commands "Import PACER docket…" (a saved docket report file and its court id) and
+"Import ECF notices…" (a saved notice email, an mbox file or a maildir folder)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tui.forms.base import FormErrors, FormScreen, field_row
 from tui.host import docket_app
 
 if TYPE_CHECKING:
-    from db.reports import ImportReport
+    from db.reports import ImportReport, NoticeReport
 
 
 class ImportPacerForm(FormScreen["ImportReport"]):
@@ -47,4 +48,39 @@ class ImportPacerForm(FormScreen["ImportReport"]):
             title="PACER",
             markup=False,
         )
+        return report
+
+
+#: Cases created and messages skipped shown one notification each; the rest are counted.
+NOTES_SHOWN = 5
+
+
+class ImportNoticesForm(FormScreen["NoticeReport"]):
+    form_title = "Import ECF notices"
+    form_fields = {"path": ("path", "file")}
+
+    def fields(self) -> ComposeResult:
+        yield field_row(
+            "File or folder",
+            Input(placeholder="~/Mail/notice.eml, an mbox file or a maildir", id="path"),
+            "path",
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#path", Input).focus()
+
+    def submit(self) -> NoticeReport:
+        typed = self.query_one("#path", Input).value.strip()
+        if not typed:
+            raise FormErrors({"path": "file: is required (for example: ~/Mail/notice.eml)"})
+        from db.pacer import import_notices
+
+        report = import_notices(docket_app(self).store, [Path(typed).expanduser()])
+        self.app.notify(report.summary(), title="ECF notices", markup=False)
+        shown = report.warnings[:NOTES_SHOWN]
+        if len(report.warnings) > NOTES_SHOWN:
+            shown.append(f"and {len(report.warnings) - NOTES_SHOWN} more")
+        for line in shown:
+            self.app.notify(line, title="ECF notices", markup=False)
         return report
