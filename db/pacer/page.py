@@ -182,13 +182,70 @@ def read_page(path: Path) -> str:
         raise InputError(
             "path", f"{path.name} is not a web page", "the docket report saved from PACER as .html"
         )
-    if "</html>" not in text[-4096:].casefold():
+    problem = docket_cut_off(text)
+    if problem:
         raise InputError(
             "path",
-            f"{path.name} ends before the page does (no closing </html>); it looks cut off",
+            f"{path.name} ends {problem}; it looks cut off",
             "save the docket report from PACER again",
         )
     return text
+
+
+#: The header row of the entries table: district (`Date Filed | # | Docket Text`), bankruptcy
+#: (`Filing Date | # | Docket Text`) and some courts' `Date Entered` column.
+_ENTRIES_HEADER = re.compile(
+    r"(?:date\s+filed|filing\s+date|date\s+entered)(?:(?!</table).){0,600}?docket\s+text",
+    re.IGNORECASE | re.DOTALL,
+)
+#: What PACER prints instead of the table when the report lists no entries.
+_NO_ENTRIES = re.compile(
+    r"none\s+satisfy\s+the\s+selection\s+criteria|no\s+(?:docket\s+)?entries|"
+    r"no\s+proceedings",
+    re.IGNORECASE,
+)
+_RECEIPT = re.compile(r"PACER\s+Service\s+Center", re.IGNORECASE)
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+_PAGE_END = re.compile(r"</(?:html|body)\s*>(?:\s|<[^>]*>)*\Z", re.IGNORECASE)
+
+
+def docket_cut_off(text: str) -> str | None:
+    """Where a saved docket report stops short, or None when it is whole.
+
+    A report is its header and parties, then the entries table (or PACER's line saying no
+    entry matches), then the transaction receipt. A page is whole when it ends as a page does
+    (`</body>` or `</html>`, then nothing but tags), or when every table it opens from the
+    entries on is closed: browsers save pages that end at the receipt, and a page saved
+    without its receipt still holds the whole docket.
+    """
+    tail = text[-4096:]
+    if _PAGE_END.search(tail):
+        return None
+    if tail.rfind("<") > tail.rfind(">"):
+        return "inside an HTML tag"
+    receipt = _RECEIPT.search(text)
+    if receipt is not None:
+        closing = _TABLE_TAG.search(text, receipt.end())
+        if closing is None or not closing.group(1):
+            return "inside the PACER transaction receipt"
+        return None
+    header = _ENTRIES_HEADER.search(text)
+    if header is not None:
+        start, depth = header.end(), 1
+    else:
+        none_listed = _NO_ENTRIES.search(text)
+        if none_listed is None:
+            return "before its docket entries"
+        start, depth = none_listed.end(), 0
+    closed = depth == 0
+    for tag in _TABLE_TAG.finditer(text, start):
+        depth += -1 if tag.group(1) else 1
+        closed = closed or depth == 0
+    if not closed:
+        return "inside its docket entries"
+    if depth > 0:
+        return "inside a table after its docket entries"
+    return None
 
 
 def parse_docket_page(html_text: str, court_id: str) -> dict[str, Any]:
