@@ -245,3 +245,11 @@ def m004_database_identity(db: Database) -> None:
 
     db.execute("CREATE TABLE docket_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute("INSERT INTO docket_meta (key, value) VALUES ('database_id', ?)", [uuid.uuid4().hex])
+
+
+@migrations()
+def m005_counsel_details(db: Database) -> None:
+    """What PACER says of counsel and parties beyond their names: an attorney's firm and
+    contact block, and the day a party or an attorney was terminated from the case."""
+    for column in ("firm", "contact", "terminated_on"):
+        db.execute(f"ALTER TABLE case_parties ADD COLUMN {column} TEXT")

@@ -27,6 +27,8 @@ class ImportReport(BaseModel):
     parties_unchanged: int = 0
     counsel_added: int = 0
     """Counsel links (one per attorney and client represented) newly made."""
+    counsel_updated: int = 0
+    """Counsel whose roles, firm, contact block or termination date changed on the page."""
     counsel_unchanged: int = 0
     deadlines_added: int = 0
     """Rule deadlines created for new entries whose due date is today or later."""
@@ -47,6 +49,8 @@ class ImportReport(BaseModel):
             f"parties {self.parties_added} added, {self.parties_updated} updated, "
             f"{self.parties_unchanged} unchanged; counsel {self.counsel_added} added"
         )
+        if self.counsel_updated:
+            text += f", {self.counsel_updated} updated"
         if self.deadlines_added:
             text += f"; {self.deadlines_added} deadlines created"
         return text

@@ -151,27 +151,44 @@ def _write_parties(
                 party.role,
                 kind=party_kind(party.name),
                 raw_role=party.raw_role,
+                details=party.details,
             )
             existing[key] = link
             report.parties_added += 1
-        elif (link.raw_role or "") != party.raw_role:
-            assert link.id is not None
-            store.update("case_parties", link.id, {"raw_role": party.raw_role}, case_id=case_id)
-            report.parties_updated += 1
         else:
-            report.parties_unchanged += 1
-        for counsel, raw_role in party.attorneys.items():
+            changed = store.set_party_details(link, party.details)
+            if (link.raw_role or "") != party.raw_role:
+                assert link.id is not None
+                store.update("case_parties", link.id, {"raw_role": party.raw_role}, case_id=case_id)
+                changed = True
+            if changed:
+                report.parties_updated += 1
+            else:
+                report.parties_unchanged += 1
+        for counsel, listing in party.attorneys.items():
             counsel_key = (counsel, PartyRole.COUNSEL.value, link.id)
-            if counsel_key in existing:
-                report.counsel_unchanged += 1
+            known = existing.get(counsel_key)
+            if known is not None:
+                changed = store.set_party_details(known, listing.details)
+                if (known.raw_role or "") != listing.raw_role:
+                    assert known.id is not None
+                    store.update(
+                        "case_parties", known.id, {"raw_role": listing.raw_role}, case_id=case_id
+                    )
+                    changed = True
+                if changed:
+                    report.counsel_updated += 1
+                else:
+                    report.counsel_unchanged += 1
                 continue
             existing[counsel_key], _ = store.add_party(
                 case_id,
                 counsel,
                 PartyRole.COUNSEL,
                 kind=PartyKind.PERSON,
-                raw_role=raw_role,
+                raw_role=listing.raw_role,
                 represents_id=link.id,
+                details=listing.details,
             )
             report.counsel_added += 1
 

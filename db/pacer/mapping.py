@@ -14,7 +14,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from docket.models import CaseKind, DocType, EntrySource, Filing, PartyKind, PartyRole
+from docket.models import (
+    CaseKind,
+    DocType,
+    EntrySource,
+    Filing,
+    PartyDetails,
+    PartyKind,
+    PartyRole,
+)
 
 #: Disposition given to a case PACER shows as terminated (PACER does not say how it ended).
 TERMINATED_DISPOSITION = "terminated (PACER)"
@@ -263,18 +271,64 @@ def page_filing(
     )
 
 
+class PageCounsel(BaseModel):
+    """One attorney of a party as the page lists them."""
+
+    raw_role: str
+    """Their PACER roles (`Attorney: LEAD ATTORNEY; ATTORNEY TO BE NOTICED`)."""
+    details: PartyDetails = Field(default_factory=PartyDetails)
+    """Firm, contact block and the day their appearance was terminated."""
+
+
 class PageParty(BaseModel):
     """One party as the page lists it, after merging repeated listings."""
 
     name: str
     role: PartyRole
     raw_types: list[str] = Field(default_factory=list)
-    attorneys: dict[str, str] = Field(default_factory=dict)
-    """Attorney name -> their PACER roles (`Attorney: LEAD ATTORNEY; ...`)."""
+    attorneys: dict[str, PageCounsel] = Field(default_factory=dict)
+    """Attorney name -> what the page says of them for this party."""
+    terminated_on: date | None = None
 
     @property
     def raw_role(self) -> str:
         return "; ".join(self.raw_types)[:200]
+
+    @property
+    def details(self) -> PartyDetails:
+        return PartyDetails(terminated_on=self.terminated_on)
+
+
+_TERMINATED = re.compile(r"TERMINATED:\s*(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE)
+#: A contact block's first line that is not a firm: an address, a phone, an email, a note.
+_NOT_A_FIRM = re.compile(
+    r"^(?:\d|p\.?\s*o\.?\s+box|post office|suite|room|floor|phone|tel|fax|email|"
+    r"\(\d{3}\)|pro se|prisoner|\[)",
+    re.IGNORECASE,
+)
+
+
+def terminated_on(roles: list[str]) -> date | None:
+    """The day in an attorney's `TERMINATED: 04/27/2023` role, if they have one."""
+    for role in roles:
+        found = _TERMINATED.search(role)
+        if found:
+            month, day, year = (int(part) for part in found.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def counsel_details(attorney: dict[str, Any], roles: list[str]) -> PartyDetails:
+    """An attorney's firm (the contact block's first line, when it names one), the contact
+    block itself, line by line as PACER gives it, and their termination date."""
+    lines = [one_line(line) for line in clean_text(attorney.get("contact")).splitlines()]
+    lines = [line for line in lines if line]
+    contact = "\n".join(lines)[:4000] or None
+    firm = lines[0][:200] if lines and not _NOT_A_FIRM.match(lines[0]) else None
+    return PartyDetails(firm=firm, contact=contact, terminated_on=terminated_on(roles))
 
 
 def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
@@ -283,9 +337,10 @@ def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
     PACER lists a party once per capacity and sometimes twice in the same one (txed: `Yahoo!
     Inc` is a Counter Claimant twice, with different attorneys); one case may link a party
     only once per role, so those listings merge: their raw types are joined and their
-    attorneys pooled.
+    attorneys pooled. A party is terminated when every listing of it is.
     """
     merged: dict[tuple[str, PartyRole], PageParty] = {}
+    ended: dict[tuple[str, PartyRole], list[date | None]] = {}
     for party in parties:
         name = one_line(party.get("name"))[:500]
         if not name:
@@ -293,6 +348,7 @@ def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
         raw_type = one_line(party.get("type")) or "Unknown"
         role = party_role(raw_type)
         entry = merged.setdefault((name, role), PageParty(name=name, role=role))
+        ended.setdefault((name, role), []).append(iso_date(party.get("date_terminated")))
         if raw_type not in entry.raw_types:
             entry.raw_types.append(raw_type)
         for attorney in party.get("attorneys") or []:
@@ -301,7 +357,13 @@ def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
                 continue
             roles = [one_line(r) for r in attorney.get("roles") or [] if r]
             raw_role = ("Attorney: " + "; ".join(roles)) if roles else "Attorney"
-            entry.attorneys.setdefault(counsel, raw_role[:200])
+            entry.attorneys.setdefault(
+                counsel,
+                PageCounsel(raw_role=raw_role[:200], details=counsel_details(attorney, roles)),
+            )
+    for key, days in ended.items():
+        if all(day is not None for day in days):
+            merged[key].terminated_on = max(day for day in days if day is not None)
     return list(merged.values())
 
 

@@ -55,6 +55,35 @@ def test_a_message_that_is_not_a_notice_is_refused(cli_env: dict[str, str]) -> N
     assert json.loads(listed.stdout) == []
 
 
+def test_case_show_lists_counsel_as_pacer_gives_them(cli_env: dict[str, str]) -> None:
+    page = str(PACER_SAMPLES / "njd_509180.html")
+    assert run(cli_env, "import", "pacer", page, "--court", "njd").returncode == 0
+    shown = run(cli_env, "case", "show", "2:23-cv-01194", "--court", "njd")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    gaddis = lines.index(
+        "  counsel          CHRISTINE A. GADDIS  (for CATALYST PHARMACEUTICALS, INC.)"
+    )
+    assert lines[gaddis + 1 : gaddis + 7] == [
+        f"  {'':<16} {line}"
+        for line in (
+            "GIBBONS P.C.",
+            "141 WEST FRONT STREET",
+            "SUITE 240",
+            "RED BANK, NJ 07701",
+            "732-704-5801",
+            "Email: cgaddis@gibbonslaw.com",
+        )
+    ]
+    assert (
+        "  counsel          DMITRY V. SHELHOFF  (for ANNORA PHARMA PRIVATE LIMITED)"
+        "  [terminated 2023-04-27]"
+    ) in lines
+    as_json = json.loads(run(cli_env, "case", "show", "2:23-cv-01194", "--json").stdout)
+    firms = {p["name"]: p["firm"] for p in as_json["parties"] if p["role"] == "counsel"}
+    assert firms["CHRISTINE A. GADDIS"] == "GIBBONS P.C."
+
+
 def test_json_export_imports_into_an_empty_database(
     cli_env: dict[str, str], tmp_path: Path
 ) -> None:

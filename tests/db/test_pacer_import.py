@@ -88,12 +88,82 @@ def test_import_matches_the_parse(store: Store, path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", DOCKETS, ids=lambda p: p.stem)
+def test_counsel_keep_firm_contact_and_termination(store: Store, path: Path) -> None:
+    """Every attorney's contact block line by line, the firm its first line names, and the
+    termination dates of attorneys (`TERMINATED: 04/27/2023`) and parties, as on the page."""
+    data = expected(path)
+    report = import_pacer(store, path, court_of(path))
+    links = store.case_parties(report.case_id or 0)
+    clients = {link.id: link.name for link in links if link.role != PartyRole.COUNSEL}
+    stored = {
+        (link.name, clients[link.represents_id]): link
+        for link in links
+        if link.represents_id is not None
+    }
+    for party in data["parties"]:
+        for attorney in party.get("attorneys", []):
+            link = stored[(" ".join(attorney["name"].split()), " ".join(party["name"].split()))]
+            lines = [" ".join(line.split()) for line in attorney["contact"].splitlines()]
+            assert (link.contact or "").splitlines() == [line for line in lines if line]
+            if link.firm is not None:
+                assert link.firm == lines[0] and not lines[0][0].isdigit()
+            ended = [r for r in attorney["roles"] if r.startswith("TERMINATED: ")]
+            if ended:
+                month, day, year = ended[0].removeprefix("TERMINATED: ").split("/")
+                assert link.terminated_on == date(int(year), int(month), int(day))
+            else:
+                assert link.terminated_on is None
+    listed_ended = {
+        " ".join(p["name"].split()) for p in data["parties"] if p.get("date_terminated")
+    }
+    parties = [link for link in links if link.role != PartyRole.COUNSEL]
+    assert {link.name for link in parties if link.terminated_on} <= listed_ended
+
+
+def test_counsel_details_on_a_known_sample(store: Store) -> None:
+    report = import_pacer(store, PACER_SAMPLES / "njd_509180.html", "njd")
+    links = store.case_parties(report.case_id or 0)
+    gaddis = next(link for link in links if link.name == "CHRISTINE A. GADDIS")
+    assert gaddis.firm == "GIBBONS P.C."
+    assert gaddis.contact == (
+        "GIBBONS P.C.\n141 WEST FRONT STREET\nSUITE 240\nRED BANK, NJ 07701\n732-704-5801\n"
+        "Email: cgaddis@gibbonslaw.com"
+    )
+    shelhoff = [link for link in links if link.name == "DMITRY V. SHELHOFF"]
+    assert len(shelhoff) == 4 and {link.terminated_on for link in shelhoff} == {date(2023, 4, 27)}
+    txed = import_pacer(store, PACER_SAMPLES / "txed.html", "txed")
+    ended = {
+        (link.name, link.role.value): link.terminated_on
+        for link in store.case_parties(txed.case_id or 0)
+        if link.role != PartyRole.COUNSEL
+    }
+    assert ended[("Time Warner Inc", "defendant")] == date(2008, 3, 26)
+    assert ended[("Yahoo! Inc", "defendant")] is None
+
+
+def test_a_refresh_brings_in_counsel_details_it_did_not_have(store: Store) -> None:
+    path = PACER_SAMPLES / "njd_509180.html"
+    first = import_pacer(store, path, "njd")
+    store.conn.execute("UPDATE case_parties SET firm = NULL, contact = NULL, terminated_on = NULL")
+    again = import_pacer(store, path, "njd")
+    assert again.counsel_updated == first.counsel_added
+    assert again.counsel_added == 0
+    gaddis = next(
+        link
+        for link in store.case_parties(first.case_id or 0)
+        if link.name == "CHRISTINE A. GADDIS"
+    )
+    assert gaddis.firm == "GIBBONS P.C."
+
+
+@pytest.mark.parametrize("path", DOCKETS, ids=lambda p: p.stem)
 def test_second_import_changes_nothing(store: Store, path: Path) -> None:
     import_pacer(store, path, court_of(path))
     before = table_counts(store)
     again = import_pacer(store, path, court_of(path))
     assert (again.entries_added, again.entries_updated) == (0, 0)
     assert (again.parties_added, again.parties_updated, again.counsel_added) == (0, 0, 0)
+    assert again.counsel_updated == 0
     assert again.entries_unchanged == len(expected(path)["docket_entries"])
     assert not again.case_created
     assert table_counts(store) == before

@@ -480,6 +480,32 @@ async def test_palette_imports_an_ecf_notice(store: Store) -> None:
         assert docket.row_count == 1
 
 
+async def test_parties_tab_shows_counsel_as_pacer_gives_them(store: Store) -> None:
+    """njd: DMITRY V. SHELHOFF acted for ANNORA PHARMA until 04/27/2023, from PERGAMENT &
+    CEPEDA LLP; his row says for whom and until when, and under the table his contact block."""
+    from db.pacer import import_pacer
+    from tests.conftest import PACER_SAMPLES
+
+    import_pacer(store, PACER_SAMPLES / "njd_509180.html", "njd")
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_case(pilot)
+        screen.query_one("#tabs", TabbedContent).active = "tab-parties"
+        await settle(pilot)
+        table = screen.query_one("#parties", DataTable)
+        rows = [row_text(table, index) for index in range(table.row_count)]
+        shelhoff = next(i for i, row in enumerate(rows) if row[0] == "DMITRY V. SHELHOFF")
+        assert rows[shelhoff][2:4] == ["ANNORA PHARMA PRIVATE LIMITED", "2023-04-27"]
+        table.focus()
+        table.move_cursor(row=shelhoff)
+        await settle(pilot)
+        detail = str(screen.query_one("#party-detail", Static).render())
+        assert detail.startswith("DMITRY V. SHELHOFF, for ANNORA PHARMA PRIVATE LIMITED")
+        assert "Terminated 2023-04-27" in detail
+        assert "PERGAMENT & CEPEDA LLP" in detail
+        assert any("PERGAMENT & CEPEDA LLP" in line for line in screen_lines(app))
+
+
 async def test_a_narrow_terminal_keeps_number_title_next_and_stage(seeded: Store) -> None:
     app = DocketApp(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
