@@ -39,7 +39,17 @@ def connect(path: Path | str) -> Database:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
     db = Database(conn)
-    migrations.apply(db)
+    if migrations.pending(db):
+        # One transaction for every pending step: a new database is written (and synced)
+        # once, and a second process opening it at the same moment waits, then finds the
+        # steps applied.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.apply(db)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
     return db
 
 

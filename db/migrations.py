@@ -6,11 +6,33 @@ Table and column names are a contract: paralegals and their tools read the file 
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 from docket.models import name_key
 
 migrations = Migrations("docket")
+
+
+def run_script(db: Database, sql: str) -> None:
+    """Run several statements inside the migration's transaction.
+
+    sqlite-utils' `executescript` finds statement ends a character at a time, which made
+    opening a new database cost more than importing a docket into it; a statement ends at
+    the end of a line, so this asks SQLite line by line instead.
+    """
+    statement: list[str] = []
+    for line in sql.splitlines(keepends=True):
+        statement.append(line)
+        text = "".join(statement)
+        if sqlite3.complete_statement(text):
+            db.conn.execute(text)
+            statement = []
+    rest = "".join(statement).strip()
+    if rest:
+        db.conn.execute(rest)
+
 
 #: Tables whose text is indexed for full-text search, with the columns indexed.
 FTS_COLUMNS: dict[str, list[str]] = {
@@ -23,7 +45,8 @@ FTS_COLUMNS: dict[str, list[str]] = {
 
 @migrations()
 def m001_core_tables(db: Database) -> None:
-    db.executescript(
+    run_script(
+        db,
         """
         CREATE TABLE cases (
             id INTEGER PRIMARY KEY,
@@ -199,7 +222,7 @@ def m001_core_tables(db: Database) -> None:
         );
         CREATE INDEX audit_by_entity ON audit_log (entity, entity_id, id);
         CREATE INDEX audit_by_case ON audit_log (case_id, id);
-        """
+        """,
     )
 
 
@@ -212,7 +235,8 @@ def m002_full_text_search(db: Database) -> None:
         quoted = ", ".join(f'"{c}"' for c in columns)
         olds = ", ".join(f'old."{c}"' for c in columns)
         news = ", ".join(f'new."{c}"' for c in columns)
-        db.executescript(
+        run_script(
+            db,
             f"""
             DROP TRIGGER "{table}_au";
             CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
@@ -220,7 +244,7 @@ def m002_full_text_search(db: Database) -> None:
                 VALUES('delete', old.rowid, {olds});
               INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {news});
             END;
-            """
+            """,
         )
 
 

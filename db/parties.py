@@ -51,7 +51,8 @@ class PartyStore(CaseStore):
         link_role = PartyRole(role)
         key = name_key(party.name) or party.name.casefold()
         with self.write():
-            self.get_case(case_id)
+            if not self.query_rows("SELECT 1 FROM cases WHERE id = ?", (case_id,)):
+                raise NotFound(f"no case has id {case_id}", field="id")
             conflicts = self.party_conflicts(party.name, exclude_case_id=case_id)
             existing = self.query_rows(
                 "SELECT id FROM parties WHERE name = ? AND kind = ?", (party.name, party.kind.value)

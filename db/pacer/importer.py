@@ -29,7 +29,7 @@ from db.reports import ImportReport
 from db.store import Store
 from docket.errors import InputError, NotFound, Refused
 from docket.lifecycle import lifecycle_for
-from docket.models import Case, PartyKind, PartyRole
+from docket.models import Case, Filing, PartyKind, PartyRole
 
 _COURT_ID = re.compile(r"^[a-z]{2,6}$")
 
@@ -204,7 +204,7 @@ def _write_entries(
             (case_id,),
         )
     }
-    today = store.clock.today()
+    new: list[Filing] = []
     for source_id, entry in zip(source_ids(entries), entries, strict=True):
         filing = page_filing(entry, source_id, court)
         if filing is None:
@@ -212,9 +212,7 @@ def _write_entries(
             continue
         current = known.get(source_id)
         if current is None:
-            _, deadlines = store.import_filing(case_id, filing, deadlines_due_from=today)
-            report.entries_added += 1
-            report.deadlines_added += len(deadlines)
+            new.append(filing)
             continue
         filing_id, old_filed, old_number, old_description, voided_at = current
         same = (old_filed, old_number, old_description) == (
@@ -239,3 +237,6 @@ def _write_entries(
             case_id=case_id,
         )
         report.entries_updated += 1
+    deadlines = store.import_filings(case_id, new, deadlines_due_from=store.clock.today())
+    report.entries_added += len(new)
+    report.deadlines_added += len(deadlines)

@@ -143,7 +143,8 @@ _QUALIFIERS = frozenset(
 def guess_doc_type(description: str) -> DocType:
     """The kind of paper from the first words of PACER's docket text
     (`First MOTION to Dismiss` -> motion, `NOTICE OF APPEAL` -> notice_of_appeal)."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", description.upper())[:8]
+    # Eight words are read; upper-casing a whole page of docket text would cost more.
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", description[:240].upper())[:8]
     for start in range(0, min(len(words), 4)):
         head = tuple(words[start:])
         for phrase, doc_type in _PHRASES:
