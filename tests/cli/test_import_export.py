@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import NEF_SAMPLES, PACER_SAMPLES, run
 
 
@@ -124,3 +126,20 @@ def test_sheet_calendar_and_csv_exports(cli_env: dict[str, str], tmp_path: Path)
     entries = run(cli_env, "export", "csv")
     assert entries.returncode == 0, entries.stderr
     assert entries.stdout.splitlines()[0].startswith("case_number,entry_no,date")
+
+
+def test_a_long_import_prints_a_progress_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from docket.cli.output import progress_line
+
+    quick = progress_line("messages read")
+    for done in range(1, 121):
+        quick(done, 120)
+    assert capsys.readouterr().err == ""  # done within the second: nothing but the report
+    slow = progress_line("messages read", after=0.0)
+    for done in range(1, 121):
+        slow(done, 120)
+    assert capsys.readouterr().err.splitlines() == [
+        "50/120 messages read",
+        "100/120 messages read",
+        "120/120 messages read",
+    ]

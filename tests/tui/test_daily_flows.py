@@ -480,6 +480,47 @@ async def test_palette_imports_an_ecf_notice(store: Store) -> None:
         assert docket.row_count == 1
 
 
+async def test_a_mailbox_of_notices_imports_with_a_progress_bar(
+    store: Store, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mailbox
+
+    from tests.conftest import NEF_SAMPLES
+    from tui.forms.import_form import ImportNoticesForm
+
+    samples = sorted(NEF_SAMPLES.glob("*.eml"))
+    inbox = mailbox.mbox(tmp_path / "inbox.mbox")
+    for index in range(60):
+        inbox.add(samples[index % len(samples)].read_bytes())
+    inbox.flush()
+    inbox.close()
+    shown: list[tuple[int, int, float | None]] = []
+    original = ImportNoticesForm._progress
+
+    def record(form: ImportNoticesForm, done: int, total: int) -> None:
+        original(form, done, total)
+        bar = form.query_one("#progress")
+        shown.append((done, total, getattr(bar, "total", None)))
+
+    monkeypatch.setattr(ImportNoticesForm, "_progress", record)
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        app.action_import_notices()
+        await settle(pilot)
+        await pilot.press(*str(tmp_path / "inbox.mbox"), "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert shown[-1] == (60, 60, 60)
+        assert len(shown) == 60  # one step a message when there are fewer than 100
+        assert not isinstance(app.screen, ImportNoticesForm)
+        assert any(
+            n.message.startswith("60 of 60 messages imported (0 skipped); 9 cases, 9 created;")
+            for n in notices(app)
+        )
+        assert store.count_cases() == 9
+
+
 async def test_parties_tab_shows_counsel_as_pacer_gives_them(store: Store) -> None:
     """njd: DMITRY V. SHELHOFF acted for ANNORA PHARMA until 04/27/2023, from PERGAMENT &
     CEPEDA LLP; his row says for whom and until when, and under the table his contact block."""
