@@ -62,19 +62,29 @@ def is_mail_folder(path: Path) -> bool:
     return (path / "cur").is_dir() and (path / "new").is_dir()
 
 
+#: An mbox separator: `From sender date` (Thunderbird writes `From - date`), ending in the year.
+_SEPARATOR = re.compile(rb"^From \S+ .*\d{4}\s*$")
+
+
 def _is_mbox(path: Path, head: bytes) -> bool:
-    """An mbox file: named so, or a file of several messages each opened by a `From ` line.
+    """An mbox file: named so, or a file of several messages each opened by a `From ` line
+    after a blank line.
 
     A single message saved with its envelope line (`From sender date`) starts the same way,
     so it takes a second separator to tell an mbox apart.
     """
-    if path.suffix.casefold() == ".mbox":
+    if path.suffix.casefold() == ".mbox" or path.name == "mbox":
         return True
     if not head.startswith(b"From "):
         return False
     with path.open("rb") as handle:
         handle.readline()
-        return any(line.startswith(b"From ") and b"@" in line for line in handle)
+        blank = False
+        for line in handle:
+            if blank and _SEPARATOR.match(line):
+                return True
+            blank = not line.strip()
+    return False
 
 
 def messages_in(path: Path) -> tuple[list[RawMessage], bool]:
@@ -86,6 +96,8 @@ def messages_in(path: Path) -> tuple[list[RawMessage], bool]:
     if not path.exists():
         raise InputError("path", f"{path} does not exist", "~/Mail/notice.eml")
     if path.is_dir():
+        if (path / "mbox").is_file():  # Apple Mail's export: `NEF.mbox/mbox`
+            return messages_in(path / "mbox")
         if is_mail_folder(path):
             box = mailbox.Maildir(path, factory=None, create=False)
             return [

@@ -262,3 +262,25 @@ def test_a_message_that_cannot_be_written_is_skipped_whole(store: Store, tmp_pat
 )
 def test_the_entry_type_comes_from_the_event(event: str, text: str, kind: DocType) -> None:
     assert notice_doc_type(event, text) is kind
+
+
+def test_mail_clients_mbox_files_are_found_however_named(store: Store, tmp_path: Path) -> None:
+    """Thunderbird keeps a local folder as an mbox file with no extension and `From - date`
+    separators; Apple Mail exports `NEF.mbox/mbox`."""
+    notices = [NEF_SAMPLES / "almd_1.eml", NEF_SAMPLES / "almd_3_plain.eml"]
+    raw = [path.read_bytes() for path in notices]
+    # A message saved with its own envelope line keeps it out of the mbox: the separator is it.
+    raw = [text.split(b"\n", 1)[1] if text.startswith(b"From ") else text for text in raw]
+    thunderbird = tmp_path / "NEF"
+    thunderbird.write_bytes(
+        b"".join(
+            b"From - Tue Dec 01 10:00:00 2026\n" + text.rstrip(b"\n") + b"\n\n" for text in raw
+        )
+    )
+    apple = tmp_path / "Courts.mbox"
+    apple.mkdir()
+    (apple / "mbox").write_bytes(thunderbird.read_bytes())
+    for source in (thunderbird, apple):
+        report = import_notices(store, [source])
+        assert report.messages == 2 and not report.skipped, source.name
+    assert count(store, "SELECT count(*) FROM filings") == 2
