@@ -100,11 +100,19 @@ class FilingStore(DeadlineStore, ClosureStore):
                 [(now, self.user, row["id"], case_id, json_text(row)) for row in stored],
             )
             created: list[Deadline] = []
-            if deadlines_due_from is not None:
-                for row, filing in zip(stored, filings, strict=True):
-                    if triggers.filing_rules(filing, case.kind):
-                        saved = filing_from_row(row)
-                        created += self._set_deadlines(case, saved, due_from=deadlines_due_from)
+            if deadlines_due_from is None:
+                return created
+            calendar = None  # built once, for the first entry that starts a period
+            for row, filing in zip(stored, filings, strict=True):
+                rules = triggers.filing_rules(filing, case.kind)
+                if not rules:
+                    continue
+                calendar = calendar or self.calendar_for(case)
+                saved = filing_from_row(row)
+                for deadline in triggers.filing_deadlines(
+                    saved, rules, calendar, due_from=deadlines_due_from
+                ):
+                    created.append(self.insert_deadline(case_id, deadline))
         return created
 
     def _set_deadlines(

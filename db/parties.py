@@ -40,12 +40,14 @@ class PartyStore(CaseStore):
         raw_role: str | None = None,
         represents_id: int | None = None,
         details: PartyDetails | None = None,
+        check_conflicts: bool = True,
     ) -> tuple[CaseParty, list[PartyConflict]]:
         """Link a party to a case, reusing the party row when the exact name is known.
 
         Returns the link and the other cases the name already appears on (conflict check).
         `details` (counsel's firm and contact, a termination date) go on a new link; an
-        existing link keeps its own (`set_party_details` changes them).
+        existing link keeps its own (`set_party_details` changes them). An importer that
+        reports no conflicts passes `check_conflicts=False` and gets none.
         """
         party = Party(name=name, kind=PartyKind(kind))
         link_role = PartyRole(role)
@@ -53,7 +55,9 @@ class PartyStore(CaseStore):
         with self.write():
             if not self.query_rows("SELECT 1 FROM cases WHERE id = ?", (case_id,)):
                 raise NotFound(f"no case has id {case_id}", field="id")
-            conflicts = self.party_conflicts(party.name, exclude_case_id=case_id)
+            conflicts = (
+                self.party_conflicts(party.name, exclude_case_id=case_id) if check_conflicts else []
+            )
             existing = self.query_rows(
                 "SELECT id FROM parties WHERE name = ? AND kind = ?", (party.name, party.kind.value)
             )

@@ -118,11 +118,17 @@ def rule_by_id(rule_id: str) -> Rule:
 
 def rules_triggered_by(doc_type: DocType, case_kind: CaseKind) -> list[Rule]:
     """Rules a new filing of `doc_type` starts in a case of `case_kind`, in file order."""
-    return [
+    return list(_rules_triggered_by(doc_type, case_kind))
+
+
+@cache
+def _rules_triggered_by(doc_type: DocType, case_kind: CaseKind) -> tuple[Rule, ...]:
+    # Asked once for every entry of an imported docket; the rules never change in a run.
+    return tuple(
         rule
         for rule in load_rules()
         if doc_type.value in rule.trigger and rule.applies_to(case_kind)
-    ]
+    )
 
 
 def hearing_rules(case_kind: CaseKind) -> list[Rule]:

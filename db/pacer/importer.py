@@ -152,6 +152,7 @@ def _write_parties(
                 kind=party_kind(party.name),
                 raw_role=party.raw_role,
                 details=party.details,
+                check_conflicts=False,
             )
             existing[key] = link
             report.parties_added += 1
@@ -189,6 +190,7 @@ def _write_parties(
                 raw_role=listing.raw_role,
                 represents_id=link.id,
                 details=listing.details,
+                check_conflicts=False,
             )
             report.counsel_added += 1
 
