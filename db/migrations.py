@@ -228,17 +228,41 @@ def m001_core_tables(db: Database) -> None:
 
 @migrations()
 def m002_full_text_search(db: Database) -> None:
+    """What sqlite-utils' `enable_fts(columns, create_triggers=True, tokenize="unicode61")`
+    writes, statement for statement (its script splitter made this the slowest part of
+    creating a database), except the update trigger: sqlite-utils' fires on any column, and
+    the store updates a case's rollup columns on every write, which must not re-index its
+    text each time."""
     for table, columns in FTS_COLUMNS.items():
-        db.table(table).enable_fts(columns, create_triggers=True, tokenize="unicode61")
-        # sqlite-utils' update trigger fires on any column; the store updates a case's
-        # rollup columns on every write, which must not re-index its text each time.
         quoted = ", ".join(f'"{c}"' for c in columns)
         olds = ", ".join(f'old."{c}"' for c in columns)
         news = ", ".join(f'new."{c}"' for c in columns)
+        fts = f'"{table}_fts"'
+        run_script(
+            db,
+            f"""CREATE VIRTUAL TABLE {fts} USING FTS5 (
+    {quoted},
+    tokenize='unicode61',
+    content="{table}"
+)""",
+        )
+        run_script(
+            db,
+            f"""INSERT INTO {fts} (rowid, {quoted})
+    SELECT rowid, {quoted} FROM "{table}";""",
+        )
+        run_script(
+            db,
+            f"""CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN
+  INSERT INTO {fts} (rowid, {quoted}) VALUES (new.rowid, {news});
+END;
+CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN
+  INSERT INTO {fts} ({fts}, rowid, {quoted}) VALUES('delete', old.rowid, {olds});
+END;""",
+        )
         run_script(
             db,
             f"""
-            DROP TRIGGER "{table}_au";
             CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
               INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted})
                 VALUES('delete', old.rowid, {olds});

@@ -25,9 +25,11 @@ from pydantic import (
 
 from docket.errors import InputError, Refused
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
 
 def _no_control_chars(value: str) -> str:
-    if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", value):
+    if _CONTROL_CHARS.search(value):
         raise ValueError("contains a control character; type plain text")
     return value
 
