@@ -34,19 +34,25 @@ from docket.models import Case, Filing, PartyKind, PartyRole
 _COURT_ID = re.compile(r"^[a-z]{2,6}$")
 
 
-def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
-    """Import (or refresh) the case on a saved PACER docket report page.
+def import_pacer(store: Store, path: Path, court_id: str | None = None) -> ImportReport:
+    """Import (or refresh) the case on a saved PACER docket report page, as a docket of
+    `court_id`, or of the court the page names when it is not given.
 
     Raises InputError naming `path` or `court` when the page cannot be used; nothing is
     written then.
     """
-    court = court_id.strip().lower()
-    if not _COURT_ID.match(court):
-        raise InputError(
-            "court", f"{court_id!r} is not a PACER court id, such as nmd, nysd or cand", "nmd"
-        )
+    court: str | None = None
+    if court_id is not None:
+        court = court_id.strip().lower()
+        if not _COURT_ID.match(court):
+            raise InputError(
+                "court",
+                f"{court_id!r} is not a PACER court id, such as nmd, nysd or cand",
+                "nmd",
+            )
     path = Path(path)
     page = read_docket_page(path, court)
+    court = page.court
     data = page.data
     report = ImportReport(case_number=str(data["docket_number"]).strip())
     if not page.courts:

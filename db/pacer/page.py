@@ -124,15 +124,25 @@ class DocketPage:
     """juriscraper's `DocketReport.data`, with a non-blank `docket_number`."""
     courts: set[str]
     """Court ids the page names; empty when it names none."""
+    court: str
+    """The court the docket is imported as: the one given, or the one the page names."""
 
 
-def read_docket_page(path: Path, court: str) -> DocketPage:
-    """The docket on a saved page, for a court id already in PACER's form (`nmd`).
+def read_docket_page(path: Path, court: str | None = None) -> DocketPage:
+    """The docket on a saved page, for a court id already in PACER's form (`nmd`), or for the
+    court the page names (its CM/ECF links and its header) when none is given.
 
     Raises InputError naming `path` or `court` when the page cannot be used.
     """
     html_text = read_page(path)
     named = detect_courts(html_text)
+    if court is None:
+        if len(named) != 1:
+            which = f"names {', '.join(sorted(named))}" if named else "does not name its court"
+            raise InputError(
+                "court", f"{path.name} {which}; give the court id", min(named, default="nysd")
+            )
+        court = next(iter(named))
     if named and court not in named:
         raise InputError(
             "court",
@@ -153,7 +163,7 @@ def read_docket_page(path: Path, court: str) -> DocketPage:
             f"{path.name} is not a PACER docket report (no case number found on the page)",
             "the Docket Report page (Reports > Docket Report) saved as .html",
         )
-    return DocketPage(data=data, courts=named)
+    return DocketPage(data=data, courts=named, court=court)
 
 
 def read_page(path: Path) -> str:

@@ -21,8 +21,8 @@ def cmd_import_pacer(args: argparse.Namespace, ctx: Context) -> int:
     from db.pacer import import_pacer
 
     path = input_file(args.file)
-    court = args.court.strip().lower()
-    if not re.fullmatch(r"[a-z]{2,6}", court):
+    court = args.court.strip().lower() if args.court is not None else None
+    if court is not None and not re.fullmatch(r"[a-z]{2,6}", court):
         raise InputError("--court", f"{args.court!r} is not a PACER court id", "--court nysd")
     print_report(import_pacer(ctx.store, path, court), args.json)
     return 0
@@ -126,9 +126,9 @@ def _add_imports(sub: Subparsers) -> None:
     )
     pacer.add_argument(
         "--court",
-        required=True,
         metavar="COURT_ID",
-        help="the PACER court id, e.g. nysd or njd (required)",
+        help="the PACER court id, e.g. nysd or njd (default: the court the page names in its "
+        "CM/ECF links and header)",
     )
     add_json(pacer, "the import report")
     nef = command(

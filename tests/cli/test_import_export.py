@@ -22,6 +22,13 @@ def test_pacer_import_then_refresh_reports_counts(cli_env: dict[str, str]) -> No
     assert "0 added, 0 updated, 3 unchanged" in again.stdout
 
 
+def test_pacer_import_reads_the_court_from_the_page(cli_env: dict[str, str]) -> None:
+    imported = run(cli_env, "import", "pacer", str(PACER_SAMPLES / "dcd_1.html"), "--json")
+    assert imported.returncode == 0, imported.stderr
+    shown = json.loads(run(cli_env, "case", "show", "1:17-cr-00201", "--json").stdout)
+    assert shown["case"]["court"] == "dcd"
+
+
 def test_not_a_docket_is_refused_and_nothing_is_written(cli_env: dict[str, str]) -> None:
     refused = run(cli_env, "import", "pacer", str(PACER_SAMPLES / "nysd_3.html"), "--court", "nysd")
     assert refused.returncode == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -281,7 +282,7 @@ def test_entries_without_numbers_and_repeated_numbers_get_distinct_ids(store: St
 # ---------------------------------------------------------------------- refused pages
 
 
-def assert_refused(store: Store, path: Path, court: str, field: str, words: str) -> None:
+def assert_refused(store: Store, path: Path, court: str | None, field: str, words: str) -> None:
     before = table_counts(store)
     with pytest.raises(InputError) as caught:
         import_pacer(store, path, court)
@@ -390,3 +391,27 @@ def test_doc_type_from_first_words(text: str, doc_type: DocType) -> None:
 )
 def test_pacer_types_map_to_roles(raw: str, role: PartyRole) -> None:
     assert party_role(raw) == role
+
+
+@pytest.mark.parametrize("path", DOCKETS, ids=lambda p: p.stem)
+def test_the_court_is_read_from_the_page_when_not_given(store: Store, path: Path) -> None:
+    report = import_pacer(store, path)
+    case = store.get_case(report.case_id or 0)
+    assert (case.court, case.number) == (court_of(path), expected(path)["docket_number"])
+    assert not report.warnings
+
+
+def test_a_page_naming_no_court_or_several_needs_the_court_given(
+    store: Store, tmp_path: Path
+) -> None:
+    text = (PACER_SAMPLES / "cand_7.html").read_text("utf-8")
+    several = tmp_path / "several.html"
+    several.write_text(text.replace("ecf.cand.uscourts.gov", "ecf.nysd.uscourts.gov", 1), "utf-8")
+    assert_refused(store, several, None, "court", "several.html names cand, nysd; give the court")
+    nameless = tmp_path / "nameless.html"
+    bare = re.sub(r"ecf\.cand\.uscourts\.gov", "example.test", text)
+    nameless.write_text(bare.replace("California Northern District (San Francisco)", ""), "utf-8")
+    assert_refused(store, nameless, None, "court", "does not name its court; give the court id")
+    assert import_pacer(store, nameless, "cand").warnings == [
+        "the page does not name its court; imported as cand, the court given"
+    ]

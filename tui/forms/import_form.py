@@ -1,4 +1,5 @@
-"""Palette commands "Import PACER docket…" (a saved docket report file and its court id) and
+"""Palette commands "Import PACER docket…" (a saved docket report file and, unless the page
+names it, its court id) and
 "Import ECF notices…" (a saved notice email, an mbox file or a maildir folder)."""
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ class ImportPacerForm(FormScreen["ImportReport"]):
 
     def fields(self) -> ComposeResult:
         yield field_row("File", Input(placeholder="~/Downloads/docket.html", id="path"), "path")
-        yield field_row("Court id", Input(placeholder="nmd", id="court"), "court")
+        yield field_row(
+            "Court id",
+            Input(placeholder="nmd (blank: the court the page names)", id="court"),
+            "court",
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -37,13 +42,11 @@ class ImportPacerForm(FormScreen["ImportReport"]):
         errors: dict[str, str] = {}
         if not path.is_file():
             errors["path"] = f"file: {path} is not a file (for example: ~/Downloads/docket.html)"
-        if not court:
-            errors["court"] = "court id: is required (for example: nmd)"
         if errors:
             raise FormErrors(errors)
         from db.pacer import import_pacer
 
-        report = import_pacer(docket_app(self).store, path, court)
+        report = import_pacer(docket_app(self).store, path, court or None)
         self.app.notify(
             f"Imported: {report.entries_added} new entries, {report.entries_updated} updated, "
             f"{report.entries_unchanged} unchanged; parties {report.parties_added} new",
