@@ -84,15 +84,16 @@ _DIRECTIONS = {
 }
 
 
-def _court_from_district(line: str) -> str | None:
-    """`Western District of North Carolina (Asheville)` -> `ncwd`; None when unsure."""
+def _court_from_district(line: str, kind: str = "d") -> str | None:
+    """`Western District of North Carolina (Asheville)` -> `ncwd` (`ncwb` for its bankruptcy
+    court, `kind="b"`); None when unsure."""
     text = re.sub(r"\(.*?\)|\[.*?\]", " ", line).casefold()
     text = re.sub(r"\s+", " ", text).strip()
     direction = next((code for word, code in _DIRECTIONS.items() if word in text.split()), "")
     # Longest state names first, so that `west virginia` is not read as `virginia`.
     for state in sorted(_STATES, key=len, reverse=True):
         if re.search(rf"\b{state}\b", text):
-            return f"{_STATES[state]}{direction}d"
+            return f"{_STATES[state]}{direction}{kind}"
     return None
 
 
@@ -108,9 +109,10 @@ def detect_courts(html_text: str) -> set[str]:
             re.sub(r"<[^>]+>", "", part).strip()
             for part in re.split(r"<br\s*/?>", header.group(1), flags=re.IGNORECASE)
         ]
+        kind = "b" if "bankruptcy" in header.group(1).casefold() else "d"
         for line in lines:
             if "district" in line.casefold() and "district court" not in line.casefold():
-                court = _court_from_district(line)
+                court = _court_from_district(line, kind)
                 if court:
                     found.add(court)
     return {court.lower() for court in found}

@@ -415,3 +415,12 @@ def test_a_page_naming_no_court_or_several_needs_the_court_given(
     assert import_pacer(store, nameless, "cand").warnings == [
         "the page does not name its court; imported as cand, the court given"
     ]
+
+
+def test_a_bankruptcy_courts_header_names_the_bankruptcy_court() -> None:
+    header = (
+        "<h3 align=center>U.S. Bankruptcy Court<BR>\nNorthern District of Alabama (Decatur)"
+        "<BR>\nBankruptcy Petition #: 17-80033-CRJ7</h3>"
+    )
+    assert detect_courts(header) == {"alnb"}
+    assert detect_courts(header.replace("Bankruptcy", "District")) == {"alnd"}
