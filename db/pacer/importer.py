@@ -17,11 +17,13 @@ from db.pacer.mapping import (
     TERMINATED_DISPOSITION,
     case_kind_for,
     case_summary,
+    doc1_id,
     iso_date,
     one_line,
     page_filing,
     page_parties,
     party_kind,
+    same_docket_text,
     source_ids,
 )
 from db.pacer.page import read_docket_page
@@ -63,7 +65,7 @@ def import_pacer(store: Store, path: Path, court_id: str | None = None) -> Impor
         with store.write():
             case_id = _write_case(store, data, court, report)
             _write_parties(store, case_id, data.get("parties") or [], report)
-            _write_entries(store, case_id, court, data.get("docket_entries") or [], report)
+            write_entries(store, case_id, court, data.get("docket_entries") or [], report)
             _close_if_terminated(store, case_id, data, report)
             store.refresh_rollups(case_id)
     except ValidationError as error:
@@ -201,9 +203,26 @@ def _write_parties(
             report.counsel_added += 1
 
 
-def _write_entries(
+def write_entries(
     store: Store, case_id: int, court: str, entries: list[dict[str, Any]], report: ImportReport
 ) -> None:
+    """Add, refresh or leave each of a docket report's entries (juriscraper's
+    `docket_entries`), inside the caller's transaction.
+
+    An unnumbered entry an ECF notice brought in first (its id `ecf:` or `nef:`) is the same
+    entry when it links the same document or has the same day and docket text: it takes the
+    report's id and text instead of being added again.
+    """
+    noticed = [
+        row
+        for row in store.query_rows(
+            "SELECT id, filed_on, description, document_ref, voided_at FROM filings "
+            "WHERE case_id = ? "
+            "AND source = 'pacer' AND document_number IS NULL "
+            "AND (source_id LIKE 'ecf:%' OR source_id LIKE 'nef:%')",
+            (case_id,),
+        )
+    ]
     known = {
         row[0]: row[1:]
         for row in store.query_rows(
@@ -220,7 +239,26 @@ def _write_entries(
             continue
         current = known.get(source_id)
         if current is None:
-            new.append(filing)
+            match = _noticed_entry(noticed, filing) if filing.document_number is None else None
+            if match is None:
+                new.append(filing)
+                continue
+            noticed.remove(match)
+            if match[4] is not None:  # voided by a person: left as it is
+                report.entries_unchanged += 1
+                continue
+            store.update(
+                "filings",
+                int(match[0]),
+                {
+                    "source_id": filing.source_id,
+                    "description": filing.description,
+                    "title": filing.title,
+                    "updated_at": store.timestamp(),
+                },
+                case_id=case_id,
+            )
+            report.entries_updated += 1
             continue
         filing_id, old_filed, old_number, old_description, voided_at = current
         same = (old_filed, old_number, old_description) == (
@@ -248,3 +286,16 @@ def _write_entries(
     deadlines = store.import_filings(case_id, new, deadlines_due_from=store.clock.today())
     report.entries_added += len(new)
     report.deadlines_added += len(deadlines)
+
+
+def _noticed_entry(noticed: list[tuple[Any, ...]], filing: Filing) -> tuple[Any, ...] | None:
+    document = doc1_id(filing.document_ref)
+    for row in noticed:
+        _id, filed_on, description, reference, _voided = row
+        if document is not None and doc1_id(reference) == document:
+            return row
+        if filed_on == filing.filed_on.isoformat() and same_docket_text(
+            description, filing.description
+        ):
+            return row
+    return None

@@ -228,6 +228,19 @@ def source_ids(entries: list[dict[str, Any]]) -> list[str]:
     return ids
 
 
+_ENTERED = re.compile(r"\s*\(Entered:\s*[\d/]+\)\s*$", re.IGNORECASE)
+
+
+def same_docket_text(a: str | None, b: str | None) -> bool:
+    """The same docket text, as a notice and a docket report give it: the report adds
+    `(Entered: 01/30/2023)` and either may break lines differently."""
+
+    def plain(text: str | None) -> str:
+        return " ".join(_ENTERED.sub("", text or "").split()).casefold()
+
+    return plain(a) == plain(b)
+
+
 _DOC1 = re.compile(r"/doc1/(\d{4,})")
 
 

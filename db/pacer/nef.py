@@ -42,6 +42,7 @@ from db.pacer.mapping import (
     guess_doc_type,
     iso_date,
     one_line,
+    same_docket_text,
 )
 from db.reports import NoticeReport, SkippedMessage
 from db.store import Store
@@ -58,7 +59,6 @@ _PREPOSITIONS = frozenset(
 )
 #: Events that record a proceeding, not a paper filed: they set no paper's deadlines.
 _PROCEEDINGS = frozenset(["HEARING", "CONFERENCE", "TRIAL", "PROCEEDINGS", "SENTENCING"])
-_ENTERED = re.compile(r"\s*\(Entered:\s*[\d/]+\)\s*$", re.IGNORECASE)
 
 
 def notice_doc_type(short_description: str, description: str) -> DocType:
@@ -84,13 +84,6 @@ def notice_doc_type(short_description: str, description: str) -> DocType:
         if word in DOC_TYPE_WORDS:
             return DOC_TYPE_WORDS[word]
     return DocType.OTHER
-
-
-def _same_text(a: str | None, b: str | None) -> bool:
-    def plain(text: str | None) -> str:
-        return " ".join(_ENTERED.sub("", text or "").split()).casefold()
-
-    return plain(a) == plain(b)
 
 
 def notice_filing(entry: dict[str, Any]) -> Filing:
@@ -142,7 +135,7 @@ def _already_there(store: Store, case_id: int, filing: Filing, document_id: str 
             not filing.document_number
             and number is None
             and filed_on == filing.filed_on.isoformat()
-            and _same_text(description, filing.description)
+            and same_docket_text(description, filing.description)
         ):
             return True
     return False

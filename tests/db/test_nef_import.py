@@ -284,3 +284,30 @@ def test_mail_clients_mbox_files_are_found_however_named(store: Store, tmp_path:
         report = import_notices(store, [source])
         assert report.messages == 2 and not report.skipped, source.name
     assert count(store, "SELECT count(*) FROM filings") == 2
+
+
+def test_a_pacer_report_after_a_notice_takes_over_its_unnumbered_entry(store: Store) -> None:
+    """njd's Status Conference minute entry has no document number: the docket report's
+    entry of the same day and text (with its `(Entered: ...)`) is the same entry."""
+    from db.pacer.importer import write_entries
+    from db.reports import ImportReport
+
+    import_notices(store, [NEF_SAMPLES / "njd_1.eml"])
+    case = store.find_case("2:22-cv-06575", "njd")
+    entry = expected(NEF_SAMPLES / "njd_1.eml")["dockets"][0]["docket_entries"][0]
+    page_entry = {
+        "date_filed": entry["date_filed"],
+        "document_number": None,
+        "description": entry["description"] + " (Entered: 01/30/2023)",
+    }
+    report = ImportReport()
+    with store.write():
+        write_entries(store, case.id or 0, "njd", [page_entry], report)
+    assert (report.entries_added, report.entries_updated) == (0, 1)
+    assert rows(
+        store, "SELECT source_id, description FROM filings WHERE case_id = ?", (case.id,)
+    ) == [("day:2023-01-30#1", page_entry["description"])]
+    again = ImportReport()
+    with store.write():
+        write_entries(store, case.id or 0, "njd", [page_entry], again)
+    assert (again.entries_added, again.entries_updated, again.entries_unchanged) == (0, 0, 1)
