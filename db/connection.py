@@ -165,7 +165,16 @@ def open_database(path: Path | str) -> Opened:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
             db = Database(conn)
-            migrations.apply(db)
+            if migrations.pending(db):
+                # One transaction for every pending step: a new database is written (and
+                # synced) once.
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    migrations.apply(db)
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
         except BaseException:
             conn.close()
             raise

@@ -33,6 +33,7 @@ from docket.models import (
     Filing,
     Hearing,
     Note,
+    PartyDetails,
     PartyKind,
     PartyRole,
     StatusChange,
@@ -57,6 +58,7 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
                 "role": link.role.value,
                 "raw_role": link.raw_role,
                 "represents": refs.get(link.represents_id) if link.represents_id else None,
+                **PartyDetails.of(link).values(),
             }
         )
     filings = []
@@ -226,6 +228,11 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
             kind=PartyKind(party.get("party_kind", "person")),
             raw_role=party.get("raw_role"),
             represents_id=represents,
+            details=PartyDetails(
+                firm=party.get("firm"),
+                contact=party.get("contact"),
+                terminated_on=party.get("terminated_on"),
+            ),
         )
         assert link.id is not None
         links[party["ref"]] = link.id

@@ -17,7 +17,7 @@ from typing import Any
 
 from db.closures import ClosureStore
 from db.deadlines import DeadlineStore
-from db.mapping import filing_from_row
+from db.mapping import filing_from_row, json_text
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound
 from docket.models import Case, Deadline, Filing
@@ -76,6 +76,65 @@ class FilingStore(DeadlineStore, ClosureStore):
                     self.get_case(case_id), saved, due_from=deadlines_due_from
                 )
         return saved, created
+
+    def import_filings(
+        self, case_id: int, filings: list[Filing], *, deadlines_due_from: date | None = None
+    ) -> list[Deadline]:
+        """Insert many imported entries at the end of the docket, as `import_filing` does
+        one at a time (same entry numbers, rows, audit log and deadlines).
+
+        A docket page brings in hundreds of entries at once: this writes them with one
+        statement, reads them back with one query and audits them with one more, so an
+        import costs little beyond reading the page.
+        """
+        if not filings:
+            return []
+        from docket import triggers
+
+        with self.write():
+            case = self.get_case(case_id)
+            first = int(
+                self.query_rows(
+                    "SELECT coalesce(max(entry_no), 0) + 1 FROM filings WHERE case_id = ?",
+                    (case_id,),
+                )[0][0]
+            )
+            now = self.timestamp()
+            exclude = {"id", "case_id", "entry_no"}
+            rows = [filing.model_dump(mode="json", exclude=exclude) for filing in filings]
+            columns = ["case_id", "entry_no", *rows[0], "created_at", "updated_at"]
+            self.conn.executemany(
+                f"INSERT INTO filings ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                [
+                    (case_id, first + offset, *row.values(), now, now)
+                    for offset, row in enumerate(rows)
+                ],
+            )
+            stored = self.query_dicts(
+                "SELECT * FROM filings WHERE case_id = ? AND entry_no >= ? ORDER BY entry_no",
+                (case_id, first),
+            )
+            self.conn.executemany(
+                "INSERT INTO audit_log (at, who, action, entity, entity_id, case_id, after) "
+                "VALUES (?, ?, 'insert', 'filings', ?, ?, ?)",
+                [(now, self.user, row["id"], case_id, json_text(row)) for row in stored],
+            )
+            created: list[Deadline] = []
+            if deadlines_due_from is None:
+                return created
+            calendar = None  # built once, for the first entry that starts a period
+            for row, filing in zip(stored, filings, strict=True):
+                rules = triggers.filing_rules(filing, case.kind)
+                if not rules:
+                    continue
+                calendar = calendar or self.calendar_for(case)
+                saved = filing_from_row(row)
+                for deadline in triggers.filing_deadlines(
+                    saved, rules, calendar, due_from=deadlines_due_from
+                ):
+                    created.append(self.insert_deadline(case_id, deadline))
+        return created
 
     def _set_deadlines(
         self, case: Case, filing: Filing, *, due_from: date | None = None

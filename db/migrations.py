@@ -6,11 +6,33 @@ Table and column names are a contract: paralegals and their tools read the file 
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 from docket.models import name_key
 
 migrations = Migrations("docket")
+
+
+def run_script(db: Database, sql: str) -> None:
+    """Run several statements inside the migration's transaction.
+
+    sqlite-utils' `executescript` finds statement ends a character at a time, which made
+    opening a new database cost more than importing a docket into it; a statement ends at
+    the end of a line, so this asks SQLite line by line instead.
+    """
+    statement: list[str] = []
+    for line in sql.splitlines(keepends=True):
+        statement.append(line)
+        text = "".join(statement)
+        if sqlite3.complete_statement(text):
+            db.conn.execute(text)
+            statement = []
+    rest = "".join(statement).strip()
+    if rest:
+        db.conn.execute(rest)
+
 
 #: Tables whose text is indexed for full-text search, with the columns indexed.
 FTS_COLUMNS: dict[str, list[str]] = {
@@ -23,7 +45,8 @@ FTS_COLUMNS: dict[str, list[str]] = {
 
 @migrations()
 def m001_core_tables(db: Database) -> None:
-    db.executescript(
+    run_script(
+        db,
         """
         CREATE TABLE cases (
             id INTEGER PRIMARY KEY,
@@ -199,28 +222,53 @@ def m001_core_tables(db: Database) -> None:
         );
         CREATE INDEX audit_by_entity ON audit_log (entity, entity_id, id);
         CREATE INDEX audit_by_case ON audit_log (case_id, id);
-        """
+        """,
     )
 
 
 @migrations()
 def m002_full_text_search(db: Database) -> None:
+    """What sqlite-utils' `enable_fts(columns, create_triggers=True, tokenize="unicode61")`
+    writes, statement for statement (its script splitter made this the slowest part of
+    creating a database), except the update trigger: sqlite-utils' fires on any column, and
+    the store updates a case's rollup columns on every write, which must not re-index its
+    text each time."""
     for table, columns in FTS_COLUMNS.items():
-        db.table(table).enable_fts(columns, create_triggers=True, tokenize="unicode61")
-        # sqlite-utils' update trigger fires on any column; the store updates a case's
-        # rollup columns on every write, which must not re-index its text each time.
         quoted = ", ".join(f'"{c}"' for c in columns)
         olds = ", ".join(f'old."{c}"' for c in columns)
         news = ", ".join(f'new."{c}"' for c in columns)
-        db.executescript(
+        fts = f'"{table}_fts"'
+        run_script(
+            db,
+            f"""CREATE VIRTUAL TABLE {fts} USING FTS5 (
+    {quoted},
+    tokenize='unicode61',
+    content="{table}"
+)""",
+        )
+        run_script(
+            db,
+            f"""INSERT INTO {fts} (rowid, {quoted})
+    SELECT rowid, {quoted} FROM "{table}";""",
+        )
+        run_script(
+            db,
+            f"""CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN
+  INSERT INTO {fts} (rowid, {quoted}) VALUES (new.rowid, {news});
+END;
+CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN
+  INSERT INTO {fts} ({fts}, rowid, {quoted}) VALUES('delete', old.rowid, {olds});
+END;""",
+        )
+        run_script(
+            db,
             f"""
-            DROP TRIGGER "{table}_au";
             CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
               INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted})
                 VALUES('delete', old.rowid, {olds});
               INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {news});
             END;
-            """
+            """,
         )
 
 
@@ -302,3 +350,11 @@ def m006_court_registry(db: Database) -> None:
             "ELSE calendar END WHERE id = ?",
             [found, holidays, case_id],
         )
+
+
+@migrations()
+def m007_counsel_details(db: Database) -> None:
+    """What PACER says of counsel and parties beyond their names: an attorney's firm and
+    contact block, and the day a party or an attorney was terminated from the case."""
+    for column in ("firm", "contact", "terminated_on"):
+        db.execute(f"ALTER TABLE case_parties ADD COLUMN {column} TEXT")

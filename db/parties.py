@@ -5,11 +5,11 @@ from __future__ import annotations
 from db.cases import CaseStore
 from db.rows import PartyConflict
 from docket.errors import InputError, NotFound
-from docket.models import CaseParty, Party, PartyKind, PartyRole, name_key
+from docket.models import CaseParty, Party, PartyDetails, PartyKind, PartyRole, name_key
 
 _SELECT_LINKS = (
     "SELECT cp.id, cp.case_id, cp.party_id, cp.role, cp.raw_role, cp.represents_id, "
-    "p.name, p.kind AS party_kind FROM case_parties cp "
+    "cp.firm, cp.contact, cp.terminated_on, p.name, p.kind AS party_kind FROM case_parties cp "
     "JOIN parties p ON p.id = cp.party_id "
 )
 
@@ -39,17 +39,25 @@ class PartyStore(CaseStore):
         kind: PartyKind | str = PartyKind.PERSON,
         raw_role: str | None = None,
         represents_id: int | None = None,
+        details: PartyDetails | None = None,
+        check_conflicts: bool = True,
     ) -> tuple[CaseParty, list[PartyConflict]]:
         """Link a party to a case, reusing the party row when the exact name is known.
 
         Returns the link and the other cases the name already appears on (conflict check).
+        `details` (counsel's firm and contact, a termination date) go on a new link; an
+        existing link keeps its own (`set_party_details` changes them). An importer that
+        reports no conflicts passes `check_conflicts=False` and gets none.
         """
         party = Party(name=name, kind=PartyKind(kind))
         link_role = PartyRole(role)
         key = name_key(party.name) or party.name.casefold()
         with self.write():
-            self.get_case(case_id)
-            conflicts = self.party_conflicts(party.name, exclude_case_id=case_id)
+            if not self.query_rows("SELECT 1 FROM cases WHERE id = ?", (case_id,)):
+                raise NotFound(f"no case has id {case_id}", field="id")
+            conflicts = (
+                self.party_conflicts(party.name, exclude_case_id=case_id) if check_conflicts else []
+            )
             existing = self.query_rows(
                 "SELECT id FROM parties WHERE name = ? AND kind = ?", (party.name, party.kind.value)
             )
@@ -89,12 +97,22 @@ class PartyStore(CaseStore):
                             "role": link_role.value,
                             "raw_role": raw_role,
                             "represents_id": represents_id,
+                            **(details or PartyDetails()).values(),
                             "created_at": self.timestamp(),
                         },
                         case_id=case_id,
                     )["id"]
                 )
         return self.get_case_party(link_id), conflicts
+
+    def set_party_details(self, link: CaseParty, details: PartyDetails) -> bool:
+        """Replace what the court says of a party in a case beyond its name and role (see
+        `PartyDetails`); False when it already says exactly that."""
+        assert link.id is not None
+        if PartyDetails.of(link) == details:
+            return False
+        self.update("case_parties", link.id, details.values(), case_id=link.case_id)
+        return True
 
     def get_case_party(self, link_id: int) -> CaseParty:
         rows = self.query_dicts(_SELECT_LINKS + "WHERE cp.id = ?", (link_id,))

@@ -26,9 +26,11 @@ from pydantic import (
 from docket.dates import years_before
 from docket.errors import InputError, Refused
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
 
 def _no_control_chars(value: str) -> str:
-    if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", value):
+    if _CONTROL_CHARS.search(value):
         raise ValueError("contains a control character; type plain text")
     return value
 
@@ -296,9 +298,39 @@ class CaseParty(_Record):
     """The role as the source wrote it (PACER's `Plaintiff-Appellant`), kept verbatim."""
     represents_id: int | None = None
     """For counsel: the case-party row of the client."""
+    firm: ShortLine | None = None
+    """For counsel: the firm or office, as the court lists it (`GIBBONS P.C.`)."""
+    contact: Text | None = None
+    """For counsel: the contact block as the court lists it (firm, address, phone, email),
+    one line each."""
+    terminated_on: date | None = None
+    """The day the court terminated this party, or this attorney's appearance, in the case."""
     name: str = ""
     """The party's name (filled in when read from the store)."""
     party_kind: PartyKind = PartyKind.PERSON
+
+
+class PartyDetails(BaseModel):
+    """What a court says of a party in a case beyond its name and role (PACER's parties and
+    counsel section), as one value an import compares and replaces whole."""
+
+    model_config = ConfigDict(frozen=True)
+
+    firm: str | None = None
+    contact: str | None = None
+    terminated_on: date | None = None
+
+    @classmethod
+    def of(cls, link: CaseParty) -> PartyDetails:
+        return cls(firm=link.firm, contact=link.contact, terminated_on=link.terminated_on)
+
+    def values(self) -> dict[str, str | None]:
+        """The columns, as stored."""
+        return {
+            "firm": self.firm,
+            "contact": self.contact,
+            "terminated_on": self.terminated_on.isoformat() if self.terminated_on else None,
+        }
 
 
 class Filing(_Record):

@@ -218,13 +218,21 @@ def rules_triggered_by(
 ) -> list[Rule]:
     """Rules a new filing of `doc_type` starts in a case of `case_kind`, in file order, in a
     court counting under `rule_set_id` (a federal rule never fires in a state court)."""
-    return [
+    return list(_rules_triggered_by(doc_type, case_kind, rule_set_id))
+
+
+@cache
+def _rules_triggered_by(
+    doc_type: DocType, case_kind: CaseKind, rule_set_id: str
+) -> tuple[Rule, ...]:
+    # Asked once for every entry of an imported docket; the rules never change in a run.
+    return tuple(
         rule
         for rule in load_rules()
         if rule.rule_set == rule_set_id
         and doc_type.value in rule.trigger
         and rule.applies_to(case_kind)
-    ]
+    )
 
 
 def hearing_rules(case_kind: CaseKind, rule_set_id: str = "federal") -> list[Rule]:

@@ -24,7 +24,7 @@ from tui.screens.cases import CasesScreen
 from tui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
-    from db.reports import ImportReport
+    from db.reports import ImportReport, NoticeReport
 
 
 class DocketApp(DocketHost):
@@ -107,6 +107,11 @@ class DocketApp(DocketHost):
             "Read a saved PACER docket report into its case",
             self.action_import_pacer,
         )
+        yield SystemCommand(
+            "Import ECF notices…",
+            "Read saved notice emails (.eml, mbox, maildir) onto their cases",
+            self.action_import_notices,
+        )
         yield from self._screen_commands(screen)
 
     def _screen_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -145,3 +150,13 @@ class DocketApp(DocketHost):
                 self.open_case(report.case_id)
 
         self.push_screen(ImportPacerForm(), imported)
+
+    def action_import_notices(self) -> None:
+        from tui.forms.import_form import ImportNoticesForm
+
+        def imported(report: NoticeReport | None) -> None:
+            if report is not None and len(report.case_ids) == 1:
+                self.open_case(report.case_ids[0])
+            # Several cases: the notifications name them and the Cases list shows them.
+
+        self.push_screen(ImportNoticesForm(), imported)

@@ -20,7 +20,8 @@ Everything is one transaction: a page that cannot be read writes nothing.
 
 Three modules, in the order a page goes through them: `page` reads and checks the saved file
 and hands it to juriscraper, `mapping` turns juriscraper's reading into our models, and
-`importer` writes the result in one transaction. The names callers use are importable from
+`importer` writes the result in one transaction. ECF notice emails take the same road: `mail`
+finds and reads the messages, `nef` writes them. The names callers use are importable from
 here.
 """
 
@@ -39,6 +40,7 @@ from db.pacer.mapping import (
     party_kind,
     party_role,
 )
+from db.pacer.nef import import_notices
 from db.pacer.page import detect_courts, parse_docket_page, read_docket_page
 
 __all__ = [
@@ -49,6 +51,7 @@ __all__ = [
     "detect_courts",
     "entry_title",
     "guess_doc_type",
+    "import_notices",
     "import_pacer",
     "page_filing",
     "page_parties",

@@ -17,11 +17,13 @@ from db.pacer.mapping import (
     TERMINATED_DISPOSITION,
     case_kind_for,
     case_summary,
+    doc1_id,
     iso_date,
     one_line,
     page_filing,
     page_parties,
     party_kind,
+    same_docket_text,
     source_ids,
 )
 from db.pacer.page import read_docket_page
@@ -29,24 +31,30 @@ from db.reports import ImportReport
 from db.store import Store
 from docket.errors import InputError, NotFound, Refused
 from docket.lifecycle import lifecycle_for
-from docket.models import Case, PartyKind, PartyRole
+from docket.models import Case, Filing, PartyKind, PartyRole
 
 _COURT_ID = re.compile(r"^[a-z]{2,6}$")
 
 
-def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
-    """Import (or refresh) the case on a saved PACER docket report page.
+def import_pacer(store: Store, path: Path, court_id: str | None = None) -> ImportReport:
+    """Import (or refresh) the case on a saved PACER docket report page, as a docket of
+    `court_id`, or of the court the page names when it is not given.
 
     Raises InputError naming `path` or `court` when the page cannot be used; nothing is
     written then.
     """
-    court = court_id.strip().lower()
-    if not _COURT_ID.match(court):
-        raise InputError(
-            "court", f"{court_id!r} is not a PACER court id, such as nmd, nysd or cand", "nmd"
-        )
+    court: str | None = None
+    if court_id is not None:
+        court = court_id.strip().lower()
+        if not _COURT_ID.match(court):
+            raise InputError(
+                "court",
+                f"{court_id!r} is not a PACER court id, such as nmd, nysd or cand",
+                "nmd",
+            )
     path = Path(path)
     page = read_docket_page(path, court)
+    court = page.court
     data = page.data
     report = ImportReport(case_number=str(data["docket_number"]).strip())
     if not page.courts:
@@ -57,7 +65,7 @@ def import_pacer(store: Store, path: Path, court_id: str) -> ImportReport:
         with store.write():
             case_id = _write_case(store, data, court, report)
             _write_parties(store, case_id, data.get("parties") or [], report)
-            _write_entries(store, case_id, data.get("docket_entries") or [], report)
+            write_entries(store, case_id, court, data.get("docket_entries") or [], report)
             _close_if_terminated(store, case_id, data, report)
             store.refresh_rollups(case_id)
     except ValidationError as error:
@@ -151,34 +159,70 @@ def _write_parties(
                 party.role,
                 kind=party_kind(party.name),
                 raw_role=party.raw_role,
+                details=party.details,
+                check_conflicts=False,
             )
             existing[key] = link
             report.parties_added += 1
-        elif (link.raw_role or "") != party.raw_role:
-            assert link.id is not None
-            store.update("case_parties", link.id, {"raw_role": party.raw_role}, case_id=case_id)
-            report.parties_updated += 1
         else:
-            report.parties_unchanged += 1
-        for counsel, raw_role in party.attorneys.items():
+            changed = store.set_party_details(link, party.details)
+            if (link.raw_role or "") != party.raw_role:
+                assert link.id is not None
+                store.update("case_parties", link.id, {"raw_role": party.raw_role}, case_id=case_id)
+                changed = True
+            if changed:
+                report.parties_updated += 1
+            else:
+                report.parties_unchanged += 1
+        for counsel, listing in party.attorneys.items():
             counsel_key = (counsel, PartyRole.COUNSEL.value, link.id)
-            if counsel_key in existing:
-                report.counsel_unchanged += 1
+            known = existing.get(counsel_key)
+            if known is not None:
+                changed = store.set_party_details(known, listing.details)
+                if (known.raw_role or "") != listing.raw_role:
+                    assert known.id is not None
+                    store.update(
+                        "case_parties", known.id, {"raw_role": listing.raw_role}, case_id=case_id
+                    )
+                    changed = True
+                if changed:
+                    report.counsel_updated += 1
+                else:
+                    report.counsel_unchanged += 1
                 continue
             existing[counsel_key], _ = store.add_party(
                 case_id,
                 counsel,
                 PartyRole.COUNSEL,
                 kind=PartyKind.PERSON,
-                raw_role=raw_role,
+                raw_role=listing.raw_role,
                 represents_id=link.id,
+                details=listing.details,
+                check_conflicts=False,
             )
             report.counsel_added += 1
 
 
-def _write_entries(
-    store: Store, case_id: int, entries: list[dict[str, Any]], report: ImportReport
+def write_entries(
+    store: Store, case_id: int, court: str, entries: list[dict[str, Any]], report: ImportReport
 ) -> None:
+    """Add, refresh or leave each of a docket report's entries (juriscraper's
+    `docket_entries`), inside the caller's transaction.
+
+    An unnumbered entry an ECF notice brought in first (its id `ecf:` or `nef:`) is the same
+    entry when it links the same document or has the same day and docket text: it takes the
+    report's id and text instead of being added again.
+    """
+    noticed = [
+        row
+        for row in store.query_rows(
+            "SELECT id, filed_on, description, document_ref, voided_at FROM filings "
+            "WHERE case_id = ? "
+            "AND source = 'pacer' AND document_number IS NULL "
+            "AND (source_id LIKE 'ecf:%' OR source_id LIKE 'nef:%')",
+            (case_id,),
+        )
+    ]
     known = {
         row[0]: row[1:]
         for row in store.query_rows(
@@ -187,17 +231,34 @@ def _write_entries(
             (case_id,),
         )
     }
-    today = store.clock.today()
+    new: list[Filing] = []
     for source_id, entry in zip(source_ids(entries), entries, strict=True):
-        filing = page_filing(entry, source_id)
+        filing = page_filing(entry, source_id, court)
         if filing is None:
             report.warnings.append(f"entry {source_id} has no date; skipped")
             continue
         current = known.get(source_id)
         if current is None:
-            _, deadlines = store.import_filing(case_id, filing, deadlines_due_from=today)
-            report.entries_added += 1
-            report.deadlines_added += len(deadlines)
+            match = _noticed_entry(noticed, filing) if filing.document_number is None else None
+            if match is None:
+                new.append(filing)
+                continue
+            noticed.remove(match)
+            if match[4] is not None:  # voided by a person: left as it is
+                report.entries_unchanged += 1
+                continue
+            store.update(
+                "filings",
+                int(match[0]),
+                {
+                    "source_id": filing.source_id,
+                    "description": filing.description,
+                    "title": filing.title,
+                    "updated_at": store.timestamp(),
+                },
+                case_id=case_id,
+            )
+            report.entries_updated += 1
             continue
         filing_id, old_filed, old_number, old_description, voided_at = current
         same = (old_filed, old_number, old_description) == (
@@ -222,3 +283,19 @@ def _write_entries(
             case_id=case_id,
         )
         report.entries_updated += 1
+    deadlines = store.import_filings(case_id, new, deadlines_due_from=store.clock.today())
+    report.entries_added += len(new)
+    report.deadlines_added += len(deadlines)
+
+
+def _noticed_entry(noticed: list[tuple[Any, ...]], filing: Filing) -> tuple[Any, ...] | None:
+    document = doc1_id(filing.document_ref)
+    for row in noticed:
+        _id, filed_on, description, reference, _voided = row
+        if document is not None and doc1_id(reference) == document:
+            return row
+        if filed_on == filing.filed_on.isoformat() and same_docket_text(
+            description, filing.description
+        ):
+            return row
+    return None

@@ -14,7 +14,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from docket.models import CaseKind, DocType, EntrySource, Filing, PartyKind, PartyRole
+from docket.models import (
+    CaseKind,
+    DocType,
+    EntrySource,
+    Filing,
+    PartyDetails,
+    PartyKind,
+    PartyRole,
+)
 
 #: Disposition given to a case PACER shows as terminated (PACER does not say how it ended).
 TERMINATED_DISPOSITION = "terminated (PACER)"
@@ -75,7 +83,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], DocType], ...] = (
     (("ARREST", "WARRANT"), DocType.WARRANT),
     (("MEMO", "ENDORSEMENT"), DocType.ORDER),
 )
-_WORDS: dict[str, DocType] = {
+#: The word that names each kind of paper, in PACER's docket text and ECF event names.
+DOC_TYPE_WORDS: dict[str, DocType] = {
     "COMPLAINT": DocType.COMPLAINT,
     "PETITION": DocType.PETITION,
     "SUMMONS": DocType.SUMMONS,
@@ -134,15 +143,16 @@ _QUALIFIERS = frozenset(
 def guess_doc_type(description: str) -> DocType:
     """The kind of paper from the first words of PACER's docket text
     (`First MOTION to Dismiss` -> motion, `NOTICE OF APPEAL` -> notice_of_appeal)."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", description.upper())[:8]
+    # Eight words are read; upper-casing a whole page of docket text would cost more.
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", description[:240].upper())[:8]
     for start in range(0, min(len(words), 4)):
         head = tuple(words[start:])
         for phrase, doc_type in _PHRASES:
             if head[: len(phrase)] == phrase:
                 return doc_type
         word = words[start]
-        if word in _WORDS:
-            return _WORDS[word]
+        if word in DOC_TYPE_WORDS:
+            return DOC_TYPE_WORDS[word]
         if word in _QUALIFIERS or word.endswith(("'S", "’S")) or word == "DOCUMENT":
             continue
         break
@@ -218,22 +228,70 @@ def source_ids(entries: list[dict[str, Any]]) -> list[str]:
     return ids
 
 
-def page_filing(entry: dict[str, Any], source_id: str) -> Filing | None:
+_ENTERED = re.compile(r"\s*\(Entered:\s*[\d/]+\)\s*$", re.IGNORECASE)
+
+
+def same_docket_text(a: str | None, b: str | None) -> bool:
+    """The same docket text, as a notice and a docket report give it: the report adds
+    `(Entered: 01/30/2023)` and either may break lines differently."""
+
+    def plain(text: str | None) -> str:
+        return " ".join(_ENTERED.sub("", text or "").split()).casefold()
+
+    return plain(a) == plain(b)
+
+
+_DOC1 = re.compile(r"/doc1/(\d{4,})")
+
+
+def doc1_id(reference: str | None) -> str | None:
+    """PACER's document id in a `/doc1/` link, in juriscraper's form: the fourth digit, which
+    says whether the link shows the document or its attachments, is always 0."""
+    found = _DOC1.search(reference or "")
+    if found is None:
+        return None
+    digits = found.group(1)
+    return f"{digits[:3]}0{digits[4:]}"
+
+
+def doc1_link(court_id: str, pacer_doc_id: Any) -> str | None:
+    """The document's CM/ECF link, from the id a docket page gives, so that an ECF notice
+    of the same document is known for one later (`doc1_id`)."""
+    digits = str(pacer_doc_id or "").strip()
+    if not digits.isdigit():
+        return None
+    return f"https://ecf.{court_id}.uscourts.gov/doc1/{digits}"
+
+
+def page_filing(
+    entry: dict[str, Any], source_id: str, court_id: str | None = None
+) -> Filing | None:
     """The filing a docket entry becomes; None when PACER gives it no date to file it on."""
-    description = _clean(entry.get("description"))
+    description = clean_text(entry.get("description"))
     filed_on = iso_date(entry.get("date_filed")) or iso_date(entry.get("date_entered"))
     if filed_on is None:
         return None
     number = str(entry.get("document_number") or "").strip() or None
+    reference = doc1_link(court_id, entry.get("pacer_doc_id")) if court_id else None
     return Filing(
         filed_on=filed_on,
         doc_type=guess_doc_type(description),
         title=entry_title(description),
         description=description or None,
         document_number=number,
+        document_ref=reference,
         source=EntrySource.PACER,
         source_id=source_id,
     )
+
+
+class PageCounsel(BaseModel):
+    """One attorney of a party as the page lists them."""
+
+    raw_role: str
+    """Their PACER roles (`Attorney: LEAD ATTORNEY; ATTORNEY TO BE NOTICED`)."""
+    details: PartyDetails = Field(default_factory=PartyDetails)
+    """Firm, contact block and the day their appearance was terminated."""
 
 
 class PageParty(BaseModel):
@@ -242,12 +300,49 @@ class PageParty(BaseModel):
     name: str
     role: PartyRole
     raw_types: list[str] = Field(default_factory=list)
-    attorneys: dict[str, str] = Field(default_factory=dict)
-    """Attorney name -> their PACER roles (`Attorney: LEAD ATTORNEY; ...`)."""
+    attorneys: dict[str, PageCounsel] = Field(default_factory=dict)
+    """Attorney name -> what the page says of them for this party."""
+    terminated_on: date | None = None
 
     @property
     def raw_role(self) -> str:
         return "; ".join(self.raw_types)[:200]
+
+    @property
+    def details(self) -> PartyDetails:
+        return PartyDetails(terminated_on=self.terminated_on)
+
+
+_TERMINATED = re.compile(r"TERMINATED:\s*(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE)
+#: A contact block's first line that is not a firm: an address, a phone, an email, a note.
+_NOT_A_FIRM = re.compile(
+    r"^(?:\d|p\.?\s*o\.?\s+box|post office|suite|room|floor|phone|tel|fax|email|"
+    r"\(\d{3}\)|pro se|prisoner|\[)",
+    re.IGNORECASE,
+)
+
+
+def terminated_on(roles: list[str]) -> date | None:
+    """The day in an attorney's `TERMINATED: 04/27/2023` role, if they have one."""
+    for role in roles:
+        found = _TERMINATED.search(role)
+        if found:
+            month, day, year = (int(part) for part in found.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def counsel_details(attorney: dict[str, Any], roles: list[str]) -> PartyDetails:
+    """An attorney's firm (the contact block's first line, when it names one), the contact
+    block itself, line by line as PACER gives it, and their termination date."""
+    lines = [one_line(line) for line in clean_text(attorney.get("contact")).splitlines()]
+    lines = [line for line in lines if line]
+    contact = "\n".join(lines)[:4000] or None
+    firm = lines[0][:200] if lines and not _NOT_A_FIRM.match(lines[0]) else None
+    return PartyDetails(firm=firm, contact=contact, terminated_on=terminated_on(roles))
 
 
 def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
@@ -256,9 +351,10 @@ def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
     PACER lists a party once per capacity and sometimes twice in the same one (txed: `Yahoo!
     Inc` is a Counter Claimant twice, with different attorneys); one case may link a party
     only once per role, so those listings merge: their raw types are joined and their
-    attorneys pooled.
+    attorneys pooled. A party is terminated when every listing of it is.
     """
     merged: dict[tuple[str, PartyRole], PageParty] = {}
+    ended: dict[tuple[str, PartyRole], list[date | None]] = {}
     for party in parties:
         name = one_line(party.get("name"))[:500]
         if not name:
@@ -266,6 +362,7 @@ def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
         raw_type = one_line(party.get("type")) or "Unknown"
         role = party_role(raw_type)
         entry = merged.setdefault((name, role), PageParty(name=name, role=role))
+        ended.setdefault((name, role), []).append(iso_date(party.get("date_terminated")))
         if raw_type not in entry.raw_types:
             entry.raw_types.append(raw_type)
         for attorney in party.get("attorneys") or []:
@@ -274,14 +371,20 @@ def page_parties(parties: list[dict[str, Any]]) -> list[PageParty]:
                 continue
             roles = [one_line(r) for r in attorney.get("roles") or [] if r]
             raw_role = ("Attorney: " + "; ".join(roles)) if roles else "Attorney"
-            entry.attorneys.setdefault(counsel, raw_role[:200])
+            entry.attorneys.setdefault(
+                counsel,
+                PageCounsel(raw_role=raw_role[:200], details=counsel_details(attorney, roles)),
+            )
+    for key, days in ended.items():
+        if all(day is not None for day in days):
+            merged[key].terminated_on = max(day for day in days if day is not None)
     return list(merged.values())
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _clean(text: Any) -> str:
+def clean_text(text: Any) -> str:
     """Text as PACER gave it, minus carriage returns and control characters (which no
     docket text means, and which our records refuse)."""
     text = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
@@ -291,4 +394,4 @@ def _clean(text: Any) -> str:
 def one_line(text: Any) -> str:
     """PACER text for a one-line field (names, titles, judges): its runs of spaces and line
     breaks as single spaces."""
-    return " ".join(_clean(text).split())
+    return " ".join(clean_text(text).split())

@@ -84,31 +84,35 @@ _DIRECTIONS = {
 }
 
 
-def _court_from_district(line: str) -> str | None:
-    """`Western District of North Carolina (Asheville)` -> `ncwd`; None when unsure."""
+def _court_from_district(line: str, kind: str = "d") -> str | None:
+    """`Western District of North Carolina (Asheville)` -> `ncwd` (`ncwb` for its bankruptcy
+    court, `kind="b"`); None when unsure."""
     text = re.sub(r"\(.*?\)|\[.*?\]", " ", line).casefold()
     text = re.sub(r"\s+", " ", text).strip()
     direction = next((code for word, code in _DIRECTIONS.items() if word in text.split()), "")
     # Longest state names first, so that `west virginia` is not read as `virginia`.
     for state in sorted(_STATES, key=len, reverse=True):
         if re.search(rf"\b{state}\b", text):
-            return f"{_STATES[state]}{direction}d"
+            return f"{_STATES[state]}{direction}{kind}"
     return None
 
 
 def detect_courts(html_text: str) -> set[str]:
     """Court ids the page names: its CM/ECF links, its title and its header's district line."""
-    found = set(re.findall(r"ecf\.([a-z]{2,6})\.uscourts\.gov", html_text, re.IGNORECASE))
-    found |= set(re.findall(r"District Court:\s*([a-z]{2,6})\b", html_text, re.IGNORECASE))
+    # Searched in lower case: a case-blind search of a large page costs ten times more.
+    lowered = html_text.lower()
+    found = set(re.findall(r"ecf\.([a-z]{2,6})\.uscourts\.gov", lowered))
+    found |= set(re.findall(r"district court:\s*([a-z]{2,6})\b", lowered))
     header = re.search(r"<h3[^>]*>(.*?)</h3>", html_text, re.IGNORECASE | re.DOTALL)
     if header:
         lines = [
             re.sub(r"<[^>]+>", "", part).strip()
             for part in re.split(r"<br\s*/?>", header.group(1), flags=re.IGNORECASE)
         ]
+        kind = "b" if "bankruptcy" in header.group(1).casefold() else "d"
         for line in lines:
             if "district" in line.casefold() and "district court" not in line.casefold():
-                court = _court_from_district(line)
+                court = _court_from_district(line, kind)
                 if court:
                     found.add(court)
     return {court.lower() for court in found}
@@ -122,15 +126,25 @@ class DocketPage:
     """juriscraper's `DocketReport.data`, with a non-blank `docket_number`."""
     courts: set[str]
     """Court ids the page names; empty when it names none."""
+    court: str
+    """The court the docket is imported as: the one given, or the one the page names."""
 
 
-def read_docket_page(path: Path, court: str) -> DocketPage:
-    """The docket on a saved page, for a court id already in PACER's form (`nmd`).
+def read_docket_page(path: Path, court: str | None = None) -> DocketPage:
+    """The docket on a saved page, for a court id already in PACER's form (`nmd`), or for the
+    court the page names (its CM/ECF links and its header) when none is given.
 
     Raises InputError naming `path` or `court` when the page cannot be used.
     """
     html_text = read_page(path)
     named = detect_courts(html_text)
+    if court is None:
+        if len(named) != 1:
+            which = f"names {', '.join(sorted(named))}" if named else "does not name its court"
+            raise InputError(
+                "court", f"{path.name} {which}; give the court id", min(named, default="nysd")
+            )
+        court = next(iter(named))
     if named and court not in named:
         raise InputError(
             "court",
@@ -151,7 +165,7 @@ def read_docket_page(path: Path, court: str) -> DocketPage:
             f"{path.name} is not a PACER docket report (no case number found on the page)",
             "the Docket Report page (Reports > Docket Report) saved as .html",
         )
-    return DocketPage(data=data, courts=named)
+    return DocketPage(data=data, courts=named, court=court)
 
 
 def read_page(path: Path) -> str:
@@ -182,13 +196,70 @@ def read_page(path: Path) -> str:
         raise InputError(
             "path", f"{path.name} is not a web page", "the docket report saved from PACER as .html"
         )
-    if "</html>" not in text[-4096:].casefold():
+    problem = docket_cut_off(text)
+    if problem:
         raise InputError(
             "path",
-            f"{path.name} ends before the page does (no closing </html>); it looks cut off",
+            f"{path.name} ends {problem}; it looks cut off",
             "save the docket report from PACER again",
         )
     return text
+
+
+#: The header row of the entries table: district (`Date Filed | # | Docket Text`), bankruptcy
+#: (`Filing Date | # | Docket Text`) and some courts' `Date Entered` column.
+_ENTRIES_HEADER = re.compile(
+    r"(?:date\s+filed|filing\s+date|date\s+entered)(?:(?!</table).){0,600}?docket\s+text",
+    re.IGNORECASE | re.DOTALL,
+)
+#: What PACER prints instead of the table when the report lists no entries.
+_NO_ENTRIES = re.compile(
+    r"none\s+satisfy\s+the\s+selection\s+criteria|no\s+(?:docket\s+)?entries|"
+    r"no\s+proceedings",
+    re.IGNORECASE,
+)
+_RECEIPT = re.compile(r"PACER\s+Service\s+Center", re.IGNORECASE)
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+_PAGE_END = re.compile(r"</(?:html|body)\s*>(?:\s|<[^>]*>)*\Z", re.IGNORECASE)
+
+
+def docket_cut_off(text: str) -> str | None:
+    """Where a saved docket report stops short, or None when it is whole.
+
+    A report is its header and parties, then the entries table (or PACER's line saying no
+    entry matches), then the transaction receipt. A page is whole when it ends as a page does
+    (`</body>` or `</html>`, then nothing but tags), or when every table it opens from the
+    entries on is closed: browsers save pages that end at the receipt, and a page saved
+    without its receipt still holds the whole docket.
+    """
+    tail = text[-4096:]
+    if _PAGE_END.search(tail):
+        return None
+    if tail.rfind("<") > tail.rfind(">"):
+        return "inside an HTML tag"
+    receipt = _RECEIPT.search(text)
+    if receipt is not None:
+        closing = _TABLE_TAG.search(text, receipt.end())
+        if closing is None or not closing.group(1):
+            return "inside the PACER transaction receipt"
+        return None
+    header = _ENTRIES_HEADER.search(text)
+    if header is not None:
+        start, depth = header.end(), 1
+    else:
+        none_listed = _NO_ENTRIES.search(text)
+        if none_listed is None:
+            return "before its docket entries"
+        start, depth = none_listed.end(), 0
+    closed = depth == 0
+    for tag in _TABLE_TAG.finditer(text, start):
+        depth += -1 if tag.group(1) else 1
+        closed = closed or depth == 0
+    if not closed:
+        return "inside its docket entries"
+    if depth > 0:
+        return "inside a table after its docket entries"
+    return None
 
 
 def parse_docket_page(html_text: str, court_id: str) -> dict[str, Any]:

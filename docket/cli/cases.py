@@ -108,6 +108,27 @@ def _client_names(parties: list[CaseParty]) -> dict[int, str]:
     return {p.id: p.name for p in parties if p.id is not None}
 
 
+def _print_parties(parties: list[CaseParty]) -> None:
+    """One line a party or counsel link; under an attorney's first line, their firm and
+    contact block as the court lists them (once, however many clients they have)."""
+    names = _client_names(parties)
+    contact_shown: set[str] = set()
+    for party in parties:
+        client = ""
+        if party.represents_id is not None:
+            client = f"  (for {names.get(party.represents_id, '?')})"
+        ended = f"  [terminated {party.terminated_on}]" if party.terminated_on else ""
+        print(f"  {party.role.label:<16} {party.name}{client}{ended}")
+        if party.contact and party.name not in contact_shown:
+            contact_shown.add(party.name)
+            for line in party.contact.splitlines():
+                print(f"  {'':<16} {line}")
+        elif party.firm and party.name not in contact_shown:
+            print(f"  {'':<16} {party.firm}")
+    if not parties:
+        print("  none")
+
+
 def _print_case_header(case: Case, court: Court | None = None) -> None:
     where = f"  ({case.court})" if case.court else ""
     print(f"{case.number}{where}")
@@ -164,14 +185,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
     _print_case_header(case, store.court_of(case))
 
     print("\nParties")
-    names = _client_names(parties)
-    for party in parties:
-        client = ""
-        if party.represents_id is not None:
-            client = f"  (for {names.get(party.represents_id, '?')})"
-        print(f"  {party.role.label:<16} {party.name}{client}")
-    if not parties:
-        print("  none")
+    _print_parties(parties)
 
     print("\nDocket")
     any_filing = False

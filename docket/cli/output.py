@@ -16,7 +16,9 @@ from docket.errors import InputError
 from docket.models import Deadline, DeadlineStatus, Hearing, StatusChange
 
 if TYPE_CHECKING:
-    from db.reports import ImportReport
+    from collections.abc import Callable
+
+    from db.reports import ImportReport, NoticeReport
 
 
 def print_json(data: Any) -> None:
@@ -85,13 +87,37 @@ def print_hearings(hearings: list[Hearing]) -> None:
         print("  none")
 
 
-def print_report(report: ImportReport, as_json: bool) -> None:
+def print_report(report: ImportReport | NoticeReport, as_json: bool) -> None:
     if as_json:
         print_json(report.model_dump(mode="json"))
         return
     print(report.summary())
     for warning in report.warnings:
         print(f"  note: {warning}")
+
+
+def progress_line(what: str, after: float = 1.0) -> Callable[[int, int], None]:
+    """A progress line on stderr (`412/500 messages read`) for work that has taken more than
+    `after` seconds: a quick import prints nothing but its report."""
+    import time
+
+    started = time.monotonic()
+    shown = False
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        if not shown and time.monotonic() - started < after:
+            return
+        if not sys.stderr.isatty() and done != total and done % 50:
+            return  # a log gets a line every 50, not one per message
+        shown = True
+        live = sys.stderr.isatty()
+        end = "\n" if done == total or not live else ""
+        print(
+            f"{chr(13) if live else ''}{done}/{total} {what}", end=end, file=sys.stderr, flush=True
+        )
+
+    return show
 
 
 def write_out(text: str | bytes, out: str | None, what: str) -> None:

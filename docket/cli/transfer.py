@@ -13,7 +13,7 @@ from pathlib import Path
 
 from docket.cli.arguments import Subparsers, add_court, add_json, command, group, input_file
 from docket.cli.context import Context
-from docket.cli.output import print_report, write_out
+from docket.cli.output import print_report, progress_line, write_out
 from docket.errors import InputError
 
 
@@ -21,10 +21,18 @@ def cmd_import_pacer(args: argparse.Namespace, ctx: Context) -> int:
     from db.pacer import import_pacer
 
     path = input_file(args.file)
-    court = args.court.strip().lower()
-    if not re.fullmatch(r"[a-z]{2,6}", court):
+    court = args.court.strip().lower() if args.court is not None else None
+    if court is not None and not re.fullmatch(r"[a-z]{2,6}", court):
         raise InputError("--court", f"{args.court!r} is not a PACER court id", "--court nysd")
     print_report(import_pacer(ctx.store, path, court), args.json)
+    return 0
+
+
+def cmd_import_nef(args: argparse.Namespace, ctx: Context) -> int:
+    from db.pacer import import_notices
+
+    paths = [Path(text).expanduser() for text in args.files]
+    print_report(import_notices(ctx.store, paths, progress_line("messages read")), args.json)
     return 0
 
 
@@ -102,7 +110,9 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _add_imports(sub: Subparsers) -> None:
-    imports = group(sub, "import", "bring dockets in: PACER pages, CSV, JSON exports")
+    imports = group(
+        sub, "import", "bring dockets in: PACER pages, ECF notice emails, CSV, JSON exports"
+    )
     pacer = command(
         imports,
         "pacer",
@@ -116,11 +126,27 @@ def _add_imports(sub: Subparsers) -> None:
     )
     pacer.add_argument(
         "--court",
-        required=True,
         metavar="COURT_ID",
-        help="the PACER court id, e.g. nysd or njd (required)",
+        help="the PACER court id, e.g. nysd or njd (default: the court the page names in its "
+        "CM/ECF links and header)",
     )
     add_json(pacer, "the import report")
+    nef = command(
+        imports,
+        "nef",
+        cmd_import_nef,
+        "import ECF notice emails (Notices of Electronic Filing)",
+        opens="create",
+        numbered=False,
+    )
+    nef.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a notice saved from the mail client (.eml), an mbox file, or a maildir folder "
+        "(or a folder of .eml files); several may be given",
+    )
+    add_json(nef, "the import report")
     csv_import = command(
         imports, "csv", cmd_import_csv, "import docket entries for one case", numbered=False
     )

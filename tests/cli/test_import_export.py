@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import PACER_SAMPLES, run
+import pytest
+
+from tests.conftest import NEF_SAMPLES, PACER_SAMPLES, run
 
 
 def test_pacer_import_then_refresh_reports_counts(cli_env: dict[str, str]) -> None:
@@ -20,6 +22,13 @@ def test_pacer_import_then_refresh_reports_counts(cli_env: dict[str, str]) -> No
     assert "0 added, 0 updated, 3 unchanged" in again.stdout
 
 
+def test_pacer_import_reads_the_court_from_the_page(cli_env: dict[str, str]) -> None:
+    imported = run(cli_env, "import", "pacer", str(PACER_SAMPLES / "dcd_1.html"), "--json")
+    assert imported.returncode == 0, imported.stderr
+    shown = json.loads(run(cli_env, "case", "show", "1:17-cr-00201", "--json").stdout)
+    assert shown["case"]["court"] == "dcd"
+
+
 def test_not_a_docket_is_refused_and_nothing_is_written(cli_env: dict[str, str]) -> None:
     refused = run(cli_env, "import", "pacer", str(PACER_SAMPLES / "nysd_3.html"), "--court", "nysd")
     assert refused.returncode == 2
@@ -28,6 +37,60 @@ def test_not_a_docket_is_refused_and_nothing_is_written(cli_env: dict[str, str])
     listed = run(cli_env, "case", "list", "--json")
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout) == []
+
+
+def test_nef_import_reports_cases_and_a_second_import_adds_nothing(
+    cli_env: dict[str, str],
+) -> None:
+    notices = [str(path) for path in sorted(NEF_SAMPLES.glob("*.eml"))]
+    first = run(cli_env, "import", "nef", *notices)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("8 of 8 messages imported (0 skipped); 9 cases, 9 created;")
+    assert "case created: ctb 24-30774: Michael Henry Lotto" in first.stdout
+    again = run(cli_env, "import", "nef", *notices, "--json")
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert (report["entries_added"], report["entries_unchanged"]) == (0, 9)
+
+
+def test_a_message_that_is_not_a_notice_is_refused(cli_env: dict[str, str]) -> None:
+    refused = run(
+        cli_env, "import", "nef", str(NEF_SAMPLES / "njd_1.eml"), str(PACER_SAMPLES / "akd.html")
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("docket: FILE: akd.html:")
+    assert len(refused.stderr.strip().splitlines()) == 1
+    listed = run(cli_env, "case", "list", "--json")
+    assert json.loads(listed.stdout) == []
+
+
+def test_case_show_lists_counsel_as_pacer_gives_them(cli_env: dict[str, str]) -> None:
+    page = str(PACER_SAMPLES / "njd_509180.html")
+    assert run(cli_env, "import", "pacer", page, "--court", "njd").returncode == 0
+    shown = run(cli_env, "case", "show", "2:23-cv-01194", "--court", "njd")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    gaddis = lines.index(
+        "  counsel          CHRISTINE A. GADDIS  (for CATALYST PHARMACEUTICALS, INC.)"
+    )
+    assert lines[gaddis + 1 : gaddis + 7] == [
+        f"  {'':<16} {line}"
+        for line in (
+            "GIBBONS P.C.",
+            "141 WEST FRONT STREET",
+            "SUITE 240",
+            "RED BANK, NJ 07701",
+            "732-704-5801",
+            "Email: cgaddis@gibbonslaw.com",
+        )
+    ]
+    assert (
+        "  counsel          DMITRY V. SHELHOFF  (for ANNORA PHARMA PRIVATE LIMITED)"
+        "  [terminated 2023-04-27]"
+    ) in lines
+    as_json = json.loads(run(cli_env, "case", "show", "2:23-cv-01194", "--json").stdout)
+    firms = {p["name"]: p["firm"] for p in as_json["parties"] if p["role"] == "counsel"}
+    assert firms["CHRISTINE A. GADDIS"] == "GIBBONS P.C."
 
 
 def test_json_export_imports_into_an_empty_database(
@@ -70,3 +133,20 @@ def test_sheet_calendar_and_csv_exports(cli_env: dict[str, str], tmp_path: Path)
     entries = run(cli_env, "export", "csv")
     assert entries.returncode == 0, entries.stderr
     assert entries.stdout.splitlines()[0].startswith("case_number,entry_no,date")
+
+
+def test_a_long_import_prints_a_progress_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from docket.cli.output import progress_line
+
+    quick = progress_line("messages read")
+    for done in range(1, 121):
+        quick(done, 120)
+    assert capsys.readouterr().err == ""  # done within the second: nothing but the report
+    slow = progress_line("messages read", after=0.0)
+    for done in range(1, 121):
+        slow(done, 120)
+    assert capsys.readouterr().err.splitlines() == [
+        "50/120 messages read",
+        "100/120 messages read",
+        "120/120 messages read",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -88,12 +89,82 @@ def test_import_matches_the_parse(store: Store, path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", DOCKETS, ids=lambda p: p.stem)
+def test_counsel_keep_firm_contact_and_termination(store: Store, path: Path) -> None:
+    """Every attorney's contact block line by line, the firm its first line names, and the
+    termination dates of attorneys (`TERMINATED: 04/27/2023`) and parties, as on the page."""
+    data = expected(path)
+    report = import_pacer(store, path, court_of(path))
+    links = store.case_parties(report.case_id or 0)
+    clients = {link.id: link.name for link in links if link.role != PartyRole.COUNSEL}
+    stored = {
+        (link.name, clients[link.represents_id]): link
+        for link in links
+        if link.represents_id is not None
+    }
+    for party in data["parties"]:
+        for attorney in party.get("attorneys", []):
+            link = stored[(" ".join(attorney["name"].split()), " ".join(party["name"].split()))]
+            lines = [" ".join(line.split()) for line in attorney["contact"].splitlines()]
+            assert (link.contact or "").splitlines() == [line for line in lines if line]
+            if link.firm is not None:
+                assert link.firm == lines[0] and not lines[0][0].isdigit()
+            ended = [r for r in attorney["roles"] if r.startswith("TERMINATED: ")]
+            if ended:
+                month, day, year = ended[0].removeprefix("TERMINATED: ").split("/")
+                assert link.terminated_on == date(int(year), int(month), int(day))
+            else:
+                assert link.terminated_on is None
+    listed_ended = {
+        " ".join(p["name"].split()) for p in data["parties"] if p.get("date_terminated")
+    }
+    parties = [link for link in links if link.role != PartyRole.COUNSEL]
+    assert {link.name for link in parties if link.terminated_on} <= listed_ended
+
+
+def test_counsel_details_on_a_known_sample(store: Store) -> None:
+    report = import_pacer(store, PACER_SAMPLES / "njd_509180.html", "njd")
+    links = store.case_parties(report.case_id or 0)
+    gaddis = next(link for link in links if link.name == "CHRISTINE A. GADDIS")
+    assert gaddis.firm == "GIBBONS P.C."
+    assert gaddis.contact == (
+        "GIBBONS P.C.\n141 WEST FRONT STREET\nSUITE 240\nRED BANK, NJ 07701\n732-704-5801\n"
+        "Email: cgaddis@gibbonslaw.com"
+    )
+    shelhoff = [link for link in links if link.name == "DMITRY V. SHELHOFF"]
+    assert len(shelhoff) == 4 and {link.terminated_on for link in shelhoff} == {date(2023, 4, 27)}
+    txed = import_pacer(store, PACER_SAMPLES / "txed.html", "txed")
+    ended = {
+        (link.name, link.role.value): link.terminated_on
+        for link in store.case_parties(txed.case_id or 0)
+        if link.role != PartyRole.COUNSEL
+    }
+    assert ended[("Time Warner Inc", "defendant")] == date(2008, 3, 26)
+    assert ended[("Yahoo! Inc", "defendant")] is None
+
+
+def test_a_refresh_brings_in_counsel_details_it_did_not_have(store: Store) -> None:
+    path = PACER_SAMPLES / "njd_509180.html"
+    first = import_pacer(store, path, "njd")
+    store.conn.execute("UPDATE case_parties SET firm = NULL, contact = NULL, terminated_on = NULL")
+    again = import_pacer(store, path, "njd")
+    assert again.counsel_updated == first.counsel_added
+    assert again.counsel_added == 0
+    gaddis = next(
+        link
+        for link in store.case_parties(first.case_id or 0)
+        if link.name == "CHRISTINE A. GADDIS"
+    )
+    assert gaddis.firm == "GIBBONS P.C."
+
+
+@pytest.mark.parametrize("path", DOCKETS, ids=lambda p: p.stem)
 def test_second_import_changes_nothing(store: Store, path: Path) -> None:
     import_pacer(store, path, court_of(path))
     before = table_counts(store)
     again = import_pacer(store, path, court_of(path))
     assert (again.entries_added, again.entries_updated) == (0, 0)
     assert (again.parties_added, again.parties_updated, again.counsel_added) == (0, 0, 0)
+    assert again.counsel_updated == 0
     assert again.entries_unchanged == len(expected(path)["docket_entries"])
     assert not again.case_created
     assert table_counts(store) == before
@@ -211,7 +282,7 @@ def test_entries_without_numbers_and_repeated_numbers_get_distinct_ids(store: St
 # ---------------------------------------------------------------------- refused pages
 
 
-def assert_refused(store: Store, path: Path, court: str, field: str, words: str) -> None:
+def assert_refused(store: Store, path: Path, court: str | None, field: str, words: str) -> None:
     before = table_counts(store)
     with pytest.raises(InputError) as caught:
         import_pacer(store, path, court)
@@ -320,3 +391,36 @@ def test_doc_type_from_first_words(text: str, doc_type: DocType) -> None:
 )
 def test_pacer_types_map_to_roles(raw: str, role: PartyRole) -> None:
     assert party_role(raw) == role
+
+
+@pytest.mark.parametrize("path", DOCKETS, ids=lambda p: p.stem)
+def test_the_court_is_read_from_the_page_when_not_given(store: Store, path: Path) -> None:
+    report = import_pacer(store, path)
+    case = store.get_case(report.case_id or 0)
+    assert (case.court, case.number) == (court_of(path), expected(path)["docket_number"])
+    assert not report.warnings
+
+
+def test_a_page_naming_no_court_or_several_needs_the_court_given(
+    store: Store, tmp_path: Path
+) -> None:
+    text = (PACER_SAMPLES / "cand_7.html").read_text("utf-8")
+    several = tmp_path / "several.html"
+    several.write_text(text.replace("ecf.cand.uscourts.gov", "ecf.nysd.uscourts.gov", 1), "utf-8")
+    assert_refused(store, several, None, "court", "several.html names cand, nysd; give the court")
+    nameless = tmp_path / "nameless.html"
+    bare = re.sub(r"ecf\.cand\.uscourts\.gov", "example.test", text)
+    nameless.write_text(bare.replace("California Northern District (San Francisco)", ""), "utf-8")
+    assert_refused(store, nameless, None, "court", "does not name its court; give the court id")
+    assert import_pacer(store, nameless, "cand").warnings == [
+        "the page does not name its court; imported as cand, the court given"
+    ]
+
+
+def test_a_bankruptcy_courts_header_names_the_bankruptcy_court() -> None:
+    header = (
+        "<h3 align=center>U.S. Bankruptcy Court<BR>\nNorthern District of Alabama (Decatur)"
+        "<BR>\nBankruptcy Petition #: 17-80033-CRJ7</h3>"
+    )
+    assert detect_courts(header) == {"alnb"}
+    assert detect_courts(header.replace("Bankruptcy", "District")) == {"alnd"}

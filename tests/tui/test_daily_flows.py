@@ -447,6 +447,106 @@ async def test_palette_imports_a_pacer_docket(store: Store) -> None:
         assert [row_text(docket, i)[0] for i in range(docket.row_count)] == ["1", "2", "3"]
 
 
+async def test_palette_imports_an_ecf_notice(store: Store) -> None:
+    from tests.conftest import NEF_SAMPLES
+
+    sample = NEF_SAMPLES / "nysd_1.eml"
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Import ECF")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*str(sample), "ctrl+s")
+        await settle(pilot)
+        # What juriscraper parses from the notice (tests/data/nef/nysd_1.json) is what was written.
+        parsed = json.loads(sample.with_suffix(".json").read_text("utf-8"))["dockets"][0]
+        case = store.find_case(parsed["docket_number"], court="nysd")
+        assert case.id is not None
+        entry = parsed["docket_entries"][0]
+        assert [(f.document_number, f.description) for f in store.filings(case.id)] == [
+            (entry["document_number"], entry["description"])
+        ]
+        assert any(
+            n.message.startswith("1 of 1 messages imported (0 skipped); 1 cases, 1 created;")
+            for n in notices(app)
+        )
+        screen = app.screen
+        assert isinstance(screen, CaseScreen) and screen.case_id == case.id
+        docket = screen.query_one("#docket", DataTable)
+        assert docket.row_count == 1
+
+
+async def test_a_mailbox_of_notices_imports_with_a_progress_bar(
+    store: Store, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mailbox
+
+    from tests.conftest import NEF_SAMPLES
+    from tui.forms.import_form import ImportNoticesForm
+
+    samples = sorted(NEF_SAMPLES.glob("*.eml"))
+    inbox = mailbox.mbox(tmp_path / "inbox.mbox")
+    for index in range(60):
+        inbox.add(samples[index % len(samples)].read_bytes())
+    inbox.flush()
+    inbox.close()
+    shown: list[tuple[int, int, float | None]] = []
+    original = ImportNoticesForm._progress
+
+    def record(form: ImportNoticesForm, done: int, total: int) -> None:
+        original(form, done, total)
+        bar = form.query_one("#progress")
+        shown.append((done, total, getattr(bar, "total", None)))
+
+    monkeypatch.setattr(ImportNoticesForm, "_progress", record)
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        app.action_import_notices()
+        await settle(pilot)
+        await pilot.press(*str(tmp_path / "inbox.mbox"), "ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert shown[-1] == (60, 60, 60)
+        assert len(shown) == 60  # one step a message when there are fewer than 100
+        assert not isinstance(app.screen, ImportNoticesForm)
+        assert any(
+            n.message.startswith("60 of 60 messages imported (0 skipped); 9 cases, 9 created;")
+            for n in notices(app)
+        )
+        assert store.count_cases() == 9
+
+
+async def test_parties_tab_shows_counsel_as_pacer_gives_them(store: Store) -> None:
+    """njd: DMITRY V. SHELHOFF acted for ANNORA PHARMA until 04/27/2023, from PERGAMENT &
+    CEPEDA LLP; his row says for whom and until when, and under the table his contact block."""
+    from db.pacer import import_pacer
+    from tests.conftest import PACER_SAMPLES
+
+    import_pacer(store, PACER_SAMPLES / "njd_509180.html", "njd")
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_case(pilot)
+        screen.query_one("#tabs", TabbedContent).active = "tab-parties"
+        await settle(pilot)
+        table = screen.query_one("#parties", DataTable)
+        rows = [row_text(table, index) for index in range(table.row_count)]
+        shelhoff = next(i for i, row in enumerate(rows) if row[0] == "DMITRY V. SHELHOFF")
+        assert rows[shelhoff][2:4] == ["ANNORA PHARMA PRIVATE LIMITED", "2023-04-27"]
+        table.focus()
+        table.move_cursor(row=shelhoff)
+        await settle(pilot)
+        detail = str(screen.query_one("#party-detail", Static).render())
+        assert detail.startswith("DMITRY V. SHELHOFF, for ANNORA PHARMA PRIVATE LIMITED")
+        assert "Terminated 2023-04-27" in detail
+        assert "PERGAMENT & CEPEDA LLP" in detail
+        assert any("PERGAMENT & CEPEDA LLP" in line for line in screen_lines(app))
+
+
 async def test_a_narrow_terminal_keeps_number_title_next_and_stage(seeded: Store) -> None:
     app = DocketApp(seeded)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -33,7 +33,7 @@ from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
 if TYPE_CHECKING:
     from db.hearings import HearingChange
-    from docket.models import Case, Filing
+    from docket.models import Case, CaseParty, Filing
     from tui.forms.filing_form import FilingFormResult
     from tui.forms.void_form import VoidResult
 
@@ -57,7 +57,12 @@ TABLES: dict[str, tuple[list[ColumnSpec], str, int]] = {
         "title",
         44,
     ),
-    "parties": ([("Name", "name", None), ("Role", "role", 16), ("Kind", "kind", 12)], "name", 36),
+    "parties": (
+        [("Name", "name", None), ("Role", "role", 14), ("For", "for", 14)]
+        + [("Ended", "ended", 10), ("Kind", "kind", 12)],
+        "name",
+        36,
+    ),
     "hearings": (
         [("When", "when", 22), ("Kind", "kind", 22), ("Where", "where", None)]
         + [("Status", "status", 10)],
@@ -95,6 +100,7 @@ class CaseScreen(Screen[None]):
         self._docket_loading = False
         self._after_load: list[Callable[[], object]] = []
         self._width = 0
+        self._parties: dict[str, CaseParty] = {}
 
     @property
     def case(self) -> Case:
@@ -107,6 +113,7 @@ class CaseScreen(Screen[None]):
                 yield _table("docket")
             with TabPane("Parties", id="tab-parties"):
                 yield _table("parties")
+                yield Static("", id="party-detail", markup=False)
             with TabPane("Hearings", id="tab-hearings"):
                 yield _table("hearings")
             with TabPane("Deadlines", id="tab-deadlines"):
@@ -207,8 +214,12 @@ class CaseScreen(Screen[None]):
             move_to_key(docket, str(message.select_entry))
         parties = self.query_one("#parties", DataTable)
         parties.clear()
+        self._parties = {str(party.id): party for party in message.parties}
+        clients = {str(party.id): party.name for party in message.parties}
         for party in message.parties:
-            parties.add_row(*case_rows.party_cells(party), key=str(party.id))
+            client = clients.get(str(party.represents_id), "")
+            parties.add_row(*case_rows.party_cells(party, client), key=str(party.id))
+        self._show_party(self._selected_key("parties"))
         hearings = self.query_one("#hearings", DataTable)
         hearings.clear()
         for hearing in message.hearings:
@@ -235,6 +246,18 @@ class CaseScreen(Screen[None]):
             self._last_entry = filing.entry_no or self._last_entry
         self._docket_done = done
         self._docket_loading = False
+
+    @on(DataTable.RowHighlighted, "#parties")
+    def _party_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_party(event.row_key.value)
+
+    def _show_party(self, key: object) -> None:
+        """Under the table, what the court says of the highlighted party: counsel's firm and
+        contact block, who they act for, and when either was terminated."""
+        party = self._parties.get(str(key)) if key is not None else None
+        clients = {str(p.id): p.name for p in self._parties.values()}
+        detail = self.query_one("#party-detail", Static)
+        detail.update(case_rows.party_detail(party, clients) if party else "")
 
     @on(DataTable.RowHighlighted, "#docket")
     def _docket_paging(self, event: DataTable.RowHighlighted) -> None:

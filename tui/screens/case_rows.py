@@ -94,12 +94,32 @@ def docket_cells(filing: Filing, app: App[object]) -> list[Text]:
     ]
 
 
-def party_cells(party: CaseParty) -> list[Text]:
+def party_cells(party: CaseParty, client: str = "") -> list[Text]:
+    """Name, role as the court gave it, the client counsel acts for, the day the court
+    terminated the party or the appearance, and the kind of party."""
     return [
         cell(party.name),
         cell(party.raw_role or party.role.label),
+        cell(client),
+        cell(party.terminated_on.isoformat() if party.terminated_on else ""),
         cell(party.party_kind.label),
     ]
+
+
+def party_detail(party: CaseParty, clients: dict[str, str]) -> Text:
+    """What the Parties tab shows under its table for the highlighted row."""
+    lines = [party.name]
+    if party.represents_id is not None:
+        lines[0] += f", for {clients.get(str(party.represents_id), '?')}"
+    if party.raw_role:
+        lines.append(party.raw_role)
+    if party.terminated_on:
+        lines.append(f"Terminated {party.terminated_on.isoformat()}")
+    if party.contact:
+        lines.extend(party.contact.splitlines())
+    elif party.firm:
+        lines.append(party.firm)
+    return Text("\n".join(lines))
 
 
 def hearing_cells(hearing: Hearing) -> list[Text]:
