@@ -19,7 +19,7 @@ from docket.cli.arguments import (
     optional_day,
 )
 from docket.cli.context import Context
-from docket.cli.output import print_json, print_steps
+from docket.cli.output import print_json, print_steps, say
 from docket.models import Deadline, Filing, Hearing, ServiceMethod, trigger_text
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     saved = ctx.store.add_deadline(case_id, deadline)
     leads = ", ".join(str(d) for d in saved.remind_days)
-    print(f"Deadline #{saved.id} on {case.number}: {saved.title}, due {saved.due_on}")
-    print(f"  reminders {leads} days before")
+    say(f"Deadline #{saved.id} on {case.number}: {saved.title}, due {saved.due_on}")
+    say(f"  reminders {leads} days before")
     return 0
 
 
@@ -44,7 +44,7 @@ def cmd_deadline_done(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     ctx.deadline(case, args.id)
     saved = ctx.store.complete_deadline(args.id, done_on=done_on, case_id=case_id)
-    print(f"Deadline #{saved.id} on {case.number} done on {saved.done_on}: {saved.title}")
+    say(f"Deadline #{saved.id} on {case.number} done on {saved.done_on}: {saved.title}")
     return 0
 
 
@@ -68,7 +68,7 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(due.model_dump(mode="json", by_alias=True))
     else:
-        print(due.due.isoformat())
+        say(due.due.isoformat())
         print_steps(due.steps, "  ")
     return 0
 
@@ -87,7 +87,7 @@ def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     ctx.deadline(case, args.id)
     saved = ctx.store.waive_deadline(args.id, case_id=case_id, note=args.note)
-    print(f"Deadline #{saved.id} on {case.number} waived on {saved.done_on}: {saved.title}")
+    say(f"Deadline #{saved.id} on {case.number} waived on {saved.done_on}: {saved.title}")
     return 0
 
 
@@ -123,21 +123,21 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
         data["trigger"] = _trigger_json(trigger)
         print_json(data)
         return 0
-    print(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
+    say(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
     done = f" on {deadline.done_on}" if deadline.done_on else ""
-    print(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
+    say(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
     if deadline.rule:
         cite = f" ({deadline.citation})" if deadline.citation else ""
-        print(f"  Rule: {deadline.rule}{cite}")
+        say(f"  Rule: {deadline.rule}{cite}")
     else:
-        print("  Entered by hand (no rule)")
+        say("  Entered by hand (no rule)")
     if trigger is not None:
-        print(f"  Trigger: {trigger_text(trigger)}")
+        say(f"  Trigger: {trigger_text(trigger)}")
     if deadline.computation:
-        print("  How it was counted:")
+        say("  How it was counted:")
         print_steps(deadline.computation, "    ")
     leads = ", ".join(str(d) for d in deadline.remind_days)
-    print(f"  Reminders: {leads or 'none'} days before")
+    say(f"  Reminders: {leads or 'none'} days before")
     return 0
 
 

@@ -35,6 +35,8 @@ from docket.cli.arguments import Subparsers, db_help
 from docket.cli.context import Context
 from docket.cli.errors import DocketParser, UsageError, failure_line
 from docket.clock import Clock
+from docket.errors import InputError
+from docket.inert import has_undecodable, visible
 
 #: One `register` per group of commands, in the order `docket --help` lists them.
 COMMAND_GROUPS: list[Callable[[Subparsers], None]] = [
@@ -115,6 +117,26 @@ def _quiet_broken_pipe() -> Iterator[None]:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+#: Arguments that name a file docket reads or writes with Python's own file calls, which take
+#: any name the file system holds; every other argument is text that gets stored or searched.
+_FILE_ARGUMENTS = frozenset({"file", "out"})
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Refuse an argument holding bytes that are not UTF-8 (`$'abc\\xff'` in a shell): it
+    could be neither stored, searched nor printed. The error names the argument."""
+    for dest, value in vars(args).items():
+        if dest in _FILE_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and has_undecodable(item):
+                raise InputError(
+                    dest,
+                    f"'{visible(item, one_line=True)}' is not UTF-8 text (retype it, or set the "
+                    "terminal to UTF-8)",
+                )
+
+
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     if args.command is None:
         from docket.cli.app import open_tui
@@ -134,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         with _quiet_broken_pipe():
             args = build_parser().parse_args(argv)
             command = getattr(args, "command_parser", None)
+            _refuse_undecodable(args)
             ctx = Context(args=args, opens=getattr(args, "opens", "create"), today=Clock().today())
             return _run(args, ctx)
         return 0
@@ -147,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         line = failure_line(error, command, database)
         if line is None:
             raise
-        print("docket: " + " ".join(line.split()), file=sys.stderr)
+        print("docket: " + visible(" ".join(line.split()), one_line=True), file=sys.stderr)
         return 2
     finally:
         if ctx is not None:
