@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,34 @@ def say(text: str = "") -> None:
 def tell(text: str) -> None:
     """A line on stderr (progress, where a file went), inert as `say` is."""
     print(visible(text), file=sys.stderr, flush=True)
+
+
+class ProgressLine:
+    """How far a long job has got, on stderr, once it has run for a second: a line that
+    rewrites itself on a terminal, and one every ten seconds in a log."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.started = time.monotonic()
+        self.next_at = self.started + 1.0
+        self.shown = False
+        self.on_terminal = sys.stderr.isatty()
+
+    def __call__(self, count: int) -> None:
+        now = time.monotonic()
+        if now < self.next_at:
+            return
+        self.next_at = now + (1.0 if self.on_terminal else 10.0)
+        line = visible(f"docket: {self.what}: {count:,} rows read", one_line=True)
+        if self.on_terminal:
+            print("\r" + line, end="", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown and self.on_terminal:
+            print(file=sys.stderr, flush=True)
 
 
 def print_json_text(text: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from docket.cli.arguments import Subparsers, add_court, add_json, command, group, input_file
 from docket.cli.context import Context
-from docket.cli.output import print_report, say, write_out
+from docket.cli.output import ProgressLine, print_report, say, write_out
 from docket.errors import InputError
 from docket.inert import json_escaped
 
@@ -34,7 +34,12 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
 
     path = input_file(args.file)
     _case, case_id = ctx.case_id(args.case)
-    print_report(import_filings_csv(ctx.store, path, case_id), args.json)
+    progress = ProgressLine(f"importing {path.name}")
+    try:
+        report = import_filings_csv(ctx.store, path, case_id, progress)
+    finally:
+        progress.finish()
+    print_report(report, args.json)
     return 0
 
 
