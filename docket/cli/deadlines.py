@@ -17,6 +17,7 @@ from docket.cli.arguments import (
     group,
     lead_times,
     optional_day,
+    record_number,
 )
 from docket.cli.context import Context
 from docket.cli.output import print_json, print_steps, say
@@ -143,7 +144,10 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
 
 def _deadline_id(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "id", metavar="ID", type=int, help="the deadline's id, as `docket case show` shows it"
+        "id",
+        metavar="ID",
+        type=record_number,
+        help="the deadline's id, as `docket case show` shows it",
     )
 
 

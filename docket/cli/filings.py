@@ -16,6 +16,7 @@ from docket.cli.arguments import (
     group,
     is_clear,
     optional_day,
+    record_number,
 )
 from docket.cli.context import Context
 from docket.cli.errors import flag_for
@@ -116,7 +117,7 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
 
 def _entry_no(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
-        "entry_no", metavar="ENTRY_NO", type=int, help=f"the docket entry number {what}"
+        "entry_no", metavar="ENTRY_NO", type=record_number, help=f"the docket entry number {what}"
     )
 
 

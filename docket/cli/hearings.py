@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from docket.cli.arguments import Subparsers, add_json, build, choice, command, group
+from docket.cli.arguments import Subparsers, add_json, build, choice, command, group, record_number
 from docket.cli.context import Context
 from docket.cli.output import (
     hearing_line,
@@ -109,7 +109,10 @@ def register(sub: Subparsers) -> None:
 
     change = command(hearings, "set", cmd_hearing_set, "record an outcome, move or continue")
     change.add_argument(
-        "id", metavar="ID", type=int, help="the hearing's id, as `docket hearing list` shows it"
+        "id",
+        metavar="ID",
+        type=record_number,
+        help="the hearing's id, as `docket hearing list` shows it",
     )
     change.add_argument(
         "--status", help=", ".join(HearingStatus.choices()) + " (default: unchanged)"

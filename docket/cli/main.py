@@ -122,19 +122,25 @@ def _quiet_broken_pipe() -> Iterator[None]:
 _FILE_ARGUMENTS = frozenset({"file", "out"})
 
 
-def _refuse_undecodable(args: argparse.Namespace) -> None:
-    """Refuse an argument holding bytes that are not UTF-8 (`$'abc\\xff'` in a shell): it
-    could be neither stored, searched nor printed. The error names the argument."""
+def _check_arguments(args: argparse.Namespace) -> None:
+    """What argparse let through that no command can read.
+
+    An argument holding bytes that are not UTF-8 (`$'abc\\xff'` in a shell) could be neither
+    stored, searched nor printed: it is refused, naming the argument. And argparse reads
+    `--flag=--` as an empty list rather than the text `--` that was typed; no docket option
+    takes a list, so it gets its text back.
+    """
     for dest, value in vars(args).items():
-        if dest in _FILE_ARGUMENTS:
+        if value == []:
+            setattr(args, dest, "--")
             continue
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and has_undecodable(item):
-                raise InputError(
-                    dest,
-                    f"'{visible(item, one_line=True)}' is not UTF-8 text (retype it, or set the "
-                    "terminal to UTF-8)",
-                )
+        if dest in _FILE_ARGUMENTS or not isinstance(value, str) or not has_undecodable(value):
+            continue
+        raise InputError(
+            dest,
+            f"'{visible(value, one_line=True)}' is not UTF-8 text (retype it, or set the "
+            "terminal to UTF-8)",
+        )
 
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
@@ -156,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         with _quiet_broken_pipe():
             args = build_parser().parse_args(argv)
             command = getattr(args, "command_parser", None)
-            _refuse_undecodable(args)
+            _check_arguments(args)
             ctx = Context(args=args, opens=getattr(args, "opens", "create"), today=Clock().today())
             return _run(args, ctx)
         return 0

@@ -22,7 +22,7 @@ _SECTION_TITLES = {
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     from docket.reminders import build_reminders, horizon, overdue_count
 
-    within = non_negative(args.within, "--within", "--within 14")
+    within = non_negative(args.within, "--within", "--within 14", most=36_500)
     store = ctx.store
     today = store.clock.today()
     agenda = store.agenda(until=today + timedelta(days=horizon(within)), limit=5000)
