@@ -32,9 +32,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -76,25 +75,37 @@ def _delimiter(text: str) -> str:
     return ","
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    if not path.exists():
-        raise InputError("path", f"{path} does not exist", "filings.csv")
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(
-            "path", f"{path.name} is not UTF-8 text", "save the sheet as 'CSV UTF-8'"
-        ) from None
-    except OSError as error:
-        raise InputError("path", f"cannot read {path} ({error.strerror})") from None
-    if "\x00" in text:
-        raise InputError("path", f"{path.name} is not a CSV file (binary data)", EXAMPLE_HEADER)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+#: Rows validated before they are written (inside the one transaction): enough to write in
+#: bulk, few enough that memory stays flat whatever the file's size.
+CHUNK_ROWS = 500
+
+#: A physical line longer than this is no spreadsheet's row (a field holds at most 128 KiB).
+MAX_LINE_CHARS = 4 * 1024 * 1024
+
+#: Called with the number of rows read so far, after each chunk: the front end shows progress.
+Progress = Callable[[int], None]
+
+
+def _lines(handle: TextIO, first: str, name: str) -> Iterator[str]:
+    """The file's lines, read one at a time; binary data or a runaway line stops the import."""
+    line = first
+    while line:
+        if "\x00" in line:
+            raise InputError("path", f"{name} is not a CSV file (binary data)", EXAMPLE_HEADER)
+        if len(line) >= MAX_LINE_CHARS and not line.endswith("\n"):
+            raise InputError(
+                "path", f"{name} has a line longer than 4 MiB; it is not a CSV file", EXAMPLE_HEADER
+            )
+        yield line
+        line = handle.readline(MAX_LINE_CHARS)
+
+
+def _header(reader: Iterator[list[str]], name: str) -> list[str]:
     try:
         header = next(reader)
     except StopIteration:
         raise InputError(
-            "path", f"{path.name} is empty; it needs a header row", EXAMPLE_HEADER
+            "path", f"{name} is empty; it needs a header row", EXAMPLE_HEADER
         ) from None
     except csv.Error as error:
         raise InputError("path", f"line 1: {error}", EXAMPLE_HEADER) from None
@@ -110,14 +121,40 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
     missing = [name for name in REQUIRED if name not in names]
     if missing:
         raise InputError("path", f"line 1: the header has no {missing[0]!r} column", EXAMPLE_HEADER)
-    rows: list[tuple[int, dict[str, str]]] = []
+    return names
+
+
+@contextmanager
+def _open_text(path: Path) -> Iterator[TextIO]:
+    if not path.exists():
+        raise InputError("path", f"{path} does not exist", "filings.csv")
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise InputError("path", f"cannot read {path} ({error.strerror})") from None
+    with handle:
+        try:
+            yield handle
+        except UnicodeDecodeError:
+            raise InputError(
+                "path", f"{path.name} is not UTF-8 text", "save the sheet as 'CSV UTF-8'"
+            ) from None
+        except OSError as error:
+            raise InputError("path", f"cannot read {path} ({error.strerror})") from None
+
+
+def _read_rows(handle: TextIO, name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each record with the line it starts on, read as the file is: never the whole file."""
+    first = handle.readline(MAX_LINE_CHARS)
+    reader = csv.reader(_lines(handle, first, name), delimiter=_delimiter(first))
+    names = _header(reader, name)
     try:
         while True:
             # A quoted value may span lines: a record is named by the line it starts on.
             line = reader.line_num + 1
             values = next(reader, None)
             if values is None:
-                break
+                return
             if not any(value.strip() for value in values):
                 continue
             if len(values) > len(names):
@@ -128,10 +165,9 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
                     '2026-01-05,motion,"Motion to dismiss, with brief"',
                 )
             values = values + [""] * (len(names) - len(values))
-            rows.append((line, dict(zip(names, values, strict=True))))
+            yield line, dict(zip(names, values, strict=True))
     except csv.Error as error:
         raise InputError(f"line {reader.line_num}", str(error), EXAMPLE_HEADER) from None
-    return names, rows
 
 
 def _filing_from_row(line: int, row: dict[str, str], today: date) -> Filing:
@@ -216,44 +252,88 @@ def row_source_id(filing: Filing) -> str:
     return f"csv:{digest}"
 
 
-def import_filings_csv(store: Store, path: Path, case_id: int) -> ImportReport:
-    """Add the file's rows to the case's docket; refuses the whole file on one bad row."""
+def import_filings_csv(
+    store: Store, path: Path, case_id: int, progress: Progress | None = None
+) -> ImportReport:
+    """Add the file's rows to the case's docket; refuses the whole file on one bad row.
+
+    The file is read as it is written: each row is checked, and every `CHUNK_ROWS` checked
+    rows are written, all inside one transaction that a bad row rolls back. Memory stays the
+    same for ten rows or a million; what grows (the rows, the count of repeated rows) lives in
+    the database.
+    """
     path = Path(path)
     case = store.get_case(case_id)
-    _, rows = _read_rows(path)
     today = store.clock.today()
-    filings: list[Filing] = []
-    seen: Counter[str] = Counter()
-    for line, row in rows:
-        number = row.get("case_number", "").strip()
-        if number and number != case.number:
-            raise InputError(
-                f"line {line}, case_number",
-                f"{number!r} is not the case being imported to ({case.number})",
-                case.number,
-            )
-        filing = _filing_from_row(line, row, today)
-        base = row_source_id(filing)
-        seen[base] += 1
-        source_id = base if seen[base] == 1 else f"{base}#{seen[base]}"
-        filings.append(filing.model_copy(update={"source_id": source_id}))
     report = ImportReport(case_id=case_id, case_number=case.number)
+    with _open_text(path) as handle, store.write(), _repeats(store) as repeat:
+        chunk: list[Filing] = []
+        for read, (line, row) in enumerate(_read_rows(handle, path.name), start=1):
+            number = row.get("case_number", "").strip()
+            if number and number != case.number:
+                raise InputError(
+                    f"line {line}, case_number",
+                    f"{number!r} is not the case being imported to ({case.number})",
+                    case.number,
+                )
+            filing = _filing_from_row(line, row, today)
+            base = row_source_id(filing)
+            times = repeat(base)
+            source_id = base if times == 1 else f"{base}#{times}"
+            chunk.append(filing.model_copy(update={"source_id": source_id}))
+            if len(chunk) >= CHUNK_ROWS:
+                _write_chunk(store, case_id, chunk, today, report)
+                chunk.clear()
+                if progress is not None:
+                    progress(read)
+        _write_chunk(store, case_id, chunk, today, report)
+        store.refresh_rollups(case_id)
+    return report
+
+
+@contextmanager
+def _repeats(store: Store) -> Iterator[Callable[[str], int]]:
+    """A counter of how often each row's content came up in this file, kept in a temporary
+    table so a file of a million distinct rows does not hold a million keys in memory."""
+    store.conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS csv_import_rows (source_id TEXT PRIMARY KEY, times INT)"
+    )
+    store.conn.execute("DELETE FROM temp.csv_import_rows")
+
+    def repeat(source_id: str) -> int:
+        row = store.conn.execute(
+            "INSERT INTO temp.csv_import_rows (source_id, times) VALUES (?, 1) "
+            "ON CONFLICT (source_id) DO UPDATE SET times = times + 1 RETURNING times",
+            (source_id,),
+        ).fetchone()
+        return int(row[0])
+
+    try:
+        yield repeat
+    finally:
+        store.conn.execute("DELETE FROM temp.csv_import_rows")
+
+
+def _write_chunk(
+    store: Store, case_id: int, filings: list[Filing], today: date, report: ImportReport
+) -> None:
+    if not filings:
+        return
+    marks = ", ".join("?" for _ in filings)
+    # The unique index on (case_id, source, source_id) answers this from the disk.
     known = {
         row[0]
         for row in store.query_rows(
-            "SELECT source_id FROM filings WHERE case_id = ? AND source = 'csv'", (case_id,)
+            "SELECT source_id FROM filings WHERE case_id = ? AND source = 'csv' "
+            f"AND source_id IN ({marks})",
+            (case_id, *(filing.source_id for filing in filings)),
         )
     }
-    with store.write():
-        for filing in filings:
-            if filing.source_id in known:
-                report.entries_unchanged += 1
-                continue
-            _, deadlines = store.import_filing(case_id, filing, deadlines_due_from=today)
-            report.entries_added += 1
-            report.deadlines_added += len(deadlines)
-        store.refresh_rollups(case_id)
-    return report
+    new = [filing for filing in filings if filing.source_id not in known]
+    report.entries_unchanged += len(filings) - len(new)
+    for _, deadlines in store.import_filings(case_id, new, deadlines_due_from=today):
+        report.entries_added += 1
+        report.deadlines_added += len(deadlines)
 
 
 def _case_ids(store: Store, case_ids: list[int] | None) -> Iterator[tuple[int, str]]:

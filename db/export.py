@@ -25,7 +25,7 @@ from db.mapping import (
 )
 from db.reports import ImportReport
 from db.store import Store
-from docket.errors import InputError, NotFound, Refused
+from docket.errors import DocketError, InputError, NotFound, Refused
 from docket.lifecycle import lifecycle_for
 from docket.models import (
     Case,
@@ -170,19 +170,89 @@ def import_json(store: Store, data: dict[str, Any]) -> ImportReport:
     report = ImportReport()
     with store.write():
         for position, document in enumerate(cases, start=1):
+            place = f"cases[{position}]"
+            reading = _Reading()
             try:
-                _import_case(store, document, report)
+                _import_case(store, _record(document, "case document"), report, reading)
             except ValidationError as error:
                 problem = error.errors()[0]
                 where = ".".join(str(part) for part in problem["loc"])
-                raise InputError(f"cases[{position}]", f"{where}: {problem['msg']}") from None
-            except (KeyError, TypeError) as error:
-                raise InputError(f"cases[{position}]", f"missing or malformed {error}") from None
+                where = f"{reading.at}.{where}" if reading.at and where else reading.at or where
+                raise InputError(place, f"{where}: {problem['msg']}") from None
+            except Refused:
+                raise
+            except DocketError as error:
+                raise InputError(place, _problem_at(error, reading.at)) from None
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                # Each value is checked below; this names the place for anything missed.
+                raise InputError(
+                    place, f"{reading.at or 'case'}: missing or malformed ({error})"
+                ) from None
     return report
 
 
-def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -> None:
-    case = Case.model_validate(document["case"])
+def _problem_at(error: DocketError, at: str) -> str:
+    """An error from reading one record, as `parties[0].name: what is wrong`."""
+    if error.field == "path":  # raised below, already naming its place
+        return error.problem
+    where = ".".join(part for part in (at or "case", error.field) if part)
+    return f"{where}: {error.problem}"
+
+
+class _Reading:
+    """Where in a case document the import is, for the error that names it."""
+
+    at = ""
+
+
+def _record(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError("path", f"{what} is {_kind_of(value)}, not an object")
+    return value
+
+
+def _records(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """`document[key]` as a list of objects (absent or null: none)."""
+    value = document.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError("path", f"{key} is {_kind_of(value)}, not a list")
+    for index, item in enumerate(value):
+        _record(item, f"{key}[{index}]")
+    return value
+
+
+def _text(record: dict[str, Any], key: str, where: str, *, required: bool = True) -> str | None:
+    value = record.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise InputError("path", f"{where}.{key} is {_kind_of(value)}, not text")
+    return value
+
+
+def _choice(enum: type[PartyRole] | type[PartyKind], value: Any, where: str) -> Any:
+    if not isinstance(value, str) or value not in enum.choices():
+        shown = json.dumps(value, ensure_ascii=False)[:60]
+        raise InputError("path", f"{where} is {shown}, not one of: {', '.join(enum.choices())}")
+    return enum(value)
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    names = {bool: "true/false", int: "a number", float: "a number", str: "text"}
+    names.update({list: "a list", dict: "an object"})
+    return names.get(type(value), type(value).__name__)
+
+
+def _import_case(
+    store: Store, document: dict[str, Any], report: ImportReport, reading: _Reading
+) -> None:
+    reading.at = "case"
+    case = Case.model_validate(_record(document.get("case"), "case"))
+    reading.at = ""
     try:
         store.find_case(case.number, case.court or "")
     except NotFound:
@@ -212,37 +282,43 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
     report.case_created = True
     report.cases_added += 1
 
-    for raw in document.get("status_history", []):
+    for index, raw in enumerate(_records(document, "status_history")):
+        reading.at = f"status_history[{index}]"
         change = StatusChange.model_validate(raw)
         change_values = change.model_dump(mode="json", exclude={"id", "case_id"})
         change_values.update(case_id=case_id, created_at=now)
         store.insert("status_changes", change_values, case_id=case_id)
 
     links: dict[str, int] = {}
-    for party in document.get("parties", []):
-        represents = links.get(party["represents"]) if party.get("represents") else None
+    for index, party in enumerate(_records(document, "parties")):
+        where = reading.at = f"parties[{index}]"
+        ref = _text(party, "ref", where)
+        represents_ref = _text(party, "represents", where, required=False)
+        if represents_ref is not None and represents_ref not in links:
+            raise InputError("path", f"{where}.represents names no party listed before it")
         link, _ = store.add_party(
             case_id,
-            party["name"],
-            PartyRole(party["role"]),
-            kind=PartyKind(party.get("party_kind", "person")),
-            raw_role=party.get("raw_role"),
-            represents_id=represents,
+            str(_text(party, "name", where)),
+            _choice(PartyRole, party.get("role"), f"{where}.role"),
+            kind=_choice(PartyKind, party.get("party_kind", "person"), f"{where}.party_kind"),
+            raw_role=_text(party, "raw_role", where, required=False),
+            represents_id=links[represents_ref] if represents_ref is not None else None,
             details=PartyDetails(
-                firm=party.get("firm"),
-                contact=party.get("contact"),
-                terminated_on=party.get("terminated_on"),
+                firm=_text(party, "firm", where, required=False),
+                contact=_text(party, "contact", where, required=False),
+                terminated_on=_text(party, "terminated_on", where, required=False),
             ),
         )
         assert link.id is not None
-        links[party["ref"]] = link.id
+        links[str(ref)] = link.id
         if link.role == PartyRole.COUNSEL:
             report.counsel_added += 1
         else:
             report.parties_added += 1
 
     filing_ids: dict[int, int] = {}
-    for raw in document.get("filings", []):
+    for index, raw in enumerate(_records(document, "filings")):
+        reading.at = f"filings[{index}]"
         filing = Filing.model_validate(raw)
         saved, _ = store.import_filing(case_id, filing)
         assert saved.id is not None and saved.entry_no is not None
@@ -254,28 +330,44 @@ def _import_case(store: Store, document: dict[str, Any], report: ImportReport) -
         report.entries_added += 1
 
     hearing_ids: dict[str, int] = {}
-    for raw in document.get("hearings", []):
+    for index, raw in enumerate(_records(document, "hearings")):
+        where = reading.at = f"hearings[{index}]"
+        ref = str(_text(raw, "ref", where))
         hearing = Hearing.model_validate({k: v for k, v in raw.items() if k != "ref"})
         hearing_row = hearing_values(hearing)
         hearing_row.update(case_id=case_id, created_at=now, updated_at=now)
-        hearing_ids[raw["ref"]] = int(store.insert("hearings", hearing_row, case_id=case_id)["id"])
+        hearing_ids[ref] = int(store.insert("hearings", hearing_row, case_id=case_id)["id"])
 
-    for raw in document.get("deadlines", []):
+    for index, raw in enumerate(_records(document, "deadlines")):
+        where = reading.at = f"deadlines[{index}]"
         trigger = raw.get("trigger") or {}
+        if not isinstance(trigger, dict):
+            raise InputError(
+                "path",
+                f"{where}.trigger is {_kind_of(trigger)}, not an object such as "
+                '{"entry_no": 12} or {"hearing": "h1"}',
+            )
+        entry_no, hearing_ref = trigger.get("entry_no"), trigger.get("hearing")
+        if entry_no is not None and (isinstance(entry_no, bool) or not isinstance(entry_no, int)):
+            raise InputError("path", f"{where}.trigger.entry_no is {_kind_of(entry_no)}")
+        if hearing_ref is not None and not isinstance(hearing_ref, str):
+            raise InputError("path", f"{where}.trigger.hearing is {_kind_of(hearing_ref)}")
         deadline = Deadline.model_validate(
             {
                 **{k: v for k, v in raw.items() if k != "trigger"},
-                "trigger_filing_id": filing_ids.get(trigger.get("entry_no", -1)),
-                "trigger_hearing_id": hearing_ids.get(trigger.get("hearing", "")),
+                "trigger_filing_id": filing_ids.get(entry_no) if entry_no is not None else None,
+                "trigger_hearing_id": hearing_ids.get(hearing_ref) if hearing_ref else None,
             }
         )
         store.insert_deadline(case_id, deadline)
         report.deadlines_added += 1
 
-    for raw in document.get("notes", []):
+    for index, raw in enumerate(_records(document, "notes")):
+        reading.at = f"notes[{index}]"
         note = Note.model_validate(raw)
         note_values = note.model_dump(mode="json", exclude={"id", "case_id"})
         note_values.update(case_id=case_id, created_at=now)
         store.insert("notes", note_values, case_id=case_id)
 
+    reading.at = ""
     store.refresh_rollups(case_id)

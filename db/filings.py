@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.closures import ClosureStore
 from db.deadlines import DeadlineStore
@@ -21,6 +21,9 @@ from db.mapping import filing_from_row, json_text
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound
 from docket.models import Case, Deadline, Filing
+
+if TYPE_CHECKING:
+    from docket.rules import CourtRules
 
 
 @dataclass(frozen=True)
@@ -68,20 +71,13 @@ class FilingStore(DeadlineStore, ClosureStore):
         `voided_at`/`void_reason` are kept (a JSON import restores voided entries). Rollups
         are left to the caller, which refreshes them once after the whole import.
         """
-        with self.write():
-            saved = self._insert_filing(case_id, filing, keep_void=True)
-            created: list[Deadline] = []
-            if deadlines_due_from is not None:
-                created = self._set_deadlines(
-                    self.get_case(case_id), saved, due_from=deadlines_due_from
-                )
-        return saved, created
+        return self.import_filings(case_id, [filing], deadlines_due_from=deadlines_due_from)[0]
 
     def import_filings(
         self, case_id: int, filings: list[Filing], *, deadlines_due_from: date | None = None
-    ) -> list[Deadline]:
-        """Insert many imported entries at the end of the docket, as `import_filing` does
-        one at a time (same entry numbers, rows, audit log and deadlines).
+    ) -> list[tuple[Filing, list[Deadline]]]:
+        """Insert imported entries at the end of the docket, in order, in one write: each
+        stored entry with the deadlines it set (see `import_filing` for which).
 
         A docket page brings in hundreds of entries at once: this writes them with one
         statement, reads them back with one query and audits them with one more, so an
@@ -89,10 +85,7 @@ class FilingStore(DeadlineStore, ClosureStore):
         """
         if not filings:
             return []
-        from docket import triggers
-
         with self.write():
-            case = self.get_case(case_id)
             first = int(
                 self.query_rows(
                     "SELECT coalesce(max(entry_no), 0) + 1 FROM filings WHERE case_id = ?",
@@ -120,29 +113,33 @@ class FilingStore(DeadlineStore, ClosureStore):
                 "VALUES (?, ?, 'insert', 'filings', ?, ?, ?)",
                 [(now, self.user, row["id"], case_id, json_text(row)) for row in stored],
             )
-            created: list[Deadline] = []
+            saved = [filing_from_row(row) for row in stored]
             if deadlines_due_from is None:
-                return created
-            calendar = None  # built once, for the first entry that starts a period
-            for row, filing in zip(stored, filings, strict=True):
-                rules = triggers.filing_rules(filing, case.kind)
-                if not rules:
-                    continue
-                calendar = calendar or self.calendar_for(case)
-                saved = filing_from_row(row)
-                for deadline in triggers.filing_deadlines(
-                    saved, rules, calendar, due_from=deadlines_due_from
-                ):
-                    created.append(self.insert_deadline(case_id, deadline))
-        return created
+                return [(filing, []) for filing in saved]
+            case = self.get_case(case_id)
+            court_rules = self.rules_for(case)  # once for the whole import, not per entry
+            return [
+                (
+                    filing,
+                    self._set_deadlines(
+                        case, filing, due_from=deadlines_due_from, court_rules=court_rules
+                    ),
+                )
+                for filing in saved
+            ]
 
     def _set_deadlines(
-        self, case: Case, filing: Filing, *, due_from: date | None = None
+        self,
+        case: Case,
+        filing: Filing,
+        *,
+        due_from: date | None = None,
+        court_rules: CourtRules | None = None,
     ) -> list[Deadline]:
         from docket import triggers
 
         assert case.id is not None
-        court_rules = self.rules_for(case)
+        court_rules = court_rules or self.rules_for(case)
         rules = triggers.filing_rules(filing, case.kind, court_rules.rule_set.id)
         if not rules:
             return []

@@ -12,6 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App
+from textual.notifications import SeverityLevel
+
+from tui.verbatim import shown
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -25,6 +28,20 @@ class DocketHost(App[None]):
         self.store = store
         self.own_keys: dict[str, str] = {}
         """The person's keys by binding id, from their keymap file (empty: the standard keys)."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, with user text in it (a title, a case number) shown inert."""
+        super().notify(
+            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     def open_case(self, case_id: int) -> None:
         """Push the case's screen on the current place's stack."""

@@ -283,7 +283,11 @@ def write_entries(
             case_id=case_id,
         )
         report.entries_updated += 1
-    deadlines = store.import_filings(case_id, new, deadlines_due_from=store.clock.today())
+    deadlines = [
+        deadline
+        for _, created in store.import_filings(case_id, new, deadlines_due_from=store.clock.today())
+        for deadline in created
+    ]
     report.entries_added += len(new)
     report.deadlines_added += len(deadlines)
 

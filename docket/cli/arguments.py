@@ -69,13 +69,34 @@ def build(model: type[M], **values: Any) -> M:
         raise validation_input_error(error) from None
 
 
-def non_negative(text: str, flag: str, example: str, unit: str = "days") -> int:
+#: The most a count may be (`--within`, `--limit`, `--cases`): far past any real use, and
+#: small enough that a date that far ahead, or a SQL LIMIT, still exists.
+MOST = 1_000_000
+
+#: The largest whole number SQLite stores; an id or entry number past it names no record.
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
+def non_negative(text: str, flag: str, example: str, unit: str = "days", most: int = MOST) -> int:
     try:
         value = int(text)
     except ValueError:
         raise InputError(flag, f"{text!r} is not a whole number of {unit}", example) from None
     if value < 0:
         raise InputError(flag, f"{value} is negative", example)
+    if value > most:
+        raise InputError(flag, f"{value} is more than {most:,} {unit}", example)
+    return value
+
+
+def record_number(text: str) -> int:
+    """An entry number or an id as typed (argparse `type=`): a whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if abs(value) > SQLITE_MAX_INTEGER:
+        raise argparse.ArgumentTypeError(f"{text} is too large to be a record number")
     return value
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from docket.cli.arguments import Subparsers, add_court, add_json, command, non_negative
 from docket.cli.context import Context
-from docket.cli.output import print_json
+from docket.cli.output import print_json, say
 from docket.errors import InputError
 
 #: Columns the store maintains itself; an edit that only touches these is not shown as a diff.
@@ -71,7 +71,7 @@ def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
     for entry in entries:
         changes = _audit_changes(entry.before, entry.after)
         what = f"{entry.entity} #{entry.entity_id}" if entry.entity_id is not None else entry.entity
-        print(f"  {entry.at}  {entry.who:<12} {entry.action:<7} {what}")
+        say(f"  {entry.at}  {entry.who:<12} {entry.action:<7} {what}")
         if entry.before is None:
             shown = [
                 f"{f}={_short(v[1])}"
@@ -81,9 +81,9 @@ def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
         else:
             shown = [f"{f}: {_short(v[0])} -> {_short(v[1])}" for f, v in changes.items()]
         if shown:
-            print("      " + "; ".join(shown))
+            say("      " + "; ".join(shown))
     if not entries:
-        print("  No changes recorded")
+        say("  No changes recorded")
     return 0
 
 

@@ -20,7 +20,14 @@ from docket.cli.arguments import (
     optional_day,
 )
 from docket.cli.context import Context
-from docket.cli.output import print_hearings, print_history, print_json, print_steps
+from docket.cli.output import (
+    print_hearings,
+    print_history,
+    print_json,
+    print_json_text,
+    print_steps,
+    say,
+)
 from docket.models import Case, CaseKind, CaseParty
 
 if TYPE_CHECKING:
@@ -51,7 +58,7 @@ def cmd_case_add(args: argparse.Namespace, ctx: Context) -> int:
     )
     saved = ctx.store.add_case(case, registered_court=True)
     court = f" in {saved.court}" if saved.court else ""
-    print(
+    say(
         f"Added {saved.number}{court}: {saved.title} "
         f"({saved.kind.value}, {saved.stage}, opened {saved.opened_on})"
     )
@@ -72,35 +79,35 @@ def cmd_case_list(args: argparse.Namespace, ctx: Context) -> int:
     printed = 0
     in_resolved = False
     if args.json:
-        print("[")
+        say("[")
     else:
-        print(f"  {'NUMBER':<22} {'KIND':<14} {'STAGE':<18} {'NEXT':<10}  TITLE")
+        say(f"  {'NUMBER':<22} {'KIND':<14} {'STAGE':<18} {'NEXT':<10}  TITLE")
     while True:
         rows = store.list_cases(open_only=args.open, after=after)
         for row in rows:
             if args.json:
                 text = json.dumps(_case_row_json(row), ensure_ascii=False)
-                print(("  " if printed == 0 else ", ") + text)
+                print_json_text(("  " if printed == 0 else ", ") + text)
             else:
                 if row.resolved and not in_resolved:
                     in_resolved = True
-                    print("\nResolved")
+                    say("\nResolved")
                 stage = row.stage + (" (stayed)" if row.stayed else "")
                 flag = "!" if row.attention else " "
-                print(
+                say(
                     f"{flag} {row.number:<22} {row.kind:<14} {stage:<18} "
                     f"{row.next_event_on or '-':<10}  {row.title}"
                 )
                 if row.attention:
-                    print(f"  {'':<22} needs attention: {row.attention}")
+                    say(f"  {'':<22} needs attention: {row.attention}")
             printed += 1
         if len(rows) < PAGE_SIZE:
             break
         after = rows[-1].sort_key
     if args.json:
-        print("]")
+        say("]")
     elif printed == 0:
-        print("No cases yet (add one: docket case add --number N --title T --kind civil)")
+        say("No cases yet (add one: docket case add --number N --title T --kind civil)")
     return 0
 
 
@@ -118,47 +125,45 @@ def _print_parties(parties: list[CaseParty]) -> None:
         if party.represents_id is not None:
             client = f"  (for {names.get(party.represents_id, '?')})"
         ended = f"  [terminated {party.terminated_on}]" if party.terminated_on else ""
-        print(f"  {party.role.label:<16} {party.name}{client}{ended}")
+        say(f"  {party.role.label:<16} {party.name}{client}{ended}")
         if party.contact and party.name not in contact_shown:
             contact_shown.add(party.name)
             for line in party.contact.splitlines():
-                print(f"  {'':<16} {line}")
+                say(f"  {'':<16} {line}")
         elif party.firm and party.name not in contact_shown:
-            print(f"  {'':<16} {party.firm}")
+            say(f"  {'':<16} {party.firm}")
     if not parties:
-        print("  none")
+        say("  none")
 
 
 def _print_case_header(case: Case, court: Court | None = None) -> None:
     where = f"  ({case.court})" if case.court else ""
-    print(f"{case.number}{where}")
-    print(f"  {case.title}")
+    say(f"{case.number}{where}")
+    say(f"  {case.title}")
     if court is not None:
         rules = f"rules: {court.rules}" if court.rules else "no court rules"
-        print(f"  Court: {court.name} ({court.system}, {rules}, time zone {court.tz})")
+        say(f"  Court: {court.name} ({court.system}, {rules}, time zone {court.tz})")
     elif case.court:
-        print(
+        say(
             f"  ! Court {case.court!r} is not in the registry: deadlines are counted under "
             "the federal rules (assumed) until the case's court is edited"
         )
-    print(f"  Kind: {case.kind.value}   Stage: {case.stage}   Calendar: {case.calendar}")
-    print(
-        f"  Opened: {case.opened_on}" + (f"   Closed: {case.closed_on}" if case.closed_on else "")
-    )
+    say(f"  Kind: {case.kind.value}   Stage: {case.stage}   Calendar: {case.calendar}")
+    say(f"  Opened: {case.opened_on}" + (f"   Closed: {case.closed_on}" if case.closed_on else ""))
     if case.disposition:
-        print(f"  Disposition: {case.disposition}")
+        say(f"  Disposition: {case.disposition}")
     if case.judge:
-        print(f"  Judge: {case.judge}")
+        say(f"  Judge: {case.judge}")
     if case.stay_reason:
         until = f" until {case.stay_until}" if case.stay_until else ""
-        print(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
+        say(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
     if case.follow_up_on:
-        print(f"  Follow up on: {case.follow_up_on}")
-    print(f"  Last activity: {case.last_activity_on or '-'}")
+        say(f"  Follow up on: {case.follow_up_on}")
+    say(f"  Last activity: {case.last_activity_on or '-'}")
     if case.summary:
-        print("  Summary:")
+        say("  Summary:")
         for line in case.summary.splitlines():
-            print(f"    {line}")
+            say(f"    {line}")
 
 
 def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
@@ -184,15 +189,15 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     _print_case_header(case, store.court_of(case))
 
-    print("\nParties")
+    say("\nParties")
     _print_parties(parties)
 
-    print("\nDocket")
+    say("\nDocket")
     any_filing = False
     for filing in store.all_filings(case_id):
         any_filing = True
         void = f"  [VOIDED: {filing.void_reason}]" if filing.voided else ""
-        print(
+        say(
             f"  {filing.entry_no:>3}  {filing.filed_on}  {filing.doc_type.label:<16} "
             f"{filing.title}{void}"
         )
@@ -203,36 +208,36 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
             how = f" ({filing.service.value})" if filing.service else ""
             details.append(f"served {filing.served_on}{how}")
         if details:
-            print(f"       {'; '.join(details)}")
+            say(f"       {'; '.join(details)}")
         if filing.description:
-            print(f"       {filing.description}")
+            say(f"       {filing.description}")
     if not any_filing:
-        print("  none")
+        say("  none")
 
-    print("\nHearings")
+    say("\nHearings")
     print_hearings(hearings)
 
-    print("\nDeadlines")
+    say("\nDeadlines")
     for deadline in deadlines:
         cite = f"  ({deadline.citation})" if deadline.citation else ""
-        print(
+        say(
             f"  #{deadline.id:<4} {deadline.due_on}  {deadline.status.value:<9} "
             f"{deadline.title}{cite}"
         )
         print_steps(deadline.computation, "         ")
     if not deadlines:
-        print("  none")
+        say("  none")
 
-    print("\nStatus history")
+    say("\nStatus history")
     print_history(history, "  ")
 
-    print("\nNotes")
+    say("\nNotes")
     for note in notes:
-        print(f"  {note.noted_on}  {note.text}")
+        say(f"  {note.noted_on}  {note.text}")
         if note.source:
-            print(f"      source: {note.source}")
+            say(f"      source: {note.source}")
     if not notes:
-        print("  none")
+        say("  none")
     return 0
 
 
@@ -242,9 +247,9 @@ def cmd_case_follow_up(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     ctx.store.set_follow_up(case_id, follow_up)
     if follow_up is None:
-        print(f"{case.number}: follow-up date cleared")
+        say(f"{case.number}: follow-up date cleared")
     else:
-        print(f"{case.number}: follow up on {follow_up}")
+        say(f"{case.number}: follow up on {follow_up}")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from docket.cli.arguments import DATE_FORMS, Subparsers, add_json, command, day, group
 from docket.cli.context import Context
-from docket.cli.output import print_json
+from docket.cli.output import print_json, say
 
 
 def cmd_closure_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -15,17 +15,17 @@ def cmd_closure_add(args: argparse.Namespace, ctx: Context) -> int:
     closure = store.add_closure(closed_on, args.name, args.calendar or "")
     name, calendar = closure.name, closure.calendar
     applies = f"the {calendar} calendar" if calendar else "every calendar"
-    print(f"Closure on {closed_on} for {applies}: {name}")
+    say(f"Closure on {closed_on} for {applies}: {name}")
     count = store.open_deadlines_on(closed_on, calendar)
     if count:
         what = "deadline falls" if count == 1 else "deadlines fall"
         moved = "it was" if count == 1 else "they were"
-        print(
+        say(
             f"  {count} open {what} on {closed_on}; {moved} not moved. Review "
             "(docket remind, docket deadline show NUMBER ID) and correct by hand."
         )
     else:
-        print(f"  No open deadline falls on {closed_on}; new counts skip the day from now on.")
+        say(f"  No open deadline falls on {closed_on}; new counts skip the day from now on.")
     return 0
 
 
@@ -40,9 +40,9 @@ def cmd_closure_list(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 0
     for closure in closures:
-        print(f"  {closure.day}  {closure.calendar or 'all':<7} {closure.name}")
+        say(f"  {closure.day}  {closure.calendar or 'all':<7} {closure.name}")
     if not closures:
-        print("  No closures (add one: docket closure add 2026-12-24 --name 'Court closed')")
+        say("  No closures (add one: docket closure add 2026-12-24 --name 'Court closed')")
     return 0
 
 

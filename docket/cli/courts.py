@@ -6,7 +6,7 @@ import argparse
 
 from docket.cli.arguments import Subparsers, add_json, build, command, group
 from docket.cli.context import Context
-from docket.cli.output import print_json
+from docket.cli.output import print_json, say
 from docket.errors import InputError
 
 
@@ -18,8 +18,8 @@ def cmd_court_list(args: argparse.Namespace, ctx: Context) -> int:
     for court in courts:
         rules = court.rules or "no court rules"
         added = "  (added)" if court.added else ""
-        print(f"{court.id:<14} {court.system:<8} {court.state}  {court.tz:<28} {rules}{added}")
-        print(f"{'':<14} {court.name}; holidays {court.holidays}")
+        say(f"{court.id:<14} {court.system:<8} {court.state}  {court.tz:<28} {rules}{added}")
+        say(f"{'':<14} {court.name}; holidays {court.holidays}")
     return 0
 
 
@@ -55,7 +55,7 @@ def cmd_court_add(args: argparse.Namespace, ctx: Context) -> int:
     )
     saved = ctx.store.add_court(court)
     what = "agency" if saved.is_agency else "court"
-    print(f"Added {what} {saved.id}: {saved.name} ({saved.state}, {saved.tz})")
+    say(f"Added {what} {saved.id}: {saved.name} ({saved.state}, {saved.tz})")
     return 0
 
 

@@ -17,9 +17,10 @@ from docket.cli.arguments import (
     group,
     lead_times,
     optional_day,
+    record_number,
 )
 from docket.cli.context import Context
-from docket.cli.output import print_json, print_steps
+from docket.cli.output import print_json, print_steps, say
 from docket.models import Case, Deadline, Filing, Hearing, ServiceMethod, trigger_text
 
 if TYPE_CHECKING:
@@ -34,8 +35,8 @@ def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     saved = ctx.store.add_deadline(case_id, deadline)
     leads = ", ".join(str(d) for d in saved.remind_days)
-    print(f"Deadline #{saved.id} on {case.number}: {saved.title}, due {saved.due_on}")
-    print(f"  reminders {leads} days before")
+    say(f"Deadline #{saved.id} on {case.number}: {saved.title}, due {saved.due_on}")
+    say(f"  reminders {leads} days before")
     return 0
 
 
@@ -44,7 +45,7 @@ def cmd_deadline_done(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     ctx.deadline(case, args.id)
     saved = ctx.store.complete_deadline(args.id, done_on=done_on, case_id=case_id)
-    print(f"Deadline #{saved.id} on {case.number} done on {saved.done_on}: {saved.title}")
+    say(f"Deadline #{saved.id} on {case.number} done on {saved.done_on}: {saved.title}")
     return 0
 
 
@@ -100,7 +101,7 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(due.model_dump(mode="json", by_alias=True))
     else:
-        print(due.due.isoformat())
+        say(due.due.isoformat())
         print_steps(due.steps, "  ")
     return 0
 
@@ -122,7 +123,7 @@ def cmd_deadline_waive(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     ctx.deadline(case, args.id)
     saved = ctx.store.waive_deadline(args.id, case_id=case_id, note=args.note)
-    print(f"Deadline #{saved.id} on {case.number} waived on {saved.done_on}: {saved.title}")
+    say(f"Deadline #{saved.id} on {case.number} waived on {saved.done_on}: {saved.title}")
     return 0
 
 
@@ -183,30 +184,33 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
         data.update(under)
         print_json(data)
         return 0
-    print(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
-    print(f"  Court: {under['court'] or 'none given'}")
+    say(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
+    say(f"  Court: {under['court'] or 'none given'}")
     if under["rule_set"]:
-        print(f"  Rule set: {under['rule_set']}   Counting rule: {under['counting']}")
+        say(f"  Rule set: {under['rule_set']}   Counting rule: {under['counting']}")
     done = f" on {deadline.done_on}" if deadline.done_on else ""
-    print(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
+    say(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
     if deadline.rule:
         cite = f" ({deadline.citation})" if deadline.citation else ""
-        print(f"  Rule: {deadline.rule}{cite}")
+        say(f"  Rule: {deadline.rule}{cite}")
     else:
-        print("  Entered by hand (no rule)")
+        say("  Entered by hand (no rule)")
     if trigger is not None:
-        print(f"  Trigger: {trigger_text(trigger)}")
+        say(f"  Trigger: {trigger_text(trigger)}")
     if deadline.computation:
-        print("  How it was counted:")
+        say("  How it was counted:")
         print_steps(deadline.computation, "    ")
     leads = ", ".join(str(d) for d in deadline.remind_days)
-    print(f"  Reminders: {leads or 'none'} days before")
+    say(f"  Reminders: {leads or 'none'} days before")
     return 0
 
 
 def _deadline_id(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "id", metavar="ID", type=int, help="the deadline's id, as `docket case show` shows it"
+        "id",
+        metavar="ID",
+        type=record_number,
+        help="the deadline's id, as `docket case show` shows it",
     )
 
 

@@ -31,6 +31,7 @@ FLAG_FOR_FIELD: dict[str, str] = {
     "filed_on": "--date",
     "doc_type": "--type",
     "database": "--db",
+    "top_db": "--db",
     "description": "--desc",
     "filed_by": "--by",
     "served_on": "--served",

@@ -16,10 +16,11 @@ from docket.cli.arguments import (
     group,
     is_clear,
     optional_day,
+    record_number,
 )
 from docket.cli.context import Context
 from docket.cli.errors import flag_for
-from docket.cli.output import print_created_deadlines, print_recounted_deadlines
+from docket.cli.output import print_created_deadlines, print_recounted_deadlines, say
 from docket.errors import InputError
 from docket.models import DocType, Filing, ServiceMethod
 
@@ -44,7 +45,7 @@ def cmd_filing_add(args: argparse.Namespace, ctx: Context) -> int:
     )
     case, case_id = ctx.case_id(args.number)
     saved, created = ctx.store.add_filing(case_id, filing)
-    print(f"Entry {saved.entry_no} on {case.number}, filed {saved.filed_on}: {saved.title}")
+    say(f"Entry {saved.entry_no} on {case.number}, filed {saved.filed_on}: {saved.title}")
     print_created_deadlines(created)
     return 0
 
@@ -54,7 +55,7 @@ def cmd_filing_void(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError("--reason", "a void needs a reason", '--reason "entered twice"')
     case, case_id = ctx.case_id(args.number)
     filing = ctx.store.void_filing(case_id, args.entry_no, args.reason)
-    print(f"Entry {filing.entry_no} on {case.number} voided: {filing.void_reason}")
+    say(f"Entry {filing.entry_no} on {case.number} voided: {filing.void_reason}")
     return 0
 
 
@@ -110,17 +111,17 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
     saved = edit.saved
     changed = [field for field in changes if field in edit.changed]
     if not changed:
-        print(f"Entry {saved.entry_no} on {case.number}: nothing changed")
+        say(f"Entry {saved.entry_no} on {case.number}: nothing changed")
         return 0
     names = ", ".join(flag_for(field) for field in changed)
-    print(f"Entry {saved.entry_no} on {case.number} updated ({names}): {saved.title}")
+    say(f"Entry {saved.entry_no} on {case.number} updated ({names}): {saved.title}")
     print_recounted_deadlines(edit.recomputed)
     return 0
 
 
 def _entry_no(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
-        "entry_no", metavar="ENTRY_NO", type=int, help=f"the docket entry number {what}"
+        "entry_no", metavar="ENTRY_NO", type=record_number, help=f"the docket entry number {what}"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from docket.cli.arguments import Subparsers, add_json, build, choice, command, group
+from docket.cli.arguments import Subparsers, add_json, build, choice, command, group, record_number
 from docket.cli.context import Context
 from docket.cli.output import (
     hearing_line,
@@ -13,6 +13,7 @@ from docket.cli.output import (
     print_hearings,
     print_json,
     print_recounted_deadlines,
+    say,
 )
 from docket.errors import InputError
 from docket.models import Hearing, HearingStatus
@@ -34,7 +35,7 @@ def cmd_hearing_add(args: argparse.Namespace, ctx: Context) -> int:
     )
     saved, created = ctx.store.add_hearing(case_id, hearing)
     where = f" at {saved.location}" if saved.location else ""
-    print(f"Hearing on {case.number}: {saved.kind}, {saved.starts_at:%Y-%m-%d %H:%M}{where}")
+    say(f"Hearing on {case.number}: {saved.kind}, {saved.starts_at:%Y-%m-%d %H:%M}{where}")
     print_created_deadlines(created)
     return 0
 
@@ -81,11 +82,11 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
     )
     if change.scheduled is not None:
         assert to is not None
-        print(f"Hearing #{change.hearing.id} on {case.number} continued to {to:%Y-%m-%d %H:%M}")
-        print(f"  new hearing {hearing_line(change.scheduled)}")
+        say(f"Hearing #{change.hearing.id} on {case.number} continued to {to:%Y-%m-%d %H:%M}")
+        say(f"  new hearing {hearing_line(change.scheduled)}")
         print_created_deadlines(change.created)
         return 0
-    print(f"Hearing on {case.number} updated: {hearing_line(change.hearing)}")
+    say(f"Hearing on {case.number} updated: {hearing_line(change.hearing)}")
     print_hearing_details(change.hearing, "  ")
     print_recounted_deadlines(change.recounted + change.withdrawn)
     return 0
@@ -120,7 +121,10 @@ def register(sub: Subparsers) -> None:
 
     change = command(hearings, "set", cmd_hearing_set, "record an outcome, move or continue")
     change.add_argument(
-        "id", metavar="ID", type=int, help="the hearing's id, as `docket hearing list` shows it"
+        "id",
+        metavar="ID",
+        type=record_number,
+        help="the hearing's id, as `docket hearing list` shows it",
     )
     change.add_argument(
         "--status", help=", ".join(HearingStatus.choices()) + " (default: unchanged)"

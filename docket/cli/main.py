@@ -36,6 +36,8 @@ from docket.cli.arguments import Subparsers, db_help
 from docket.cli.context import Context
 from docket.cli.errors import DocketParser, UsageError, failure_line
 from docket.clock import Clock
+from docket.errors import InputError
+from docket.inert import has_undecodable, visible
 
 #: One `register` per group of commands, in the order `docket --help` lists them.
 COMMAND_GROUPS: list[Callable[[Subparsers], None]] = [
@@ -117,6 +119,32 @@ def _quiet_broken_pipe() -> Iterator[None]:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+#: Arguments that name a file docket reads or writes with Python's own file calls, which take
+#: any name the file system holds; every other argument is text that gets stored or searched.
+_FILE_ARGUMENTS = frozenset({"file", "out"})
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """What argparse let through that no command can read.
+
+    An argument holding bytes that are not UTF-8 (`$'abc\\xff'` in a shell) could be neither
+    stored, searched nor printed: it is refused, naming the argument. And argparse reads
+    `--flag=--` as an empty list rather than the text `--` that was typed; no docket option
+    takes a list, so it gets its text back.
+    """
+    for dest, value in vars(args).items():
+        if value == []:
+            setattr(args, dest, "--")
+            continue
+        if dest in _FILE_ARGUMENTS or not isinstance(value, str) or not has_undecodable(value):
+            continue
+        raise InputError(
+            dest,
+            f"'{visible(value, one_line=True)}' is not UTF-8 text (retype it, or set the "
+            "terminal to UTF-8)",
+        )
+
+
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     if args.command is None:
         from docket.cli.app import open_tui
@@ -136,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         with _quiet_broken_pipe():
             args = build_parser().parse_args(argv)
             command = getattr(args, "command_parser", None)
+            _check_arguments(args)
             ctx = Context(args=args, opens=getattr(args, "opens", "create"), today=Clock().today())
             return _run(args, ctx)
         return 0
@@ -149,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         line = failure_line(error, command, database)
         if line is None:
             raise
-        print("docket: " + " ".join(line.split()), file=sys.stderr)
+        print("docket: " + visible(" ".join(line.split()), one_line=True), file=sys.stderr)
         return 2
     finally:
         if ctx is not None:

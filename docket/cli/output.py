@@ -1,7 +1,10 @@
 """What the commands print: plain text a person reads, or JSON a script reads.
 
-Text is printed as it was stored, never as markup; JSON uses the models' snake_case field
-names and ISO dates. The printers several commands share live here so a hearing or a
+Text is printed as it was stored, never as markup, with every character a terminal would act
+on spelled out (`say`, through `docket.inert.visible`): a C1 control or a bidi override in an
+imported caption shows as `<U+009B>` instead of driving the terminal. JSON uses the models'
+snake_case field names and ISO dates, with those characters as `\\uXXXX` escapes (the same
+value to a JSON reader). The printers several commands share live here so a hearing or a
 deadline reads the same in `case show`, `hearing set` and `filing add`.
 """
 
@@ -9,10 +12,12 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docket.errors import InputError
+from docket.inert import json_escaped, visible
 from docket.models import Deadline, DeadlineStatus, Hearing, StatusChange
 
 if TYPE_CHECKING:
@@ -21,14 +26,57 @@ if TYPE_CHECKING:
     from db.reports import ImportReport, NoticeReport
 
 
+def say(text: str = "") -> None:
+    """Print a line a person reads: the one way commands print, so user text is inert."""
+    print(visible(text))
+
+
+def tell(text: str) -> None:
+    """A line on stderr (progress, where a file went), inert as `say` is."""
+    print(visible(text), file=sys.stderr, flush=True)
+
+
+class ProgressLine:
+    """How far a long job has got, on stderr, once it has run for a second: a line that
+    rewrites itself on a terminal, and one every ten seconds in a log."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.started = time.monotonic()
+        self.next_at = self.started + 1.0
+        self.shown = False
+        self.on_terminal = sys.stderr.isatty()
+
+    def __call__(self, count: int) -> None:
+        now = time.monotonic()
+        if now < self.next_at:
+            return
+        self.next_at = now + (1.0 if self.on_terminal else 10.0)
+        line = visible(f"docket: {self.what}: {count:,} rows read", one_line=True)
+        if self.on_terminal:
+            print("\r" + line, end="", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown and self.on_terminal:
+            print(file=sys.stderr, flush=True)
+
+
+def print_json_text(text: str) -> None:
+    """JSON already serialised (a streamed list's item), with the unsafe characters escaped."""
+    print(json_escaped(text))
+
+
 def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print_json_text(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def print_steps(lines: list[str], indent: str = "      ") -> None:
     """How a deadline was counted, one step a line."""
     for line in lines:
-        print(f"{indent}{line}")
+        say(f"{indent}{line}")
 
 
 def print_history(history: list[StatusChange], indent: str) -> None:
@@ -38,17 +86,17 @@ def print_history(history: list[StatusChange], indent: str) -> None:
         if change.from_stage and change.from_stage != change.to_stage:
             move = f"{change.from_stage} -> {change.to_stage}"
         extra = f" ({change.disposition})" if change.disposition else ""
-        print(f"{indent}{change.changed_on}  {change.event:<6} {move}{extra}")
+        say(f"{indent}{change.changed_on}  {change.event:<6} {move}{extra}")
         if change.note:
-            print(f"{indent}    {change.note}")
+            say(f"{indent}    {change.note}")
         if change.source:
-            print(f"{indent}    source: {change.source}")
+            say(f"{indent}    source: {change.source}")
 
 
 def print_created_deadlines(created: list[Deadline]) -> None:
     for deadline in created:
         cite = f" ({deadline.citation})" if deadline.citation else ""
-        print(f"  Deadline {deadline.due_on}: {deadline.title}{cite}")
+        say(f"  Deadline {deadline.due_on}: {deadline.title}{cite}")
         print_steps(deadline.computation, "      ")
 
 
@@ -57,12 +105,12 @@ def print_recounted_deadlines(recounted: list[Deadline]) -> None:
     for deadline in recounted:
         cite = f" ({deadline.citation})" if deadline.citation else ""
         if deadline.status == DeadlineStatus.WITHDRAWN:
-            print(
+            say(
                 f"  Deadline #{deadline.id} withdrawn, its rule no longer applies: "
                 f"{deadline.title}{cite}"
             )
             continue
-        print(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}{cite}")
+        say(f"  Deadline #{deadline.id} now due {deadline.due_on}: {deadline.title}{cite}")
         print_steps(deadline.computation, "      ")
 
 
@@ -74,26 +122,26 @@ def hearing_line(hearing: Hearing) -> str:
 
 def print_hearing_details(hearing: Hearing, indent: str) -> None:
     if hearing.continued_to is not None:
-        print(f"{indent}continued to {hearing.continued_to:%Y-%m-%d %H:%M %z}")
+        say(f"{indent}continued to {hearing.continued_to:%Y-%m-%d %H:%M %z}")
     if hearing.outcome:
-        print(f"{indent}outcome: {hearing.outcome}")
+        say(f"{indent}outcome: {hearing.outcome}")
 
 
 def print_hearings(hearings: list[Hearing]) -> None:
     for hearing in hearings:
-        print("  " + hearing_line(hearing))
+        say("  " + hearing_line(hearing))
         print_hearing_details(hearing, "        ")
     if not hearings:
-        print("  none")
+        say("  none")
 
 
 def print_report(report: ImportReport | NoticeReport, as_json: bool) -> None:
     if as_json:
         print_json(report.model_dump(mode="json"))
         return
-    print(report.summary())
+    say(report.summary())
     for warning in report.warnings:
-        print(f"  note: {warning}")
+        say(f"  note: {warning}")
 
 
 def progress_line(what: str, after: float = 1.0) -> Callable[[int, int], None]:
@@ -123,6 +171,11 @@ def progress_line(what: str, after: float = 1.0) -> Callable[[int, int], None]:
 def write_out(text: str | bytes, out: str | None, what: str) -> None:
     """Write to --out (a new file is created 0600, as the database is) or to stdout."""
     if out is None or out == "-":
+        if sys.stdout.isatty():
+            # A file's bytes stay verbatim in a pipe or a file; a terminal gets them inert.
+            shown = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+            sys.stdout.write(visible(shown))
+            return
         if isinstance(text, bytes):
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
@@ -140,4 +193,4 @@ def write_out(text: str | bytes, out: str | None, what: str) -> None:
         target.write_bytes(text)
     else:
         target.write_text(text, encoding="utf-8")
-    print(f"Wrote {target}", file=sys.stderr)
+    tell(f"Wrote {target}")

@@ -6,6 +6,7 @@ import argparse
 
 from docket.cli.arguments import Subparsers, choice, command, group
 from docket.cli.context import Context
+from docket.cli.output import say
 from docket.errors import InputError
 from docket.models import PartyKind, PartyRole
 
@@ -34,9 +35,9 @@ def cmd_party_add(args: argparse.Namespace, ctx: Context) -> int:
     link, conflicts = ctx.store.add_party(
         case_id, args.name, role, kind=kind, represents_id=represents_id
     )
-    print(f"Added {link.name} as {link.role.label}{client_name} on {case.number}")
+    say(f"Added {link.name} as {link.role.label}{client_name} on {case.number}")
     for conflict in conflicts:
-        print(
+        say(
             f"Conflict check: {conflict.name} also appears on {conflict.case_number} "
             f"{conflict.case_title} ({conflict.role.replace('_', ' ')})"
         )

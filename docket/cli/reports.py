@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from docket.cli.arguments import Subparsers, add_json, command, non_negative
 from docket.cli.context import Context
-from docket.cli.output import print_json
+from docket.cli.output import print_json, say
 from docket.errors import InputError
 
 _SECTION_TITLES = {
@@ -22,7 +22,7 @@ _SECTION_TITLES = {
 def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     from docket.reminders import build_reminders, horizon, overdue_count
 
-    within = non_negative(args.within, "--within", "--within 14")
+    within = non_negative(args.within, "--within", "--within 14", most=36_500)
     store = ctx.store
     today = store.clock.today()
     agenda = store.agenda(until=today + timedelta(days=horizon(within)), limit=5000)
@@ -44,27 +44,27 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 1 if overdue else 0
     if not reminders:
-        print(f"Nothing due in the next {within} days and no matter needs attention.")
+        say(f"Nothing due in the next {within} days and no matter needs attention.")
     section = ""
     for reminder in reminders:
         if reminder.urgency != section:
             section = reminder.urgency
-            print(("\n" if reminder is not reminders[0] else "") + _SECTION_TITLES[section])
+            say(("\n" if reminder is not reminders[0] else "") + _SECTION_TITLES[section])
         if reminder.kind == "case":
-            print(f"  {reminder.case_number:<20} {reminder.case_title}")
-            print(f"  {'':<20} {reminder.why} (stage {reminder.title})")
+            say(f"  {reminder.case_number:<20} {reminder.case_title}")
+            say(f"  {'':<20} {reminder.why} (stage {reminder.title})")
             continue
         when = str(reminder.day)
         if reminder.at:
             when += " " + reminder.at[11:16]
-        print(f"  {when:<16} {reminder.kind:<8} {reminder.case_number:<20} {reminder.title}")
-        print(f"  {'':<16} {reminder.why}; {reminder.case_title}")
+        say(f"  {when:<16} {reminder.kind:<8} {reminder.case_number:<20} {reminder.title}")
+        say(f"  {'':<16} {reminder.why}; {reminder.case_title}")
     if unregistered:
         # Last: nothing here is due today, but every deadline of these cases may be miscounted.
-        print("\nCourt not in the registry (deadlines counted under assumed federal rules)")
+        say("\nCourt not in the registry (deadlines counted under assumed federal rules)")
         for _, number, court, title in unregistered:
-            print(f"  {number:<20} {title}")
-            print(f"  {'':<20} court {court!r}: edit the case to a registered court")
+            say(f"  {number:<20} {title}")
+            say(f"  {'':<20} court {court!r}: edit the case to a registered court")
     return 1 if overdue else 0
 
 
@@ -76,11 +76,11 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         print_json([hit._asdict() for hit in hits])
         return 0
     if not hits:
-        print(f"No matches for {args.query}")
+        say(f"No matches for {args.query}")
     for hit in hits:
-        print(f"  {hit.kind:<7} {hit.case_number or '-':<20} {hit.text}")
+        say(f"  {hit.kind:<7} {hit.case_number or '-':<20} {hit.text}")
         if hit.snippet and hit.snippet != hit.text:
-            print(f"  {'':<7} {'':<20} {hit.snippet}")
+            say(f"  {'':<7} {'':<20} {hit.snippet}")
     return 0
 
 

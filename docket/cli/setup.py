@@ -6,6 +6,7 @@ import argparse
 
 from docket.cli.arguments import Subparsers, command, non_negative
 from docket.cli.context import Context
+from docket.cli.output import say
 from docket.errors import InputError, Refused
 
 
@@ -15,9 +16,9 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     # Whether this open set it up, not whether the file was there a moment before: of several
     # `docket init` at once, exactly one creates the database.
     if not store.created:
-        print(f"Docket database ready at {path} ({store.count_cases()} cases); nothing changed")
+        say(f"Docket database ready at {path} ({store.count_cases()} cases); nothing changed")
     else:
-        print(f"Created an empty docket database at {path}")
+        say(f"Created an empty docket database at {path}")
     return 0
 
 
@@ -38,12 +39,12 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
         from fixtures.demo import load_demo
 
         load_demo(store)
-        print(f"Wrote {store.count_cases()} cases to {ctx.db_path}")
+        say(f"Wrote {store.count_cases()} cases to {ctx.db_path}")
         return 0
     from fixtures.synthetic import generate
 
     stats = generate(store, count)
-    print(
+    say(
         f"Wrote {stats.cases} synthetic cases with {stats.filings} docket entries to "
         f"{ctx.db_path} in {stats.seconds:.1f} s"
     )

@@ -8,7 +8,7 @@ from typing import Any
 from docket.cli.arguments import Subparsers, add_date, add_json, command, optional_day
 from docket.cli.context import Context
 from docket.cli.errors import EXAMPLES
-from docket.cli.output import print_history, print_json
+from docket.cli.output import print_history, print_json, say
 from docket.errors import InputError, Refused
 from docket.models import Case
 
@@ -68,24 +68,22 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
         return 0
-    print(f"{case.number}: {case.title}")
+    say(f"{case.number}: {case.title}")
     state = "resolved" if resolved else "unresolved"
-    print(
-        f"  Stage: {case.stage} ({state})" + (f", {case.disposition}" if case.disposition else "")
-    )
+    say(f"  Stage: {case.stage} ({state})" + (f", {case.disposition}" if case.disposition else ""))
     if case.stay_reason:
         until = f" until {case.stay_until}" if case.stay_until else ""
-        print(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
-    print(f"  Follow up on: {case.follow_up_on or '-'}")
-    print(f"  Last activity: {case.last_activity_on or '-'}")
+        say(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
+    say(f"  Follow up on: {case.follow_up_on or '-'}")
+    say(f"  Last activity: {case.last_activity_on or '-'}")
     if attention:
-        print(f"  Needs attention: {attention}")
+        say(f"  Needs attention: {attention}")
     if allowed:
         stay_moves = "lift" if case.stay_reason else "stay"
-        print(f"  Can move to: {', '.join(allowed)} (or: {stay_moves})")
+        say(f"  Can move to: {', '.join(allowed)} (or: {stay_moves})")
     else:
-        print("  Closed; reopen with: docket status NUMBER set reopen --note TEXT")
-    print("  History:")
+        say("  Closed; reopen with: docket status NUMBER set reopen --note TEXT")
+    say("  History:")
     print_history(history, "    ")
     return 0
 
@@ -112,11 +110,11 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
         if not args.note:
             raise InputError("--note", "a stay needs a reason", '--note "stayed pending appeal"')
         change = store.stay(case_id, args.note, on=on, until=until, source=args.source)
-        print(f"{case.number}: stayed from {change.changed_on} ({args.note.strip()})")
+        say(f"{case.number}: stayed from {change.changed_on} ({args.note.strip()})")
         return 0
     if target == "lift":
         change = store.lift_stay(case_id, on=on, note=args.note, source=args.source)
-        print(f"{case.number}: stay lifted on {change.changed_on}")
+        say(f"{case.number}: stay lifted on {change.changed_on}")
         return 0
     try:
         change = store.change_stage(
@@ -140,7 +138,7 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
             example=f"docket status {case.number}{court} set {REOPEN} --note TEXT",
         ) from None
     extra = f" ({change.disposition})" if change.disposition else ""
-    print(f"{case.number}: {change.from_stage} -> {change.to_stage}{extra} on {change.changed_on}")
+    say(f"{case.number}: {change.from_stage} -> {change.to_stage}{extra} on {change.changed_on}")
     return 0
 
 
@@ -150,7 +148,7 @@ def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError("TEXT", "the note is empty", EXAMPLES["TEXT"])
     case, case_id = ctx.case_id(args.number)
     note = ctx.store.add_note(case_id, args.text, on=on, source=args.source)
-    print(f"Note added to {case.number} on {note.noted_on}")
+    say(f"Note added to {case.number} on {note.noted_on}")
     return 0
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from docket.cli.arguments import Subparsers, add_court, add_json, command, group, input_file
 from docket.cli.context import Context
-from docket.cli.output import print_report, progress_line, write_out
+from docket.cli.output import ProgressLine, print_report, progress_line, say, write_out
 from docket.errors import InputError
+from docket.inert import json_escaped
 
 
 def cmd_import_pacer(args: argparse.Namespace, ctx: Context) -> int:
@@ -41,7 +42,12 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
 
     path = input_file(args.file)
     _case, case_id = ctx.case_id(args.case)
-    print_report(import_filings_csv(ctx.store, path, case_id), args.json)
+    progress = ProgressLine(f"importing {path.name}")
+    try:
+        report = import_filings_csv(ctx.store, path, case_id, progress)
+    finally:
+        progress.finish()
+    print_report(report, args.json)
     return 0
 
 
@@ -51,9 +57,13 @@ def cmd_import_json(args: argparse.Namespace, ctx: Context) -> int:
     path = input_file(args.file)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, ValueError) as error:  # JSONDecodeError, too-long numbers
         raise InputError(
             "FILE", f"{path} is not a JSON export ({error})", "a file from docket export json"
+        ) from None
+    except RecursionError:
+        raise InputError(
+            "FILE", f"{path} is nested too deeply to be a docket export", "docket export json"
         ) from None
     if not isinstance(data, dict):
         raise InputError("FILE", f"{path} is not a docket JSON export", "docket export json")
@@ -71,9 +81,9 @@ def _export_case_ids(args: argparse.Namespace, ctx: Context) -> list[int] | None
 def cmd_export_json(args: argparse.Namespace, ctx: Context) -> int:
     from db.export import dumps, export_json
 
-    write_out(
-        dumps(export_json(ctx.store, _export_case_ids(args, ctx))) + "\n", args.out, "docket.json"
-    )
+    document = dumps(export_json(ctx.store, _export_case_ids(args, ctx)))
+    # Escaping keeps the same JSON value and makes the file safe to `cat` on a terminal.
+    write_out(json_escaped(document) + "\n", args.out, "docket.json")
     return 0
 
 
@@ -105,7 +115,7 @@ def cmd_export_sheet(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     target = ctx.store.backup(Path(args.dest).expanduser())
-    print(f"Backed up {ctx.db_path} to {target}")
+    say(f"Backed up {ctx.db_path} to {target}")
     return 0
 
 

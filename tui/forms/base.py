@@ -20,6 +20,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from docket.errors import DocketError, StaleRecord
 from tui import bindings
+from tui.verbatim import shown
 
 R = TypeVar("R")
 M = TypeVar("M", bound=BaseModel)
@@ -116,7 +117,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
-            yield Static(self.form_title, classes="form-title", markup=False)
+            yield Static(shown(self.form_title), classes="form-title", markup=False)
             yield from self.fields()
             yield Static("", id="form-message", classes="field-error", markup=False)
             yield Static(self.keys_hint(), classes="dialog-keys", markup=False)
@@ -156,12 +157,12 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
             rows = self.query(f"#{field_id}-row")
             if rows:
                 rows.first().add_class("-invalid")
-                self.query_one(f"#{field_id}-error", Static).update(message)
+                self.query_one(f"#{field_id}-error", Static).update(shown(message))
                 if first is None:
                     focusable = rows.first().query("Input, Select, TextArea")
                     first = focusable.first() if focusable else None
             else:
-                self.query_one("#form-message", Static).update(message)
+                self.query_one("#form-message", Static).update(shown(message))
         if first is not None:
             first.focus()
 

@@ -17,7 +17,7 @@ from textual.content import Content
 from docket.dates import format_day
 from docket.models import DeadlineStatus
 from tui.theme import tone
-from tui.verbatim import cell, content
+from tui.verbatim import cell, content, shown
 
 if TYPE_CHECKING:
     from db.rows import CaseRow
@@ -80,9 +80,9 @@ def docket_cells(filing: Filing, app: App[object]) -> list[Text]:
     style = "strike dim" if voided else ""
     if voided:
         title = Text(no_wrap=True, overflow="ellipsis", end="")
-        title.append(f"VOID: {filing.void_reason or ''}", style=tone(app, "error"))
+        title.append(f"VOID: {shown(filing.void_reason)}", style=tone(app, "error"))
         title.append("  ")
-        title.append(filing.title, style=style)
+        title.append(shown(filing.title), style=style)
     else:
         title = cell(filing.title)
     return [

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui import bindings
+from tui.verbatim import shown
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -23,9 +24,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
-            yield Static(self.question, id="confirm-question", markup=False)
+            yield Static(shown(self.question), id="confirm-question", markup=False)
             if self.detail:
-                yield Static(self.detail, id="confirm-detail", markup=False)
+                yield Static(shown(self.detail), id="confirm-detail", markup=False)
             yield Static("y  yes     n  no", classes="dialog-keys")
 
     def action_answer(self, answer: bool) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from docket.dates import format_day
 from tui import bindings
+from tui.verbatim import shown
 
 if TYPE_CHECKING:
     from docket.models import Deadline
@@ -32,19 +33,23 @@ class DeadlineInfoScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         deadline = self.deadline
         with VerticalScroll(id="deadline-info", classes="dialog"):
-            yield Static(deadline.title, classes="form-title", markup=False)
+            yield Static(shown(deadline.title), classes="form-title", markup=False)
             status = deadline.status.label
             if deadline.done_on:
                 status += f" on {format_day(deadline.done_on)}"
             yield Static(f"Due {format_day(deadline.due_on)} · {status}", markup=False)
             if deadline.rule or deadline.citation:
                 yield Static(
-                    f"Rule: {deadline.rule or '(none)'} · {deadline.citation or 'no citation'}",
+                    shown(
+                        f"Rule: {deadline.rule or '(none)'} · {deadline.citation or 'no citation'}"
+                    ),
                     id="info-rule",
                     markup=False,
                 )
             if self.trigger:
-                yield Static(f"Counted from: {self.trigger}", id="info-trigger", markup=False)
+                yield Static(
+                    shown(f"Counted from: {self.trigger}"), id="info-trigger", markup=False
+                )
             yield Static("How it was counted", classes="field-label")
             if deadline.computation:
                 steps = "\n".join(
@@ -52,7 +57,7 @@ class DeadlineInfoScreen(ModalScreen[None]):
                 )
             else:
                 steps = "Entered by hand: no computation to show."
-            yield Static(steps, id="info-steps", markup=False)
+            yield Static(shown(steps), id="info-steps", markup=False)
             yield Static("escape closes", classes="dialog-keys")
 
     def action_close(self) -> None:
