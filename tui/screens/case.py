@@ -27,6 +27,7 @@ from tui import bindings
 from tui.host import docket_app
 from tui.messages import CaseLoaded, DocketPage
 from tui.screens import case_rows
+from tui.verbatim import shown
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
@@ -257,7 +258,7 @@ class CaseScreen(Screen[None]):
         party = self._parties.get(str(key)) if key is not None else None
         clients = {str(p.id): p.name for p in self._parties.values()}
         detail = self.query_one("#party-detail", Static)
-        detail.update(case_rows.party_detail(party, clients) if party else "")
+        detail.update(shown(case_rows.party_detail(party, clients)) if party else "")
 
     @on(DataTable.RowHighlighted, "#docket")
     def _docket_paging(self, event: DataTable.RowHighlighted) -> None:
