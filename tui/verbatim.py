@@ -9,10 +9,11 @@ characters a terminal would act on (C1 controls, bidi overrides) spelled out as 
 
 from __future__ import annotations
 
+from rich.highlighter import Highlighter
 from rich.text import Text
 from textual.content import Content
 
-from docket.inert import visible
+from docket.inert import UNSAFE, visible
 
 
 def shown(value: object) -> str:
@@ -36,3 +37,21 @@ def shorten(text: str, width: int) -> str:
     """Cut long user text for a column, marking the cut."""
     text = shown(text)
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+class InertField(Highlighter):
+    """Draws an input field's terminal controls as U+FFFD while its value keeps them.
+
+    An `Input` draws its own value, so a stored title holding a C1 control would reach the
+    terminal raw when a form opens to edit it. Each such character is drawn as one replacement
+    mark (same length, so the field's spans stay in place); saving writes back what is stored.
+    """
+
+    def highlight(self, text: Text) -> None:
+        plain = text.plain
+        safe = UNSAFE.sub("\ufffd", plain)
+        if safe != plain:
+            text.plain = safe
+
+
+INERT_FIELD = InertField()

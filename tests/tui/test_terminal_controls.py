@@ -122,3 +122,34 @@ async def test_dialogs_and_notices_show_the_controls_spelled_out(hostile_store: 
 async def test_the_stored_text_is_untouched(hostile_store: Store) -> None:
     case = hostile_store.find_case(f"1:26-{HOSTILE}")
     assert case.title == hostile("Caption")
+
+
+async def test_an_edit_form_draws_stored_controls_inert_and_saves_them_back(
+    hostile_store: Store,
+) -> None:
+    from textual.widgets import Input
+
+    from tui.forms.filing_form import FilingForm
+
+    app = DocketApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_case(pilot)
+        screen.query_one("#tabs", TabbedContent).active = "tab-docket"
+        await settle(pilot)
+        docket = screen.query_one("#docket", DataTable)
+        docket.focus()
+        docket.move_cursor(row=0)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FilingForm)
+        title = form.query_one("#title", Input)
+        assert title.value == hostile("Motion")  # the field holds what is stored
+        drawn_lines = "\n".join(screen_lines(app))
+        assert UNSAFE.search(drawn_lines) is None
+        assert "Motion \ufffd2J" in drawn_lines  # each control drawn as one mark
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        case = hostile_store.find_case(f"1:26-{HOSTILE}")
+        assert case.id is not None
+        assert hostile_store.filing_by_entry(case.id, 1).title == hostile("Motion")

@@ -20,7 +20,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from docket.errors import DocketError, StaleRecord
 from tui import bindings
-from tui.verbatim import shown
+from tui.verbatim import INERT_FIELD, shown
 
 R = TypeVar("R")
 M = TypeVar("M", bound=BaseModel)
@@ -130,6 +130,9 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
 
     def on_mount(self) -> None:
         self._initial = self.snapshot()
+        for field in self.query(Input):
+            if field.highlighter is None:
+                field.highlighter = INERT_FIELD
 
     def snapshot(self) -> dict[str, object]:
         """What is typed now, to tell whether cancelling would drop anything."""
