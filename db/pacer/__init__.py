@@ -1,4 +1,5 @@
-"""Bring a PACER district-court docket report (the HTML page as saved from PACER) into docket.
+"""Bring a PACER docket report (the HTML page as saved from PACER) into docket: a district
+court's, a bankruptcy court's or a court of appeals' (which becomes an `appeal` case).
 
 juriscraper reads the page; this package decides what it means for our records:
 

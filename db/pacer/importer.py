@@ -26,14 +26,15 @@ from db.pacer.mapping import (
     same_docket_text,
     source_ids,
 )
-from db.pacer.page import read_docket_page
+from db.pacer.page import is_appellate_court, read_docket_page
 from db.reports import ImportReport
 from db.store import Store
 from docket.errors import InputError, NotFound, Refused
 from docket.lifecycle import lifecycle_for
 from docket.models import Case, Filing, PartyKind, PartyRole
 
-_COURT_ID = re.compile(r"^[a-z]{2,6}$")
+#: A PACER court id: letters, and a circuit's number for a court of appeals (`ca9`).
+_COURT_ID = re.compile(r"^[a-z][a-z0-9]{1,5}$")
 
 
 def import_pacer(store: Store, path: Path, court_id: str | None = None) -> ImportReport:
@@ -49,7 +50,7 @@ def import_pacer(store: Store, path: Path, court_id: str | None = None) -> Impor
         if not _COURT_ID.match(court):
             raise InputError(
                 "court",
-                f"{court_id!r} is not a PACER court id, such as nmd, nysd or cand",
+                f"{court_id!r} is not a PACER court id, such as nmd, nysd, cand or ca9",
                 "nmd",
             )
     path = Path(path)
@@ -94,7 +95,7 @@ def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportRe
                 number=number,
                 court=court,
                 title=title,
-                kind=case_kind_for(number),
+                kind=case_kind_for(number, is_appellate_court(court)),
                 opened_on=opened,
                 judge=judge,
                 summary=summary,

@@ -179,8 +179,11 @@ def iso_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def case_kind_for(docket_number: str) -> CaseKind:
-    """Criminal for `-cr-` (and magistrate `-mj-`, petty offense `-po-`) numbers, else civil."""
+def case_kind_for(docket_number: str, appellate: bool = False) -> CaseKind:
+    """An appeal for a court of appeals' docket; criminal for `-cr-` (and magistrate `-mj-`,
+    petty offense `-po-`) numbers, else civil."""
+    if appellate:
+        return CaseKind.APPEAL
     if re.search(r"-(cr|mj|po)-", docket_number, re.IGNORECASE):
         return CaseKind.CRIMINAL
     return CaseKind.CIVIL
@@ -196,10 +199,18 @@ def case_summary(data: dict[str, Any], court_id: str) -> str:
         ("Jury demand", "jury_demand"),
         ("Demand", "demand"),
         ("Referred to", "referred_to_str"),
+        ("Appeal from", "appeal_from"),
+        ("Case type", "case_type_information"),
+        ("Fee status", "fee_status"),
     ):
         value = one_line(data.get(key))
         if value:
             lines.append(f"{label}: {value}")
+    origin = data.get("originating_court_information") or {}
+    origin_number = one_line(origin.get("docket_number"))
+    if origin_number:
+        origin_court = one_line(origin.get("court_id"))
+        lines.append(f"Originating case: {origin_number} {origin_court}".rstrip())
     lines.append(f"Imported from the PACER docket report of {court_id}")
     return "\n".join(lines)
 
@@ -254,13 +265,18 @@ def doc1_id(reference: str | None) -> str | None:
     return f"{digits[:3]}0{digits[4:]}"
 
 
+_APPELLATE_COURT = re.compile(r"^(?:ca\d{1,2}|cadc|cafc)$")
+
+
 def doc1_link(court_id: str, pacer_doc_id: Any) -> str | None:
     """The document's CM/ECF link, from the id a docket page gives, so that an ECF notice
-    of the same document is known for one later (`doc1_id`)."""
+    of the same document is known for one later (`doc1_id`); courts of appeals serve their
+    documents from `/docs1/`."""
     digits = str(pacer_doc_id or "").strip()
     if not digits.isdigit():
         return None
-    return f"https://ecf.{court_id}.uscourts.gov/doc1/{digits}"
+    folder = "docs1" if _APPELLATE_COURT.match(court_id) else "doc1"
+    return f"https://ecf.{court_id}.uscourts.gov/{folder}/{digits}"
 
 
 def page_filing(

@@ -2,8 +2,10 @@
 
 A page is refused with an `InputError` naming `path` or `court` when it is missing, empty,
 binary, cut off, not a docket report, or a docket of another court than the one given. The
-courts a page names come from its CM/ECF links and its header's district line; juriscraper
-reads the rest (imported only here, and only when a page is read).
+courts a page names come from its CM/ECF links and its header's district line (a court of
+appeals page: its `Court of Appeals for the ... Circuit` header and its links); juriscraper
+reads the rest (imported only here, and only when a page is read): district and bankruptcy
+pages with its `DocketReport`, courts of appeals' pages with its `AppellateDocketReport`.
 """
 
 from __future__ import annotations
@@ -97,11 +99,65 @@ def _court_from_district(line: str, kind: str = "d") -> str | None:
     return None
 
 
+_CIRCUITS = {
+    "first": "ca1",
+    "second": "ca2",
+    "third": "ca3",
+    "fourth": "ca4",
+    "fifth": "ca5",
+    "sixth": "ca6",
+    "seventh": "ca7",
+    "eighth": "ca8",
+    "ninth": "ca9",
+    "tenth": "ca10",
+    "eleventh": "ca11",
+    "district of columbia": "cadc",
+    "federal": "cafc",
+}
+_APPELLATE_COURT = re.compile(r"^(?:ca\d{1,2}|cadc|cafc)$")
+#: What only a court of appeals' docket shows: its case stub and its CM/ECF address.
+_APPELLATE_PAGE = re.compile(r"court\s+of\s+appeals\s+docket\s+#|/n/beam/")
+_APPELLATE_HEADER = re.compile(
+    r"united\s+states\s+court\s+of\s+appeals\s+for\s+(?:the\s+)?([a-z ]+?)\s+circuit"
+)
+_APPELLATE_LINK = re.compile(r"(?:ecf|www)\.(ca\d{1,2}|cadc|cafc)\.uscourts\.gov")
+#: A bankruptcy court's header outside an `<h3>` (`U.S. Bankruptcy Court<BR>Middle District
+#: of Alabama (Montgomery)`).
+_BANKRUPTCY_HEADER = re.compile(
+    r"u\.s\.\s+bankruptcy\s+court\s*<br\s*/?>\s*([^<]*\bdistrict\b[^<]*)", re.IGNORECASE
+)
+
+
+def is_appellate_court(court_id: str) -> bool:
+    """A court of appeals' id (`ca9`, `cadc`, `cafc`), whose dockets read differently."""
+    return bool(_APPELLATE_COURT.match(court_id))
+
+
+def _appellate_courts(lowered: str) -> set[str]:
+    """The courts of appeals a court of appeals' docket names: its header and its links.
+
+    Its entries and originating-court lines link the district court too (`ecf.hid`), which
+    is not the court of the docket.
+    """
+    found = set(_APPELLATE_LINK.findall(lowered))
+    for name in _APPELLATE_HEADER.findall(lowered):
+        court = _CIRCUITS.get(" ".join(name.split()))
+        if court:
+            found.add(court)
+    return found
+
+
 def detect_courts(html_text: str) -> set[str]:
     """Court ids the page names: its CM/ECF links, its title and its header's district line."""
     # Searched in lower case: a case-blind search of a large page costs ten times more.
     lowered = html_text.lower()
+    if _APPELLATE_PAGE.search(lowered):
+        return _appellate_courts(lowered)
     found = set(re.findall(r"ecf\.([a-z]{2,6})\.uscourts\.gov", lowered))
+    for line in _BANKRUPTCY_HEADER.findall(html_text):
+        court = _court_from_district(line, "b")
+        if court:
+            found.add(court)
     found |= set(re.findall(r"district court:\s*([a-z]{2,6})\b", lowered))
     header = re.search(r"<h3[^>]*>(.*?)</h3>", html_text, re.IGNORECASE | re.DOTALL)
     if header:
@@ -123,7 +179,8 @@ class DocketPage:
     """A page that passed every check: juriscraper's reading and the courts the page names."""
 
     data: dict[str, Any]
-    """juriscraper's `DocketReport.data`, with a non-blank `docket_number`."""
+    """juriscraper's `DocketReport.data` (`AppellateDocketReport.data` for a court of
+    appeals), with a non-blank `docket_number`."""
     courts: set[str]
     """Court ids the page names; empty when it names none."""
     court: str
@@ -131,8 +188,8 @@ class DocketPage:
 
 
 def read_docket_page(path: Path, court: str | None = None) -> DocketPage:
-    """The docket on a saved page, for a court id already in PACER's form (`nmd`), or for the
-    court the page names (its CM/ECF links and its header) when none is given.
+    """The docket on a saved page, for a court id already in PACER's form (`nmd`, `ca9`), or
+    for the court the page names (its CM/ECF links and its header) when none is given.
 
     Raises InputError naming `path` or `court` when the page cannot be used.
     """
@@ -218,6 +275,10 @@ _NO_ENTRIES = re.compile(
     r"no\s+proceedings",
     re.IGNORECASE,
 )
+#: Where a court of appeals' report starts its entries: the comment that opens the section.
+_APPELLATE_ENTRIES = re.compile(r"new\s+section\s*-\s*docket\s+entries", re.IGNORECASE)
+#: A court of appeals' entry row: its first cell is the day it was filed.
+_DATED_ROW = re.compile(r"<tr[^>]*>\s*<td[^>]*>\s*\d{2}/\d{2}/\d{4}\s*</td>", re.IGNORECASE)
 _RECEIPT = re.compile(r"PACER\s+Service\s+Center", re.IGNORECASE)
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _PAGE_END = re.compile(r"</(?:html|body)\s*>(?:\s|<[^>]*>)*\Z", re.IGNORECASE)
@@ -244,7 +305,12 @@ def docket_cut_off(text: str) -> str | None:
             return "inside the PACER transaction receipt"
         return None
     header = _ENTRIES_HEADER.search(text)
-    if header is not None:
+    section = _APPELLATE_ENTRIES.search(text)
+    first_row = _DATED_ROW.search(text, section.end()) if section is not None else None
+    if first_row is not None:
+        # A court of appeals' entries table has no header row: its first entry opens it.
+        start, depth = first_row.end(), 1
+    elif header is not None:
         start, depth = header.end(), 1
     else:
         none_listed = _NO_ENTRIES.search(text)
@@ -263,12 +329,17 @@ def docket_cut_off(text: str) -> str | None:
 
 
 def parse_docket_page(html_text: str, court_id: str) -> dict[str, Any]:
-    """juriscraper's reading of the page (its `DocketReport.data`)."""
+    """juriscraper's reading of the page: its `DocketReport.data`, or its
+    `AppellateDocketReport.data` for a court of appeals."""
     # juriscraper logs to /var/log/juriscraper unless told otherwise, and says so on stderr.
     os.environ.setdefault("JURISCRAPER_LOG", os.devnull)
-    from juriscraper.pacer import DocketReport
+    from juriscraper.pacer import AppellateDocketReport, DocketReport
 
-    report = DocketReport(court_id)
+    report: AppellateDocketReport | DocketReport
+    if is_appellate_court(court_id):
+        report = AppellateDocketReport(court_id)
+    else:
+        report = DocketReport(court_id)
     report._parse_text(html_text)
     data: dict[str, Any] = report.data
     return data

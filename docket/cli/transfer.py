@@ -23,7 +23,7 @@ def cmd_import_pacer(args: argparse.Namespace, ctx: Context) -> int:
 
     path = input_file(args.file)
     court = args.court.strip().lower() if args.court is not None else None
-    if court is not None and not re.fullmatch(r"[a-z]{2,6}", court):
+    if court is not None and not re.fullmatch(r"[a-z][a-z0-9]{1,5}", court):
         raise InputError("--court", f"{args.court!r} is not a PACER court id", "--court nysd")
     print_report(import_pacer(ctx.store, path, court), args.json)
     return 0
@@ -137,7 +137,7 @@ def _add_imports(sub: Subparsers) -> None:
     pacer.add_argument(
         "--court",
         metavar="COURT_ID",
-        help="the PACER court id, e.g. nysd or njd (default: the court the page names in its "
+        help="the PACER court id, e.g. nysd, njd or ca9 (default: the court the page names in its "
         "CM/ECF links and header)",
     )
     add_json(pacer, "the import report")

@@ -18,8 +18,9 @@ from db.store import Store
 from docket.errors import InputError
 from tests.conftest import PACER_SAMPLES
 
-#: Every docket report sample (nysd_3 is a page that is not a docket at all).
-PAGES = sorted(p for p in PACER_SAMPLES.glob("*.html") if p.stem != "nysd_3")
+#: Every docket report sample, district, bankruptcy and court of appeals (nysd_3 is a page
+#: that is not a docket at all).
+PAGES = sorted(p for p in PACER_SAMPLES.glob("**/*.html") if p.stem != "nysd_3")
 CUTS = 120
 
 
