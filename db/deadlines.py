@@ -13,7 +13,7 @@ from db.mapping import deadline_from_row, deadline_values, json_text
 from db.rows import PAGE_SIZE
 from db.status import StatusStore
 from docket.errors import InputError, NotFound, Refused
-from docket.models import Deadline, DeadlineStatus
+from docket.models import Deadline, DeadlineStatus, Filing
 
 if TYPE_CHECKING:
     from docket.triggers import DeadlinePlan
@@ -101,6 +101,38 @@ class DeadlineStore(StatusStore):
             why = f": {note.strip()}" if note is not None else ""
             self.add_note(waived.case_id, f"Deadline #{deadline_id} waived ({waived.title}){why}")
         return waived
+
+    def satisfy_deadlines(self, case_id: int, filing: Filing) -> list[Deadline]:
+        """Close the open rule deadlines a new entry meets, inside the caller's write.
+
+        `docket.triggers` decides which; each is marked satisfied on the entry's filing day,
+        with the entry's id, and audited like any other update."""
+        from docket import triggers
+
+        rows = self.query_dicts(
+            "SELECT * FROM deadlines WHERE case_id = ? AND status = 'open' AND rule IS NOT NULL "
+            "ORDER BY due_on, id",
+            (case_id,),
+        )
+        if not rows:
+            return []
+        met = triggers.satisfied_deadlines(filing, [deadline_from_row(row) for row in rows])
+        changes = {
+            "status": DeadlineStatus.SATISFIED.value,
+            "done_on": filing.filed_on.isoformat(),
+            "satisfied_by_filing_id": filing.id,
+        }
+        return [
+            deadline_from_row(
+                self.update(
+                    "deadlines",
+                    deadline_id,
+                    {**changes, "updated_at": self.timestamp()},
+                    case_id=case_id,
+                )
+            )
+            for deadline_id in met
+        ]
 
     # ------------------------------------------------------------------ set by a trigger
 

@@ -98,9 +98,20 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
             {
                 **deadline.model_dump(
                     mode="json",
-                    exclude={"id", "case_id", "trigger_filing_id", "trigger_hearing_id"},
+                    exclude={
+                        "id",
+                        "case_id",
+                        "trigger_filing_id",
+                        "trigger_hearing_id",
+                        "satisfied_by_filing_id",
+                    },
                 ),
                 "trigger": trigger,
+                "satisfied_by": (
+                    {"entry_no": entry_of.get(deadline.satisfied_by_filing_id)}
+                    if deadline.satisfied_by_filing_id is not None
+                    else None
+                ),
             }
         )
     history = [
@@ -348,14 +359,19 @@ def _import_case(
                 '{"entry_no": 12} or {"hearing": "h1"}',
             )
         entry_no, hearing_ref = trigger.get("entry_no"), trigger.get("hearing")
+        met_by = raw.get("satisfied_by") or {}
+        met_entry = met_by.get("entry_no") if isinstance(met_by, dict) else None
         if entry_no is not None and (isinstance(entry_no, bool) or not isinstance(entry_no, int)):
             raise InputError("path", f"{where}.trigger.entry_no is {_kind_of(entry_no)}")
         if hearing_ref is not None and not isinstance(hearing_ref, str):
             raise InputError("path", f"{where}.trigger.hearing is {_kind_of(hearing_ref)}")
         deadline = Deadline.model_validate(
             {
-                **{k: v for k, v in raw.items() if k != "trigger"},
+                **{k: v for k, v in raw.items() if k not in ("trigger", "satisfied_by")},
                 "trigger_filing_id": filing_ids.get(entry_no) if entry_no is not None else None,
+                "satisfied_by_filing_id": (
+                    filing_ids.get(met_entry) if isinstance(met_entry, int) else None
+                ),
                 "trigger_hearing_id": hearing_ids.get(hearing_ref) if hearing_ref else None,
             }
         )

@@ -139,6 +139,8 @@ class FilingStore(DeadlineStore, ClosureStore):
         from docket import triggers
 
         assert case.id is not None
+        if filing.voided_at is None:
+            self.satisfy_deadlines(case.id, filing)
         court_rules = court_rules or self.rules_for(case)
         rules = triggers.filing_rules(filing, case.kind, court_rules.rule_set.id)
         if not rules:

@@ -358,3 +358,11 @@ def m007_counsel_details(db: Database) -> None:
     contact block, and the day a party or an attorney was terminated from the case."""
     for column in ("firm", "contact", "terminated_on"):
         db.execute(f"ALTER TABLE case_parties ADD COLUMN {column} TEXT")
+
+
+@migrations()
+def m008_deadline_met_by(db: Database) -> None:
+    """The docket entry that met a deadline, so a satisfied deadline says which one did."""
+    db.execute(
+        "ALTER TABLE deadlines ADD COLUMN satisfied_by_filing_id INTEGER REFERENCES filings (id)"
+    )

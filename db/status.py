@@ -10,7 +10,7 @@ from db.mapping import note_from_row, status_from_row, status_values
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, Refused
 from docket.lifecycle import REOPEN, lifecycle_for
-from docket.models import Case, Note, StatusChange
+from docket.models import Case, DeadlineStatus, Note, StatusChange
 
 
 class StatusStore(CaseStore):
@@ -71,8 +71,30 @@ class StatusStore(CaseStore):
                     stay_until=None,
                 )
             self.touch_case(case_id, **changes)
+            if resolved:
+                withdrawn = self._withdraw_open_deadlines(case_id)
+                change = change.model_copy(update={"withdrawn_deadlines": withdrawn})
             self.refresh_rollups(case_id)
             return change
+
+    def _withdraw_open_deadlines(self, case_id: int) -> int:
+        """A closed matter has nothing left to meet: its open deadlines are withdrawn, each
+        audited and kept for the history, inside the closing write. Returns how many."""
+        ids = [
+            int(row["id"])
+            for row in self.query_dicts(
+                "SELECT id FROM deadlines WHERE case_id = ? AND status = 'open' ORDER BY id",
+                (case_id,),
+            )
+        ]
+        for deadline_id in ids:
+            self.update(
+                "deadlines",
+                deadline_id,
+                {"status": DeadlineStatus.WITHDRAWN.value, "updated_at": self.timestamp()},
+                case_id=case_id,
+            )
+        return len(ids)
 
     def _reopen(self, case: Case, day: date, note: str | None, source: str | None) -> StatusChange:
         assert case.id is not None

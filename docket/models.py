@@ -201,8 +201,10 @@ class DeadlineStatus(_Choice):
     OPEN = "open"
     DONE = "done"
     WAIVED = "waived"
-    #: The filing that triggered it was voided; kept for the history.
+    #: The filing that triggered it was voided, or the case closed; kept for the history.
     WITHDRAWN = "withdrawn"
+    #: A docket entry of a type its rule names met it (`satisfied_by_filing_id`).
+    SATISFIED = "satisfied"
 
 
 #: Reminder lead times in days before a deadline or hearing, unless one says otherwise.
@@ -437,6 +439,8 @@ class Deadline(_Record):
     """How the date was counted, step by step, in words."""
     status: DeadlineStatus = DeadlineStatus.OPEN
     done_on: date | None = None
+    satisfied_by_filing_id: int | None = None
+    """The docket entry that met it, when one did."""
     remind_days: list[int] = Field(default_factory=lambda: list(DEFAULT_REMIND_DAYS))
     """Lead times: the deadline starts appearing in reminders this many days before."""
 
@@ -463,6 +467,9 @@ class StatusChange(_Record):
     event: str = "stage"
     """`open`, `stage`, `stay`, `lift` or `reopen`."""
     created_by: str | None = None
+    withdrawn_deadlines: int = Field(default=0, ge=0, exclude=True)
+    """How many open deadlines closing the matter withdrew; said when it happens, never
+    stored (the deadlines themselves keep that history)."""
 
 
 class Note(_Record):

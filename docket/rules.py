@@ -49,6 +49,8 @@ class Rule(BaseModel):
     """False for statutory clocks that FRCP 6(a)(1)(C) does not extend to the next court day."""
     mail_extension: bool = True
     """Whether service by mail adds 3 days (FRCP 6(d)); only for periods counted from service."""
+    satisfied_by: tuple[DocType, ...] = ()
+    """Doc types of the entries that meet the deadline; empty means only a person can close it."""
 
     @field_validator("trigger", mode="before")
     @classmethod
@@ -65,6 +67,11 @@ class Rule(BaseModel):
         if unknown:
             raise ValueError(f"unknown triggers {unknown}; use doc types or 'hearing'")
         return value
+
+    @field_validator("satisfied_by", mode="before")
+    @classmethod
+    def _one_or_many_satisfying(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _hearing_rules_count_from_hearings(self) -> Rule:

@@ -258,3 +258,25 @@ def _deadline(
         trigger_hearing_id=hearing_id,
         computation=due.steps,
     )
+
+
+def satisfied_deadlines(
+    filing: Filing, open_deadlines: Sequence[Deadline], rules: Sequence[Rule] | None = None
+) -> tuple[int, ...]:
+    """Ids of the case's open rule deadlines that a new entry meets, so docketing it closes them.
+
+    An entry never meets a deadline it set itself (a response starts the reply period and
+    meets the response one), and deadlines entered by hand are closed by hand: nothing says
+    which entry would meet them.
+    """
+    by_id = {rule.id: rule for rule in (load_rules() if rules is None else rules)}
+    met: list[int] = []
+    for deadline in open_deadlines:
+        if deadline.id is None or deadline.status != DeadlineStatus.OPEN:
+            continue
+        if filing.id is not None and deadline.trigger_filing_id == filing.id:
+            continue
+        rule = by_id.get(deadline.rule or "")
+        if rule is not None and filing.doc_type in rule.satisfied_by:
+            met.append(deadline.id)
+    return tuple(met)

@@ -190,6 +190,9 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
         say(f"  Rule set: {under['rule_set']}   Counting rule: {under['counting']}")
     done = f" on {deadline.done_on}" if deadline.done_on else ""
     say(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
+    if deadline.satisfied_by_filing_id is not None:
+        met_by = ctx.store.get_filing(deadline.satisfied_by_filing_id)
+        say(f"  Met by: entry {met_by.entry_no}: {met_by.title}")
     if deadline.rule:
         cite = f" ({deadline.citation})" if deadline.citation else ""
         say(f"  Rule: {deadline.rule}{cite}")

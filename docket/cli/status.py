@@ -139,6 +139,9 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
         ) from None
     extra = f" ({change.disposition})" if change.disposition else ""
     say(f"{case.number}: {change.from_stage} -> {change.to_stage}{extra} on {change.changed_on}")
+    if change.withdrawn_deadlines:
+        count = change.withdrawn_deadlines
+        say(f"  {count} open deadline{'s' if count != 1 else ''} withdrawn")
     return 0
 
 

@@ -134,3 +134,54 @@ def test_status_set_refuses_a_disallowed_move_and_closing_needs_a_disposition(
     assert json.loads(_ok(cli_env, "status", "CV-9", "--json"))["stage"] == "filed"
     closed = _ok(cli_env, "status", "CV-9", "set", "closed", "--disposition", "settled")
     assert "filed -> closed (settled)" in closed
+
+
+def test_an_answer_meets_its_deadline_and_closing_withdraws_the_rest(
+    cli_env: dict[str, str],
+) -> None:
+    _ok(cli_env, "case", "add", "--number", "CV-MET", "--title", "Met v. Due", "--kind", "civil")
+    # Complaint filed Thu 1 Oct 2026: answer due Thu 22 Oct (21 days), service due Wed 30 Dec
+    # (90 days: 30 to 31 Oct, 60 to 30 Nov, 90 to 30 Dec).
+    _ok(
+        cli_env,
+        "filing",
+        "add",
+        "CV-MET",
+        "--type",
+        "complaint",
+        "--title",
+        "Complaint",
+        "--date",
+        "10/1/26",
+    )
+    late = run(cli_env, "remind")
+    assert late.returncode == 1
+    assert "Answer to complaint due" in late.stdout
+    _ok(
+        cli_env,
+        "filing",
+        "add",
+        "CV-MET",
+        "--type",
+        "answer",
+        "--title",
+        "Answer",
+        "--date",
+        "11/20/26",
+    )
+    met = run(cli_env, "remind")
+    assert met.returncode == 0, met.stdout
+    assert "Answer to complaint due" not in met.stdout
+    shown = json.loads(_ok(cli_env, "case", "show", "CV-MET", "--json"))
+    assert sorted((d["title"], d["status"]) for d in shown["deadlines"]) == [
+        ("Answer to complaint due", "satisfied"),
+        ("Serve summons and complaint", "open"),
+    ]
+    _ok(cli_env, "deadline", "add", "CV-MET", "--due", "11/23/26", "--title", "Missed filing")
+    assert run(cli_env, "remind").returncode == 1
+    closed = _ok(cli_env, "status", "CV-MET", "set", "closed", "--disposition", "settled")
+    # Open then: service (4(m)) and the one entered by hand; the answer's was already met.
+    assert "2 open deadlines withdrawn" in closed
+    after = run(cli_env, "remind")
+    assert after.returncode == 0, after.stdout
+    assert "Missed filing" not in after.stdout

@@ -360,9 +360,17 @@ class CaseScreen(Screen[None]):
     def action_change_status(self) -> None:
         from tui.forms.status_form import StatusForm
 
-        self.app.push_screen(
-            StatusForm(docket_app(self).store, self.case_id), self._saved("Status change")
-        )
+        def done(result: object | None) -> None:
+            if result is None:
+                return
+            self.reload()
+            count = getattr(result, "withdrawn_deadlines", 0)
+            withdrawn = (
+                f"; {count} open deadline{'s' if count != 1 else ''} withdrawn" if count else ""
+            )
+            self.notify(f"Status change saved{withdrawn}", markup=False)
+
+        self.app.push_screen(StatusForm(docket_app(self).store, self.case_id), done)
 
     def action_add_note(self) -> None:
         from tui.forms.note_form import NoteForm
