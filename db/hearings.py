@@ -217,16 +217,6 @@ class HearingStore(DeadlineStore, ClosureStore):
         )
         return HearingChange(old, [], withdrawn, new, created)
 
-    def continue_hearing(
-        self, hearing_id: int, to: datetime, outcome: str | None = None
-    ) -> tuple[Hearing, Hearing]:
-        """Continue a scheduled hearing to `to` (see `change_hearing`): (the old, the new)."""
-        change = self.change_hearing(
-            hearing_id, continued_to=to, outcome=UNCHANGED if outcome is None else outcome
-        )
-        assert change.scheduled is not None
-        return change.hearing, change.scheduled
-
 
 def _when(hearing: Hearing) -> str:
     return hearing.starts_at.strftime("%Y-%m-%d %H:%M")

@@ -27,7 +27,7 @@ def _audit_rows(store: Store) -> int:
     return int(store.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
 
 
-def test_continue_hearing_keeps_the_old_row_and_schedules_the_new_one(
+def test_a_continuance_keeps_the_old_row_and_schedules_the_new_one(
     store: Store, case_id: int
 ) -> None:
     starts = datetime(2026, 12, 10, 9, 30, tzinfo=MOUNTAIN)
@@ -43,7 +43,9 @@ def test_continue_hearing_keeps_the_old_row_and_schedules_the_new_one(
     )
     assert hearing.id is not None
     to = datetime(2027, 1, 14, 10, 0, tzinfo=MOUNTAIN)
-    old, new = store.continue_hearing(hearing.id, to, "defense asked for time")
+    change = store.change_hearing(hearing.id, continued_to=to, outcome="defense asked for time")
+    old, new = change.hearing, change.scheduled
+    assert new is not None
     assert old.status == HearingStatus.CONTINUED and old.continued_to == to
     assert old.outcome == "defense asked for time"
     assert (new.status, new.starts_at, new.kind, new.location, new.judge) == (
@@ -59,7 +61,7 @@ def test_continue_hearing_keeps_the_old_row_and_schedules_the_new_one(
     assert store.case_row(case_id).next_hearing_at == new.starts_at.isoformat()
 
 
-def test_continue_hearing_refuses_a_hearing_no_longer_scheduled(store: Store, case_id: int) -> None:
+def test_a_continuance_refuses_a_hearing_no_longer_scheduled(store: Store, case_id: int) -> None:
     hearing, _ = store.add_hearing(
         case_id,
         Hearing(starts_at=datetime(2026, 12, 1, 9, tzinfo=MOUNTAIN), kind="status conference"),
@@ -68,12 +70,12 @@ def test_continue_hearing_refuses_a_hearing_no_longer_scheduled(store: Store, ca
     store.update_hearing(hearing.model_copy(update={"status": HearingStatus.VACATED}))
     before = _audit_rows(store)
     with pytest.raises(Refused, match="is vacated"):
-        store.continue_hearing(hearing.id, datetime(2026, 12, 8, 9, tzinfo=MOUNTAIN))
+        store.change_hearing(hearing.id, continued_to=datetime(2026, 12, 8, 9, tzinfo=MOUNTAIN))
     same_time = datetime(2026, 12, 2, 9, tzinfo=MOUNTAIN)
     second, _ = store.add_hearing(case_id, Hearing(starts_at=same_time, kind="status"))
     assert second.id is not None
     with pytest.raises(InputError, match="present time") as refused:
-        store.continue_hearing(second.id, same_time)
+        store.change_hearing(second.id, continued_to=same_time)
     assert refused.value.field == "continued_to"
     assert _audit_rows(store) == before + 1  # the second hearing's insert, nothing else
     assert [h.status for h in store.hearings(case_id)] == [
