@@ -76,6 +76,11 @@ def party_kind(name: str) -> PartyKind:
 
 _PHRASES: tuple[tuple[tuple[str, ...], DocType], ...] = (
     (("NOTICE", "OF", "APPEAL"), DocType.NOTICE_OF_APPEAL),
+    (("NOTICE", "OF", "REMOVAL"), DocType.NOTICE_OF_REMOVAL),
+    # An amended complaint answers under FRCP 15(a)(3) and never restarts service (4(m)).
+    (("AMENDED", "COMPLAINT"), DocType.AMENDED_COMPLAINT),
+    (("WAIVER", "OF", "SERVICE"), DocType.WAIVER_OF_SERVICE),
+    (("JURY", "DEMAND"), DocType.JURY_DEMAND),
     (("MINUTE", "ENTRY"), DocType.MINUTE_ENTRY),
     (("MINUTE", "ORDER"), DocType.ORDER),
     (("LETTER", "ORDER"), DocType.ORDER),
