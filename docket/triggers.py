@@ -131,13 +131,19 @@ def _later_of_replaced(rule: Rule, due: DueDate, replaced: Sequence[Deadline]) -
             f"The time left to respond to the original pleading ran to "
             f"{format_day(latest.due_on)} ({original}): not later, so the count above governs"
         )
-        return due.model_copy(update={"steps": [*due.steps, step]})
+        last_due = max(i for i, s in enumerate(due.steps) if s.startswith("Due: "))
+        return due.model_copy(
+            update={"steps": [*due.steps[:last_due], step, *due.steps[last_due:]]}
+        )
+    # The later date replaces the count's own "Due:" step; the court's summary stays last.
+    last_due = max(i for i, step in enumerate(due.steps) if step.startswith("Due: "))
     steps = [
-        *due.steps,
+        *due.steps[:last_due],
         f"The time left to respond to the original pleading runs to "
         f"{format_day(latest.due_on)} ({original}), later than {format_day(due.due)}: "
         f"the later date governs ({rule.citation})",
         f"Due: {format_day(latest.due_on)}",
+        *due.steps[last_due + 1 :],
     ]
     return due.model_copy(update={"due": latest.due_on, "steps": steps})
 

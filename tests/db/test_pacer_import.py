@@ -370,6 +370,11 @@ def test_every_sample_names_its_own_court(path: Path, court: str) -> None:
         ("TEXT ORDER: the hearing is reset", DocType.ORDER),
         ("ANSWER to Complaint by Annora", DocType.ANSWER),
         ("AMENDED JUDGMENT as to Robert Warren", DocType.JUDGMENT),
+        # An amended complaint never restarts the 4(m) service period.
+        ("FIRST AMENDED COMPLAINT against Laden", DocType.AMENDED_COMPLAINT),
+        ("NOTICE OF REMOVAL from Second Judicial District Court", DocType.NOTICE_OF_REMOVAL),
+        ("WAIVER OF SERVICE Returned Executed by Acme", DocType.WAIVER_OF_SERVICE),
+        ("JURY DEMAND by Annora", DocType.JURY_DEMAND),
         ("Minute Entry for proceedings held", DocType.MINUTE_ENTRY),
         ("Set Deadlines as to Robert Warren", DocType.OTHER),
     ],

@@ -76,6 +76,9 @@ def test_an_amended_complaint_served_early_keeps_the_original_answer_date(store:
     (response,) = created
     assert response.due_on == date(2026, 10, 26)
     assert any("the later date governs" in step for step in response.computation)
+    assert response.computation[-3] == "Due: Mon 26 Oct 2026"
+    assert response.computation[-2].startswith("Note: Within the time remaining")
+    assert response.computation[-1].startswith("Counted under the Federal rules")
     # Corrected: served Tue 20 Oct instead + 14 = Tue 3 Nov, now the later date.
     _, moved = store.update_filing(amended.model_copy(update={"served_on": date(2026, 10, 20)}))
     assert [(d.rule, d.due_on) for d in moved] == [
