@@ -383,6 +383,22 @@ def test_doc_type_from_first_words(text: str, doc_type: DocType) -> None:
     assert guess_doc_type(text) == doc_type
 
 
+def test_a_returned_waiver_keeps_the_day_the_request_was_sent() -> None:
+    from db.pacer.mapping import page_filing
+
+    text = (
+        "WAIVER OF SERVICE Returned Executed filed by Ann Smith. Acme Corp. waiver sent on "
+        "8/13/2026, answer due 10/13/2026. (ds)"
+    )
+    filing = page_filing({"description": text, "date_filed": "2026-09-01"}, "w1")
+    assert filing is not None
+    assert (filing.doc_type, filing.served_on) == (DocType.WAIVER_OF_SERVICE, date(2026, 8, 13))
+    other = page_filing(
+        {"description": "WAIVER OF SERVICE Returned", "date_filed": "2026-09-01"}, "w2"
+    )
+    assert other is not None and other.served_on is None
+
+
 @pytest.mark.parametrize(
     ("raw", "role"),
     [
