@@ -218,7 +218,10 @@ async def test_how_it_was_counted_shows_the_steps_and_the_due_date(store: Store)
         ) in " ".join(box)
         steps = steps_drawn(drawn(app, info.query_one("#info-steps")))
         assert len(steps) == 9, steps
-        assert steps[0].startswith("1. Rule: Response to motion due (FRCP 6")
+        # No federal rule sets the period: the step says so, not "FRCP 6".
+        assert steps[0] == (
+            "1. Rule: Response to motion due (Local rule (no federal rule sets this period))"
+        )
         assert steps[1] == "2. Counted from service on Thu 12 Nov 2026"
         assert steps[2].startswith("3. Trigger: Thu 12 Nov 2026 (day excluded")
         assert steps[3].startswith("4. Counted 14 days forward")
@@ -227,7 +230,8 @@ async def test_how_it_was_counted_shows_the_steps_and_the_due_date(store: Store)
         assert "moved to Fri 27 Nov 2026" in steps[4]
         assert steps[5].startswith("6. Served electronically: nothing added")
         assert steps[6] == "7. Due: Fri 27 Nov 2026"
-        assert steps[7].startswith("8. Note: The response period is set by local rule")
+        assert steps[7].startswith("8. Note: No federal rule sets the time to respond")
+        assert "check the court's local rule" in steps[7]
         # Every computed deadline names the rule set and counting rule that produced it.
         assert steps[8] == (
             "9. Counted under the Federal rules (FRCP, FRCrP, FRAP); counting rule FRCP 6(a)"
