@@ -211,3 +211,37 @@ def test_a_trial_date_sets_the_disclosures_before_it(store: Store) -> None:
     assert rules["frcp-26a2d-expert-disclosures"][0] == date(2026, 12, 24)
     assert rules["frcp-26a3b-pretrial-disclosures"][0] == date(2027, 2, 23)
     assert "frcp-6c-opposition" not in rules
+
+
+def test_a_new_mexico_amended_complaint_answers_in_10_court_days_or_the_time_left(
+    store: Store,
+) -> None:
+    cid = case_id(add_case(store, "D-101-CV-2026-9", court="nm-dist-1"))
+    store.add_filing(
+        cid,
+        Filing(
+            filed_on=date(2026, 10, 30),
+            served_on=date(2026, 11, 2),
+            doc_type="complaint",
+            title="Complaint",
+        ),
+    )
+    # NMRA 1-012(A): served Mon 2 Nov 2026 + 30 = Wed 2 Dec.
+    _, created = store.add_filing(
+        cid,
+        Filing(
+            filed_on=date(2026, 11, 20),
+            served_on=date(2026, 11, 20),
+            service=ServiceMethod.ELECTRONIC,
+            doc_type="amended complaint",
+            title="First amended complaint",
+        ),
+    )
+    # NMRA 1-015(A), 10 days counted without weekends and legal holidays (1-006(A)(2)) from
+    # Fri 20 Nov: Mon 23 (1), Tue 24 (2), Wed 25 (3), Thu 26 Thanksgiving and Fri 27
+    # Presidents' Day skipped, Mon 30 (4), Tue 1 Dec (5), Wed 2 (6), Thu 3 (7), Fri 4 (8),
+    # Mon 7 (9), Tue 8 Dec (10): later than Wed 2 Dec, so Tue 8 Dec.
+    assert [(d.rule, d.due_on) for d in created] == [
+        ("nm-1-015a-amended-response", date(2026, 12, 8))
+    ]
+    assert rules_of(store, cid)["nm-1-012a-answer"] == (date(2026, 12, 2), DeadlineStatus.SATISFIED)

@@ -84,6 +84,7 @@ def count(
         ),
         (DocType.JUDGMENT, CaseKind.CRIMINAL, {"nm-12-201-notice-of-appeal"}),
         (DocType.MOTION, CaseKind.CRIMINAL, {"nm-5-120-response"}),
+        (DocType.AMENDED_COMPLAINT, CaseKind.CIVIL, {"nm-1-015a-amended-response"}),
         # No federal statute in a state prosecution: no Speedy Trial Act clock.
         (DocType.INFORMATION, CaseKind.CRIMINAL, set()),
         (DocType.INDICTMENT, CaseKind.CRIMINAL, set()),
