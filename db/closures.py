@@ -73,12 +73,15 @@ class ClosureStore(CourtStore):
 
         court = self.court_of(case)
         calendar = self.calendar_for(case)
+        us_party = case.id is not None and self.has_united_states_party(case.id)
         if court is not None and court.rules is not None:
             return CourtRules(
                 rule_set(court.rules),
                 counting_for(court.rules, case.kind),
                 calendar,
                 court=court.label(),
+                court_id=court.id,
+                united_states_party=us_party,
             )
         assumed = bool(case.court) and court is None
         return CourtRules(
@@ -87,6 +90,19 @@ class ClosureStore(CourtStore):
             calendar,
             court=repr(case.court) if assumed else (court.label() if court else None),
             assumed=assumed,
+            united_states_party=us_party,
+        )
+
+    def has_united_states_party(self, case_id: int) -> bool:
+        """Whether the United States, its agency or officer is on the case as a party (not as
+        counsel, judge or witness): FRAP 4(a)(1)(B) then gives every party 60 days to appeal."""
+        return bool(
+            self.query_rows(
+                "SELECT 1 FROM case_parties cp JOIN parties p ON p.id = cp.party_id "
+                "WHERE cp.case_id = ? AND p.kind = 'united_states' "
+                "AND cp.role NOT IN ('counsel', 'judge', 'witness', 'investigator') LIMIT 1",
+                (case_id,),
+            )
         )
 
     def open_deadlines_on(self, day: date, calendar: str = "") -> int:

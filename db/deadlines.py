@@ -162,6 +162,14 @@ class DeadlineStore(StatusStore):
         rows = self.query_dicts(f"SELECT * FROM deadlines WHERE {column} = ? ORDER BY id", (value,))
         return [deadline_from_row(row) for row in rows]
 
+    def deadlines_met_by(self, filing_id: int) -> list[Deadline]:
+        """The deadlines an entry met when it was docketed: an amended complaint carries the
+        original answer date forward when it is later (FRCP 15(a)(3))."""
+        rows = self.query_dicts(
+            "SELECT * FROM deadlines WHERE satisfied_by_filing_id = ? ORDER BY id", (filing_id,)
+        )
+        return [deadline_from_row(row) for row in rows]
+
     def apply_deadline_plan(self, case_id: int, plan: DeadlinePlan) -> list[Deadline]:
         """Write what the rules decided, inside the caller's write.
 

@@ -139,13 +139,19 @@ class FilingStore(DeadlineStore, ClosureStore):
         from docket import triggers
 
         assert case.id is not None
-        if filing.voided_at is None:
-            self.satisfy_deadlines(case.id, filing)
+        met = self.satisfy_deadlines(case.id, filing) if filing.voided_at is None else []
         court_rules = court_rules or self.rules_for(case)
-        rules = triggers.filing_rules(filing, case.kind, court_rules.rule_set.id)
+        rules = triggers.filing_rules(
+            filing,
+            case.kind,
+            court_rules.rule_set.id,
+            united_states_party=court_rules.united_states_party,
+        )
         if not rules:
             return []
-        deadlines = triggers.filing_deadlines(filing, rules, court_rules, due_from=due_from)
+        deadlines = triggers.filing_deadlines(
+            filing, rules, court_rules, due_from=due_from, replaced=met
+        )
         return [self.insert_deadline(case.id, deadline) for deadline in deadlines]
 
     def _insert_filing(self, case_id: int, filing: Filing, *, keep_void: bool) -> Filing:
@@ -261,6 +267,7 @@ class FilingStore(DeadlineStore, ClosureStore):
                     case.kind,
                     self.rules_for(case),
                     self.deadlines_set_by(filing_id=filing.id),
+                    self.deadlines_met_by(filing.id),
                 )
                 recomputed = self.apply_deadline_plan(current.case_id, plan)
             self.refresh_rollups(current.case_id)

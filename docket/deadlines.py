@@ -23,9 +23,14 @@ MAIL_DAYS = 3
 """FRCP 6(d): days added when a paper is served by mail (and the other means it names)."""
 
 _ONE_DAY = timedelta(days=1)
-_SERVICE_ADDS = frozenset({ServiceMethod.MAIL})
-"""Of the methods we record, only mail gets 6(d)'s 3 days: electronic service lost them in
-2016 and personal service (hand delivery under Rule 5(b)(2)(A)) never had them."""
+FRCP_6D_METHODS: tuple[ServiceMethod, ...] = (
+    ServiceMethod.MAIL,
+    ServiceMethod.LEFT_WITH_CLERK,
+    ServiceMethod.CONSENTED_MEANS,
+)
+"""The means FRCP 6(d) adds 3 days after: Rule 5(b)(2)(C) mail, (D) leaving it with the
+clerk and (F) other means consented to. Electronic service lost the days in 2016; handing
+a paper over (5(b)(2)(A)) never had them."""
 
 
 class Counting(BaseModel):
@@ -52,6 +57,8 @@ class Counting(BaseModel):
     extra_days: str = "FRCP 6(d)"
     """The rule that adds days after service by mail."""
     mail_days: int = 3
+    adds_days_for: tuple[ServiceMethod, ...] = FRCP_6D_METHODS
+    """The service methods after which `extra_days` adds `mail_days`."""
     state_holidays: Literal["forward", "always"] = "forward"
     """`forward`: a state's holidays count only for periods measured after an event (FRCP
     6(a)(6)(C)); `always`: a state court's own holidays count both ways."""
@@ -133,7 +140,7 @@ def compute_due_date(
 
     if service is not None:
         end = _service_days(end, forward, service, cal, steps, court_day_adjust, counting)
-        if counting.note and service is not ServiceMethod.MAIL:
+        if counting.note and service not in counting.adds_days_for:
             steps.append(f"Note: {counting.note}")
 
     steps.append(f"Due: {format_day(end)}")
@@ -189,28 +196,42 @@ def _service_days(
     counting: Counting,
 ) -> date:
     rule = counting.extra_days
-    if service not in _SERVICE_ADDS:
+    how = _served_how(service)
+    if service not in counting.adds_days_for:
         why = {
             ServiceMethod.ELECTRONIC: "Served electronically: nothing added "
             f"({rule} leaves out electronic service)",
             ServiceMethod.PERSONAL: f"Served personally: nothing added ({rule} does not apply)",
         }
-        steps.append(why.get(service, f"Served by {service.label}: nothing added"))
+        steps.append(
+            why.get(
+                service,
+                f"{how}: nothing added; {rule} is not counted here as adding days for this "
+                "means: check the rule",
+            )
+        )
         return end
     if not forward:
         steps.append(
-            f"Served by mail: nothing added, since {rule} adds days only to a period "
-            "that runs after service"
+            f"{how}: nothing added, since {rule} adds days only to a period that runs after service"
         )
         return end
     end += timedelta(days=counting.mail_days)
-    steps.append(f"Served by mail: {counting.mail_days} days added ({rule}): {format_day(end)}")
+    steps.append(f"{how}: {counting.mail_days} days added ({rule}): {format_day(end)}")
     if court_day_adjust:
         short_rule = rule.rsplit(" ", 1)[-1]
         end = _off_closed_days(
             end, True, cal, steps, f"{counting.last_day}, {short_rule}", counting.backward
         )
     return end
+
+
+def _served_how(service: ServiceMethod) -> str:
+    return {
+        ServiceMethod.MAIL: "Served by mail",
+        ServiceMethod.LEFT_WITH_CLERK: "Left with the court clerk",
+        ServiceMethod.CONSENTED_MEANS: "Served by other means consented to in writing",
+    }.get(service, f"Served by {service.label}")
 
 
 def _off_closed_days(

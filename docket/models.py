@@ -141,15 +141,31 @@ class PartyKind(_Choice):
     PERSON = "person"
     ORGANIZATION = "organization"
     AGENCY = "agency"
+    UNITED_STATES = "united_states"
+    """The United States, a U.S. agency, or a U.S. officer or employee (FRAP 4(a)(1)(B)):
+    a case with one as a party gets the longer federal appeal period."""
 
 
 class DocType(_Choice):
     COMPLAINT = "complaint"
+    AMENDED_COMPLAINT = "amended_complaint"
+    """An amended pleading (FRCP 15): a new answer period, never a new service clock."""
+    WAIVER_OF_SERVICE = "waiver_of_service"
+    """A returned waiver of service (FRCP 4(d)); its served date is the day the request
+    was sent, which the answer period counts from."""
+    WAIVER_OF_SERVICE_ABROAD = "waiver_of_service_abroad"
+    """The same, for a request sent to a defendant outside any U.S. judicial district."""
+    NOTICE_OF_REMOVAL = "notice_of_removal"
     PETITION = "petition"
     SUMMONS = "summons"
     ANSWER = "answer"
     COUNTERCLAIM = "counterclaim"
     MOTION = "motion"
+    RULE_12_MOTION = "rule_12_motion"
+    """A motion under FRCP 12(b), (e) or (f) (to dismiss, for a more definite statement,
+    to strike): it puts off the answer (FRCP 12(a)(4))."""
+    RULE_12_ORDER = "rule_12_order"
+    """The court's order denying or postponing a Rule 12 motion: the answer is then due."""
     RESPONSE = "response"
     REPLY = "reply"
     BRIEF = "brief"
@@ -163,6 +179,11 @@ class DocType(_Choice):
     INFORMATION = "information"
     ARREST = "arrest"
     DISCOVERY_REQUEST = "discovery_request"
+    DISCOVERY_CONFERENCE = "discovery_conference"
+    """The parties' FRCP 26(f) conference, entered on the day it was held."""
+    EXPERT_DISCLOSURE = "expert_disclosure"
+    PRETRIAL_DISCLOSURE = "pretrial_disclosure"
+    JURY_DEMAND = "jury_demand"
     DECLARATION = "declaration"
     EXHIBIT = "exhibit"
     STIPULATION = "stipulation"
@@ -175,11 +196,17 @@ class DocType(_Choice):
 
 
 class ServiceMethod(_Choice):
-    """How a paper was served; FRCP 6(d) adds 3 days for every method but electronic/personal."""
+    """How a paper was served (FRCP 5(b)(2)); FRCP 6(d) adds 3 days after mail, leaving it
+    with the clerk and other means consented to, and none after electronic service (since
+    2016) or handing it over."""
 
     ELECTRONIC = "electronic"
     MAIL = "mail"
     PERSONAL = "personal"
+    LEFT_WITH_CLERK = "left_with_clerk"
+    """Left with the court clerk, the person served having no known address (5(b)(2)(D))."""
+    CONSENTED_MEANS = "consented_means"
+    """Any other means the person served consented to in writing (5(b)(2)(F))."""
 
 
 class EntrySource(_Choice):

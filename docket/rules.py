@@ -7,9 +7,10 @@ books without reading code; the counting itself is `docket.deadlines`.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -39,7 +40,9 @@ class Rule(BaseModel):
     citation: str = Field(min_length=1)
     trigger: tuple[str, ...]
     """Doc type values (`complaint`) of the filings that start the period, or `hearing`."""
-    counts_from: Literal["served", "filed", "hearing"]
+    counts_from: Literal["served", "sent", "filed", "hearing"]
+    """`sent` is for a waiver of service: the entry's served date holds the day the waiver
+    request was sent (FRCP 4(d)(1)(F)), which the answer period runs from."""
     days: int = Field(ge=0, le=3650)
     direction: Literal["after", "before"]
     kinds: tuple[CaseKind, ...] = ()
@@ -51,6 +54,15 @@ class Rule(BaseModel):
     """Whether service by mail adds 3 days (FRCP 6(d)); only for periods counted from service."""
     satisfied_by: tuple[DocType, ...] = ()
     """Doc types of the entries that meet the deadline; empty means only a person can close it."""
+    hearing_kind: str | None = None
+    """For rules counted back from a hearing: a pattern the hearing's kind must contain
+    (`motion`, `\\btrial\\b`), matched ignoring case; none means every hearing."""
+    united_states_party: bool | None = None
+    """True: fires only when the United States, its agency or officer is a party to the case;
+    False: only when none is; None: either way (FRAP 4(a)(1)(A) against (B))."""
+    later_of: tuple[str, ...] = ()
+    """Rule ids of deadlines this entry closes whose date wins when later: FRCP 15(a)(3)'s
+    "time remaining to respond to the original pleading ... whichever is later"."""
 
     @field_validator("trigger", mode="before")
     @classmethod
@@ -73,11 +85,28 @@ class Rule(BaseModel):
     def _one_or_many_satisfying(cls, value: object) -> object:
         return (value,) if isinstance(value, str) else value
 
+    @field_validator("later_of", mode="before")
+    @classmethod
+    def _one_or_many_later(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
+
+    @field_validator("hearing_kind")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as error:
+                raise ValueError(f"hearing_kind {value!r} is not a pattern: {error}") from None
+        return value
+
     @model_validator(mode="after")
     def _hearing_rules_count_from_hearings(self) -> Rule:
         from_hearing = self.counts_from == HEARING
         if from_hearing != (self.trigger == (HEARING,)):
             raise ValueError("trigger 'hearing' and counts_from 'hearing' go together")
+        if self.hearing_kind is not None and not from_hearing:
+            raise ValueError("hearing_kind is for rules counted from a hearing")
         return self
 
     @property
@@ -86,6 +115,14 @@ class Rule(BaseModel):
 
     def applies_to(self, case_kind: CaseKind) -> bool:
         return not self.kinds or case_kind in self.kinds
+
+    def fits_parties(self, united_states_party: bool) -> bool:
+        return self.united_states_party is None or self.united_states_party == united_states_party
+
+    def fits_hearing(self, hearing_kind: str) -> bool:
+        return self.hearing_kind is None or bool(
+            re.search(self.hearing_kind, hearing_kind, re.IGNORECASE)
+        )
 
 
 def parse_rules(text: str, *, source: str = "rules.toml") -> tuple[Rule, ...]:
@@ -126,13 +163,31 @@ class RuleSet(BaseModel):
     note: str | None = None
 
 
+class LocalRule(BaseModel):
+    """A court's own period for a rule whose default no federal or state rule sets (the time
+    to respond to a motion): it replaces the default's days and citation in that court."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    court: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")
+    """The court id (`nmd`) whose local rules set the period."""
+    rule: str
+    """The id of the rule whose default it replaces."""
+    days: int = Field(ge=0, le=3650)
+    citation: str = Field(min_length=1)
+    note: str | None = None
+
+
 @dataclass(frozen=True)
 class RuleBook:
-    """The shipped rules file: counting rules, rule sets and the deadline rules."""
+    """The shipped rules file: counting rules, rule sets, the deadline rules and courts'
+    local rules."""
 
     counting: Mapping[str, Counting]
     rule_sets: Mapping[str, RuleSet]
     rules: tuple[Rule, ...]
+    local_rules: Mapping[tuple[str, str], LocalRule] = field(default_factory=dict)
+    """By (court id, rule id)."""
 
 
 def parse_rule_book(text: str, *, source: str = "rules.toml") -> RuleBook:
@@ -149,10 +204,30 @@ def parse_rule_book(text: str, *, source: str = "rules.toml") -> RuleBook:
         for used in (rule_set.counting, *rule_set.counting_for.values()):
             if used not in counting:
                 raise ValueError(f"{source}: rule set {rule_set.id}: no counting rule {used!r}")
+    by_id = {rule.id: rule for rule in rules}
     for rule in rules:
         if rule.rule_set not in sets:
             raise ValueError(f"{source}: rule {rule.id}: no rule set {rule.rule_set!r}")
-    return RuleBook(counting=counting, rule_sets=sets, rules=rules)
+        for other in rule.later_of:
+            if other not in by_id:
+                raise ValueError(f"{source}: rule {rule.id}: later_of names no rule {other!r}")
+    local: dict[tuple[str, str], LocalRule] = {}
+    for entry in raw.get("local_rule", []):
+        try:
+            local_rule = LocalRule.model_validate(entry)
+        except ValidationError as error:
+            raise ValueError(f"{source}: local rule: {error}") from None
+        if local_rule.rule not in by_id:
+            raise ValueError(
+                f"{source}: local rule of {local_rule.court}: no rule {local_rule.rule!r}"
+            )
+        key = (local_rule.court, local_rule.rule)
+        if key in local:
+            raise ValueError(
+                f"{source}: {local_rule.court} has two local rules for {local_rule.rule}"
+            )
+        local[key] = local_rule
+    return RuleBook(counting=counting, rule_sets=sets, rules=rules, local_rules=local)
 
 
 @cache
@@ -199,6 +274,10 @@ class CourtRules:
     court: str | None = None
     """The court as steps name it: `nmd (U.S. District Court for the District of New Mexico)`."""
     assumed: bool = False
+    court_id: str | None = None
+    """The registered court's id, whose local rules replace default periods."""
+    united_states_party: bool = False
+    """Whether the United States, its agency or officer is a party (FRAP 4(a)(1)(B))."""
 
     def summary(self) -> str:
         """The last step of every deadline counted under these rules."""
@@ -212,6 +291,28 @@ class CourtRules:
         return f"Counted under the {self.rule_set.name}{where}; counting rule {self.counting.name}"
 
 
+def local_rule(rule: Rule, court_id: str | None) -> Rule:
+    """The rule as the court's local rules have it: the default's days and citation are
+    replaced where the court has its own (D.N.M.LR-Civ. 7.4(a) for a motion response)."""
+    if court_id is None:
+        return rule
+    found = load_rule_book().local_rules.get((court_id, rule.id))
+    if found is None:
+        return rule
+    return rule.model_copy(
+        update={
+            "days": found.days,
+            "citation": found.citation,
+            "note": found.note if found.note is not None else rule.note,
+        }
+    )
+
+
+def local_rules_of(court_id: str) -> list[LocalRule]:
+    """The local rules encoded for a court, in file order."""
+    return [lr for (court, _), lr in load_rule_book().local_rules.items() if court == court_id]
+
+
 def rule_by_id(rule_id: str) -> Rule:
     """The rule a stored deadline names; NotFound if the rules no longer have it."""
     for rule in load_rules():
@@ -221,16 +322,20 @@ def rule_by_id(rule_id: str) -> Rule:
 
 
 def rules_triggered_by(
-    doc_type: DocType, case_kind: CaseKind, rule_set_id: str = "federal"
+    doc_type: DocType,
+    case_kind: CaseKind,
+    rule_set_id: str = "federal",
+    *,
+    united_states_party: bool = False,
 ) -> list[Rule]:
     """Rules a new filing of `doc_type` starts in a case of `case_kind`, in file order, in a
     court counting under `rule_set_id` (a federal rule never fires in a state court)."""
-    return list(_rules_triggered_by(doc_type, case_kind, rule_set_id))
+    return list(_rules_triggered_by(doc_type, case_kind, rule_set_id, united_states_party))
 
 
 @cache
 def _rules_triggered_by(
-    doc_type: DocType, case_kind: CaseKind, rule_set_id: str
+    doc_type: DocType, case_kind: CaseKind, rule_set_id: str, united_states_party: bool
 ) -> tuple[Rule, ...]:
     # Asked once for every entry of an imported docket; the rules never change in a run.
     return tuple(
@@ -239,15 +344,22 @@ def _rules_triggered_by(
         if rule.rule_set == rule_set_id
         and doc_type.value in rule.trigger
         and rule.applies_to(case_kind)
+        and rule.fits_parties(united_states_party)
     )
 
 
-def hearing_rules(case_kind: CaseKind, rule_set_id: str = "federal") -> list[Rule]:
-    """Rules counted back from a hearing in a case of `case_kind`."""
+def hearing_rules(
+    case_kind: CaseKind, rule_set_id: str = "federal", hearing_kind: str | None = None
+) -> list[Rule]:
+    """Rules counted back from a hearing in a case of `case_kind`; with `hearing_kind`, only
+    those for that kind of hearing (a motion hearing, a trial)."""
     return [
         rule
         for rule in load_rules()
-        if rule.rule_set == rule_set_id and HEARING in rule.trigger and rule.applies_to(case_kind)
+        if rule.rule_set == rule_set_id
+        and HEARING in rule.trigger
+        and rule.applies_to(case_kind)
+        and (hearing_kind is None or rule.fits_hearing(hearing_kind))
     ]
 
 
@@ -269,6 +381,8 @@ def compute_rule_deadline(
     court_rules = calendar if isinstance(calendar, CourtRules) else None
     cal = calendar.calendar if isinstance(calendar, CourtRules) else calendar
     counting = court_rules.counting if court_rules is not None else FEDERAL_COUNTING
+    if court_rules is not None:
+        rule = local_rule(rule, court_rules.court_id)
     steps = [f"Rule: {rule.title} ({rule.citation})"]
     start = filed_on
     counted_service: ServiceMethod | None = None
@@ -278,12 +392,30 @@ def compute_rule_deadline(
         if served_on is not None:
             start = served_on
             steps.append(f"Counted from service on {format_day(served_on)}")
-            if not rule.mail_extension and service is ServiceMethod.MAIL:
-                steps.append("Service by mail adds no days under this rule")
+            if (
+                not rule.mail_extension
+                and service is not None
+                and service in counting.adds_days_for
+            ):
+                steps.append(f"Service by {service.label} adds no days under this rule")
         else:
             steps.append(
                 f"Service date not entered: counted from filing on {format_day(filed_on)}; "
                 "enter the service date to recount"
+            )
+    elif rule.counts_from == "sent":
+        if served_on is not None:
+            start = served_on
+            steps.append(
+                f"Counted from the day the waiver request was sent, {format_day(served_on)} "
+                "(the entry's served date)"
+            )
+        else:
+            steps.append(
+                "Day the waiver request was sent not entered: counted from the waiver's "
+                f"filing on {format_day(filed_on)}, which is later than the request, so the "
+                "real deadline is earlier; enter the day the request was sent as the served "
+                "date to recount"
             )
     elif rule.counts_from == "filed":
         steps.append(f"Counted from filing or entry on {format_day(filed_on)}")

@@ -17,6 +17,7 @@ from datetime import date
 from enum import StrEnum
 
 from docket.calendars import CourtCalendar
+from docket.dates import format_day
 from docket.deadlines import DueDate
 from docket.errors import NotFound
 from docket.models import CaseKind, Deadline, DeadlineStatus, Filing, Hearing, HearingStatus
@@ -26,6 +27,7 @@ from docket.rules import (
     compute_rule_deadline,
     hearing_rules,
     load_rules,
+    local_rule,
     rule_by_id,
     rules_triggered_by,
 )
@@ -71,30 +73,79 @@ def _rule_set_of(counted: Counted) -> str:
     return counted.rule_set.id if isinstance(counted, CourtRules) else "federal"
 
 
-def filing_rules(filing: Filing, kind: CaseKind, rule_set: str = "federal") -> list[Rule]:
+def _as_in_court(rule: Rule, counted: Counted) -> Rule:
+    """The rule with the court's local period and citation, where it has one."""
+    return local_rule(rule, counted.court_id) if isinstance(counted, CourtRules) else rule
+
+
+def filing_rules(
+    filing: Filing,
+    kind: CaseKind,
+    rule_set: str = "federal",
+    *,
+    united_states_party: bool = False,
+) -> list[Rule]:
     """The rules a docket entry starts in a case of `kind` in a court counting under
     `rule_set`; a voided entry starts none."""
     if filing.voided:
         return []
-    return rules_triggered_by(filing.doc_type, kind, rule_set)
+    return rules_triggered_by(
+        filing.doc_type, kind, rule_set, united_states_party=united_states_party
+    )
 
 
 def hearing_rules_for(hearing: Hearing, kind: CaseKind, rule_set: str = "federal") -> list[Rule]:
-    """Before-hearing periods (FRCP 6(c)) apply to motion hearings only."""
-    if "motion" not in hearing.kind.casefold():
-        return []
-    return hearing_rules(kind, rule_set)
+    """The periods counted back from this kind of hearing: FRCP 6(c) from a motion hearing,
+    26(a)(2)(D) and 26(a)(3) from a trial, 26(f) from a scheduling conference."""
+    return hearing_rules(kind, rule_set, hearing.kind)
 
 
-def count_filing_rule(rule: Rule, filing: Filing, calendar: Counted) -> DueDate:
-    """One rule's due date counted from the entry's filing or service date."""
-    return compute_rule_deadline(
+def count_filing_rule(
+    rule: Rule, filing: Filing, calendar: Counted, replaced: Sequence[Deadline] = ()
+) -> DueDate:
+    """One rule's due date counted from the entry's filing or service date.
+
+    `replaced` are the deadlines the entry closed when it was docketed: under a rule with
+    `later_of` (FRCP 15(a)(3)) the later of its own count and theirs is due.
+    """
+    due = compute_rule_deadline(
         rule,
         filed_on=filing.filed_on,
         served_on=filing.served_on,
         service=filing.service,
         calendar=calendar,
     )
+    return _later_of_replaced(rule, due, replaced)
+
+
+def _later_of_replaced(rule: Rule, due: DueDate, replaced: Sequence[Deadline]) -> DueDate:
+    earlier = [d for d in replaced if d.rule in rule.later_of]
+    if not earlier:
+        return due
+    latest = max(earlier, key=lambda d: d.due_on)
+    original = f"deadline #{latest.id}, {latest.title}" + (
+        f" ({latest.citation})" if latest.citation else ""
+    )
+    if latest.due_on <= due.due:
+        step = (
+            f"The time left to respond to the original pleading ran to "
+            f"{format_day(latest.due_on)} ({original}): not later, so the count above governs"
+        )
+        last_due = max(i for i, s in enumerate(due.steps) if s.startswith("Due: "))
+        return due.model_copy(
+            update={"steps": [*due.steps[:last_due], step, *due.steps[last_due:]]}
+        )
+    # The later date replaces the count's own "Due:" step; the court's summary stays last.
+    last_due = max(i for i, step in enumerate(due.steps) if step.startswith("Due: "))
+    steps = [
+        *due.steps[:last_due],
+        f"The time left to respond to the original pleading runs to "
+        f"{format_day(latest.due_on)} ({original}), later than {format_day(due.due)}: "
+        f"the later date governs ({rule.citation})",
+        f"Due: {format_day(latest.due_on)}",
+        *due.steps[last_due + 1 :],
+    ]
+    return due.model_copy(update={"due": latest.due_on, "steps": steps})
 
 
 def count_hearing_rule(rule: Rule, hearing: Hearing, calendar: Counted) -> DueDate:
@@ -118,19 +169,21 @@ def filing_deadlines(
     calendar: Counted,
     *,
     due_from: date | None = None,
+    replaced: Sequence[Deadline] = (),
 ) -> list[Deadline]:
     """The deadlines a saved entry sets under `rules` (see `filing_rules`).
 
     With `due_from`, only those due on or after that day: an imported docket saved years after
-    the fact must not flood the agenda with long-past open deadlines.
+    the fact must not flood the agenda with long-past open deadlines. `replaced`: the
+    deadlines the entry closed (see `count_filing_rule`).
     """
     case_id, filing_id = _saved(filing.case_id, filing.id, "filing")
     created = []
     for rule in rules:
-        due = count_filing_rule(rule, filing, calendar)
+        due = count_filing_rule(rule, filing, calendar, replaced)
         if due_from is not None and due.due < due_from:
             continue
-        created.append(_deadline(case_id, rule, due, filing_id=filing_id))
+        created.append(_deadline(case_id, _as_in_court(rule, calendar), due, filing_id=filing_id))
     return created
 
 
@@ -138,7 +191,12 @@ def hearing_deadlines(hearing: Hearing, rules: Sequence[Rule], calendar: Counted
     """The deadlines a saved hearing sets under `rules` (see `hearing_rules_for`)."""
     case_id, hearing_id = _saved(hearing.case_id, hearing.id, "hearing")
     return [
-        _deadline(case_id, rule, count_hearing_rule(rule, hearing, calendar), hearing_id=hearing_id)
+        _deadline(
+            case_id,
+            _as_in_court(rule, calendar),
+            count_hearing_rule(rule, hearing, calendar),
+            hearing_id=hearing_id,
+        )
         for rule in rules
     ]
 
@@ -175,7 +233,11 @@ def withdraw_open_deadlines(existing: Sequence[Deadline]) -> DeadlinePlan:
 
 
 def recount_filing_deadlines(
-    filing: Filing, kind: CaseKind, calendar: Counted, existing: Sequence[Deadline]
+    filing: Filing,
+    kind: CaseKind,
+    calendar: Counted,
+    existing: Sequence[Deadline],
+    replaced: Sequence[Deadline] = (),
 ) -> DeadlinePlan:
     """Bring an entry's rule deadlines in line with its current dates, service and type.
 
@@ -185,7 +247,11 @@ def recount_filing_deadlines(
     second deadline. A rule since removed from the rules file keeps its date as counted.
     """
     case_id, filing_id = _saved(filing.case_id, filing.id, "filing")
-    applicable = {rule.id: rule for rule in filing_rules(filing, kind, _rule_set_of(calendar))}
+    us_party = isinstance(calendar, CourtRules) and calendar.united_states_party
+    applicable = {
+        rule.id: rule
+        for rule in filing_rules(filing, kind, _rule_set_of(calendar), united_states_party=us_party)
+    }
     known = {rule.id for rule in load_rules()}
     kept: set[str] = set()
     recount: list[Recount] = []
@@ -202,9 +268,16 @@ def recount_filing_deadlines(
         if rule is None:
             withdraw.append(deadline.id)
         else:
-            recount.append(Recount(deadline.id, count_filing_rule(rule, filing, calendar)))
+            recount.append(
+                Recount(deadline.id, count_filing_rule(rule, filing, calendar, replaced))
+            )
     create = tuple(
-        _deadline(case_id, rule, count_filing_rule(rule, filing, calendar), filing_id=filing_id)
+        _deadline(
+            case_id,
+            _as_in_court(rule, calendar),
+            count_filing_rule(rule, filing, calendar, replaced),
+            filing_id=filing_id,
+        )
         for rule_id, rule in applicable.items()
         if rule_id not in kept
     )

@@ -76,6 +76,11 @@ def party_kind(name: str) -> PartyKind:
 
 _PHRASES: tuple[tuple[tuple[str, ...], DocType], ...] = (
     (("NOTICE", "OF", "APPEAL"), DocType.NOTICE_OF_APPEAL),
+    (("NOTICE", "OF", "REMOVAL"), DocType.NOTICE_OF_REMOVAL),
+    # An amended complaint answers under FRCP 15(a)(3) and never restarts service (4(m)).
+    (("AMENDED", "COMPLAINT"), DocType.AMENDED_COMPLAINT),
+    (("WAIVER", "OF", "SERVICE"), DocType.WAIVER_OF_SERVICE),
+    (("JURY", "DEMAND"), DocType.JURY_DEMAND),
     (("MINUTE", "ENTRY"), DocType.MINUTE_ENTRY),
     (("MINUTE", "ORDER"), DocType.ORDER),
     (("LETTER", "ORDER"), DocType.ORDER),
@@ -157,6 +162,25 @@ def guess_doc_type(description: str) -> DocType:
             continue
         break
     return DocType.OTHER
+
+
+_WAIVER_SENT = re.compile(
+    r"\bwaiver (?:was )?(?:sent|mailed) on (\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", re.IGNORECASE
+)
+
+
+def waiver_sent_on(description: str) -> date | None:
+    """The day a waiver request was sent, as CM/ECF's docket text for a returned waiver gives
+    it (`... waiver sent on 8/13/2026, answer due 10/13/2026`): the answer period runs from it
+    (FRCP 12(a)(1)(A)(ii)), so it is kept as the entry's served date."""
+    found = _WAIVER_SENT.search(description)
+    if found is None:
+        return None
+    month, day, year = (int(part) for part in found.groups())
+    try:
+        return date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
+        return None
 
 
 def entry_title(description: str) -> str:
@@ -289,9 +313,12 @@ def page_filing(
         return None
     number = str(entry.get("document_number") or "").strip() or None
     reference = doc1_link(court_id, entry.get("pacer_doc_id")) if court_id else None
+    doc_type = guess_doc_type(description)
+    sent = waiver_sent_on(description) if doc_type is DocType.WAIVER_OF_SERVICE else None
     return Filing(
         filed_on=filed_on,
-        doc_type=guess_doc_type(description),
+        served_on=sent,
+        doc_type=doc_type,
         title=entry_title(description),
         description=description or None,
         document_number=number,

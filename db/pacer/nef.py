@@ -43,6 +43,7 @@ from db.pacer.mapping import (
     iso_date,
     one_line,
     same_docket_text,
+    waiver_sent_on,
 )
 from db.reports import NoticeReport, SkippedMessage
 from db.store import Store
@@ -100,13 +101,17 @@ def notice_filing(entry: dict[str, Any]) -> Filing:
     else:
         digest = hashlib.sha1(" ".join(description.split()).encode()).hexdigest()[:12]
         source_id = f"nef:{filed_on.isoformat()}:{digest}"
+    doc_type = notice_doc_type(one_line(entry.get("short_description")), description)
+    # A returned waiver's answer period runs from the day the request was sent, which the
+    # docket text gives, never from the notice (FRCP 12(a)(1)(A)(ii)).
+    waiver = doc_type in (DocType.WAIVER_OF_SERVICE, DocType.WAIVER_OF_SERVICE_ABROAD)
     return Filing(
         filed_on=filed_on,
-        doc_type=notice_doc_type(one_line(entry.get("short_description")), description),
+        doc_type=doc_type,
         title=entry_title(description),
         description=description or None,
         document_number=number,
-        served_on=filed_on,
+        served_on=waiver_sent_on(description) if waiver else filed_on,
         service=ServiceMethod.ELECTRONIC,
         document_ref=str(entry.get("document_url") or "").strip() or None,
         source=EntrySource.PACER,

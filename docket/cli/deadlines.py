@@ -269,7 +269,8 @@ def register(sub: Subparsers) -> None:
     )
     compute.add_argument(
         "--service",
-        help="electronic, mail or personal; mail adds 3 days under FRCP 6(d) (default: none)",
+        help="electronic, mail, personal, left with clerk or consented means; all but "
+        "electronic and personal add 3 days under FRCP 6(d) (default: none)",
     )
     compute.add_argument(
         "--court",

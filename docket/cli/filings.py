@@ -24,7 +24,15 @@ from docket.cli.output import print_created_deadlines, print_recounted_deadlines
 from docket.errors import InputError
 from docket.models import DocType, Filing, ServiceMethod
 
-_TYPES = "complaint, answer, motion, response, reply, order, notice, ..."
+_TYPES = (
+    "complaint, amended complaint, waiver of service, answer, motion, rule 12 motion, "
+    "response, reply, order, rule 12 order, notice, ... (docket filing add --help lists all)"
+)
+_SERVICE = (
+    "electronic, mail, personal, left with clerk or consented means; mail, leaving it with "
+    "the clerk and other consented means add 3 days to a period after service (FRCP 6(d)), "
+    "electronic service none"
+)
 
 
 def cmd_filing_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -128,7 +136,11 @@ def _entry_no(parser: argparse.ArgumentParser, what: str) -> None:
 def register(sub: Subparsers) -> None:
     filings = group(sub, "filing", "docket entries")
     add = command(filings, "add", cmd_filing_add, "add a docket entry")
-    add.add_argument("--type", required=True, help=f"{_TYPES} (required)")
+    add.add_argument(
+        "--type",
+        required=True,
+        help=f"one of: {', '.join(t.label for t in DocType)} (required)",
+    )
     add.add_argument(
         "--title", required=True, help="the entry's title as docketed, e.g. 'Answer' (required)"
     )
@@ -137,12 +149,14 @@ def register(sub: Subparsers) -> None:
     )
     add.add_argument("--desc", metavar="TEXT", help="a longer description (default: none)")
     add.add_argument("--by", metavar="NAME", help="who filed it (default: none)")
-    add_date(add, "--served", "the day it was served; deadlines count from it", "none")
-    add.add_argument(
-        "--service",
-        help="how it was served: electronic, mail or personal; mail adds 3 days to a "
-        "response deadline (default: none)",
+    add_date(
+        add,
+        "--served",
+        "the day it was served; deadlines count from it (for a waiver of service: the day "
+        "the waiver request was sent)",
+        "none",
     )
+    add.add_argument("--service", help=f"how it was served: {_SERVICE} (default: none)")
     add.add_argument(
         "--doc-no", metavar="NO", help="the court's document number, if it has one (default: none)"
     )
@@ -161,10 +175,7 @@ def register(sub: Subparsers) -> None:
         metavar="DATE",
         help=f"served on: {DATE_FORMS}, or 'none' to clear it (default: unchanged)",
     )
-    edit.add_argument(
-        "--service",
-        help="electronic, mail, personal or none (default: unchanged)",
-    )
+    edit.add_argument("--service", help=f"{_SERVICE}, or none (default: unchanged)")
     edit.add_argument(
         "--doc-no", metavar="NO", help="the court's document number (default: unchanged)"
     )

@@ -50,7 +50,10 @@ def register(sub: Subparsers) -> None:
     add.add_argument("--name", required=True, help="the person's or organization's name (required)")
     add.add_argument("--role", required=True, help=", ".join(PartyRole.choices()) + " (required)")
     add.add_argument(
-        "--kind", default="person", help="person, organization or agency (default: person)"
+        "--kind",
+        default="person",
+        help="person, organization, agency, or united_states for the United States, a U.S. "
+        "agency or officer, which gives 60 days to appeal (FRAP 4(a)(1)(B)) (default: person)",
     )
     add.add_argument(
         "--for",

@@ -196,7 +196,9 @@ def test_deadline_show_names_court_rule_set_counting_and_steps(
             title="Complaint",
         ),
     )
-    (answer,) = created
+    # The answer, and beside it the defendant's time to remove (28 U.S.C. 1446(b)).
+    answer, removal = created
+    assert (answer.rule, removal.rule) == ("nm-1-012a-answer", "usc-1446b-removal")
     shown = _out(capsys, "deadline", "show", "D-101-CV-2026-7", str(answer.id))
     assert "Court: nm-dist-1 (First Judicial District Court" in shown
     assert "Rule set: New Mexico district court rules" in shown

@@ -173,15 +173,20 @@ def test_an_answer_meets_its_deadline_and_closing_withdraws_the_rest(
     assert met.returncode == 0, met.stdout
     assert "Answer to complaint due" not in met.stdout
     shown = json.loads(_ok(cli_env, "case", "show", "CV-MET", "--json"))
+    # The answer also starts the time to demand a jury (FRCP 38(b)) and to amend once as a
+    # matter of course (FRCP 15(a)(1)(B)).
     assert sorted((d["title"], d["status"]) for d in shown["deadlines"]) == [
         ("Answer to complaint due", "satisfied"),
+        ("Jury demand due", "open"),
+        ("Last day to amend the pleading once as a matter of course", "open"),
         ("Serve summons and complaint", "open"),
     ]
     _ok(cli_env, "deadline", "add", "CV-MET", "--due", "11/23/26", "--title", "Missed filing")
     assert run(cli_env, "remind").returncode == 1
     closed = _ok(cli_env, "status", "CV-MET", "set", "closed", "--disposition", "settled")
-    # Open then: service (4(m)) and the one entered by hand; the answer's was already met.
-    assert "2 open deadlines withdrawn" in closed
+    # Open then: service (4(m)), the two the answer started and the one entered by hand; the
+    # answer's was already met.
+    assert "4 open deadlines withdrawn" in closed
     after = run(cli_env, "remind")
     assert after.returncode == 0, after.stdout
     assert "Missed filing" not in after.stdout

@@ -156,6 +156,10 @@ def test_a_complaint_in_a_new_mexico_district_court_answers_in_30_days(store: St
         ),
     )
     # NMRA 1-012(A): served Wed 4 Nov 2026 + 30 = Fri 4 Dec 2026, a court day. No 4(m)
-    # service deadline: that is a federal rule.
-    assert [(d.rule, d.due_on) for d in created] == [("nm-1-012a-answer", date(2026, 12, 4))]
+    # service deadline: that is a federal rule. The defendant's time to remove to federal
+    # court (28 U.S.C. 1446(b)) is the same 30 days.
+    assert [(d.rule, d.due_on) for d in created] == [
+        ("nm-1-012a-answer", date(2026, 12, 4)),
+        ("usc-1446b-removal", date(2026, 12, 4)),
+    ]
     assert created[0].citation == "NMRA 1-012(A)"

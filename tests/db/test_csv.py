@@ -148,6 +148,26 @@ def test_export_of_another_case_is_refused(store: Store, case_id: int, tmp_path:
         import_filings_csv(store, write(tmp_path, text), case_id)
 
 
+def test_an_amended_complaint_imported_keeps_the_service_clock(
+    store: Store, case_id: int, tmp_path: Path
+) -> None:
+    text = (
+        "date,type,title,served_on,service\n"
+        "2026-12-01,complaint,Complaint,,\n"
+        "2026-12-15,amended complaint,First amended complaint,2026-12-15,left with clerk\n"
+    )
+    import_filings_csv(store, write(tmp_path, text), case_id)
+    # Complaint filed Tue 1 Dec 2026: 4(m) + 90 = Mon 1 Mar 2027 (Dec: 30, Jan: 61, Feb: 89),
+    # once. The amended complaint left with the clerk Tue 15 Dec + 14 = Tue 29 Dec, + 3 (FRCP
+    # 6(d)) = Fri 1 Jan 2027, New Year's Day -> Mon 4 Jan; later than the original answer date
+    # (1 Dec + 21 = Tue 22 Dec), which it closes.
+    open_ones = [(d.rule, d.due_on) for d in store.deadlines(case_id, include_closed=False)]
+    assert open_ones == [
+        ("frcp-15a3-amended-response", date(2027, 1, 4)),
+        ("frcp-4m-service", date(2027, 3, 1)),
+    ]
+
+
 def test_only_deadlines_still_ahead_are_created(store: Store, case_id: int, tmp_path: Path) -> None:
     text = (
         "date,type,title\n"

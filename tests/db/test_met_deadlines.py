@@ -37,10 +37,14 @@ def test_filing_the_answer_meets_the_answer_deadline_and_says_which_entry(store:
     answer, created = store.add_filing(
         case_id, Filing(filed_on=date(2026, 11, 20), doc_type=DocType.ANSWER, title="Answer")
     )
-    assert created == []
+    # The answer starts the plaintiff's time to amend (FRCP 15(a)(1)(B)) and to demand a
+    # jury (FRCP 38(b)); it meets only the answer deadline.
+    assert [d.rule for d in created] == ["frcp-15a1b-amend-as-of-course", "frcp-38b-jury-demand"]
     assert by_rule(store, case_id) == {
         "frcp-12a-answer": (DeadlineStatus.SATISFIED, date(2026, 11, 20), answer.id),
         "frcp-4m-service": (DeadlineStatus.OPEN, None, None),
+        "frcp-15a1b-amend-as-of-course": (DeadlineStatus.OPEN, None, None),
+        "frcp-38b-jury-demand": (DeadlineStatus.OPEN, None, None),
     }
     audited = store.conn.execute(
         "SELECT after FROM audit_log WHERE entity = 'deadlines' AND action = 'update'"
@@ -91,12 +95,15 @@ def test_closing_a_matter_withdraws_its_open_deadlines_and_counts_them(store: St
     store.add_filing(
         case_id, Filing(filed_on=date(2026, 11, 20), doc_type=DocType.ANSWER, title="Answer")
     )
-    # Open: service (4(m)) only; the answer deadline is already satisfied.
+    # Open: service (4(m)) and the two periods the answer started (15(a)(1)(B), 38(b)); the
+    # answer deadline is already satisfied.
     change = store.change_stage(case_id, "closed", disposition="settled", on=date(2026, 11, 26))
-    assert change.withdrawn_deadlines == 1
+    assert change.withdrawn_deadlines == 3
     assert by_rule(store, case_id) == {
         "frcp-12a-answer": (DeadlineStatus.SATISFIED, date(2026, 11, 20), 2),
         "frcp-4m-service": (DeadlineStatus.WITHDRAWN, None, None),
+        "frcp-15a1b-amend-as-of-course": (DeadlineStatus.WITHDRAWN, None, None),
+        "frcp-38b-jury-demand": (DeadlineStatus.WITHDRAWN, None, None),
     }
     assert store.deadlines(case_id, include_closed=False) == []
     assert store.overdue_count() == 0
@@ -112,7 +119,8 @@ def test_an_export_names_the_entry_that_met_a_deadline(store: Store, tmp_path: P
     document = export_json(store)
     (exported,) = document["cases"]
     met = [d["satisfied_by"] for d in exported["deadlines"]]
-    assert met == [{"entry_no": 2}, None]  # answer (entry 2) first, then 4(m), in id order
+    # The answer deadline (met by entry 2) first, then 4(m), 15(a)(1)(B), 38(b), in id order.
+    assert met == [{"entry_no": 2}, None, None, None]
     with Store.open(tmp_path / "other.db", clock=store.clock) as other:
         import_json(other, document)
         (copied,) = other.query_dicts("SELECT id FROM cases")

@@ -370,12 +370,33 @@ def test_every_sample_names_its_own_court(path: Path, court: str) -> None:
         ("TEXT ORDER: the hearing is reset", DocType.ORDER),
         ("ANSWER to Complaint by Annora", DocType.ANSWER),
         ("AMENDED JUDGMENT as to Robert Warren", DocType.JUDGMENT),
+        # An amended complaint never restarts the 4(m) service period.
+        ("FIRST AMENDED COMPLAINT against Laden", DocType.AMENDED_COMPLAINT),
+        ("NOTICE OF REMOVAL from Second Judicial District Court", DocType.NOTICE_OF_REMOVAL),
+        ("WAIVER OF SERVICE Returned Executed by Acme", DocType.WAIVER_OF_SERVICE),
+        ("JURY DEMAND by Annora", DocType.JURY_DEMAND),
         ("Minute Entry for proceedings held", DocType.MINUTE_ENTRY),
         ("Set Deadlines as to Robert Warren", DocType.OTHER),
     ],
 )
 def test_doc_type_from_first_words(text: str, doc_type: DocType) -> None:
     assert guess_doc_type(text) == doc_type
+
+
+def test_a_returned_waiver_keeps_the_day_the_request_was_sent() -> None:
+    from db.pacer.mapping import page_filing
+
+    text = (
+        "WAIVER OF SERVICE Returned Executed filed by Ann Smith. Acme Corp. waiver sent on "
+        "8/13/2026, answer due 10/13/2026. (ds)"
+    )
+    filing = page_filing({"description": text, "date_filed": "2026-09-01"}, "w1")
+    assert filing is not None
+    assert (filing.doc_type, filing.served_on) == (DocType.WAIVER_OF_SERVICE, date(2026, 8, 13))
+    other = page_filing(
+        {"description": "WAIVER OF SERVICE Returned", "date_filed": "2026-09-01"}, "w2"
+    )
+    assert other is not None and other.served_on is None
 
 
 @pytest.mark.parametrize(

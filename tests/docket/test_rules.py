@@ -135,10 +135,19 @@ def test_rules_triggered_by(doc_type: DocType, kind: CaseKind, expected: set[str
 
 
 def test_hearing_rules() -> None:
-    assert ids(hearing_rules(CaseKind.CIVIL)) == {
+    assert ids(hearing_rules(CaseKind.CIVIL, hearing_kind="Motion hearing")) == {
         "frcp-6c-opposition",
         "frcp-6c-motion-before-hearing",
     }
+    assert ids(hearing_rules(CaseKind.CIVIL, hearing_kind="Jury trial")) == {
+        "frcp-26a2d-expert-disclosures",
+        "frcp-26a3b-pretrial-disclosures",
+    }
+    assert ids(hearing_rules(CaseKind.CIVIL, hearing_kind="Rule 16 scheduling conference")) == {
+        "frcp-26f1-conference"
+    }
+    # A pretrial conference is not a trial.
+    assert hearing_rules(CaseKind.CIVIL, hearing_kind="Final pretrial conference") == []
     assert hearing_rules(CaseKind.INVESTIGATION) == []
 
 

@@ -43,8 +43,21 @@ OPEN = [
 
 
 def test_the_rules_name_what_meets_them() -> None:
-    assert rule_by_id("frcp-12a-answer").satisfied_by == (DocType.ANSWER,)
-    assert rule_by_id("frcp-4m-service").satisfied_by == (DocType.SUMMONS,)
+    # The answer, or what replaces the answer period: a Rule 12 motion (12(a)(4)), a returned
+    # waiver (12(a)(1)(A)(ii)), an amended complaint (15(a)(3)).
+    assert rule_by_id("frcp-12a-answer").satisfied_by == (
+        DocType.ANSWER,
+        DocType.RULE_12_MOTION,
+        DocType.WAIVER_OF_SERVICE,
+        DocType.WAIVER_OF_SERVICE_ABROAD,
+        DocType.AMENDED_COMPLAINT,
+    )
+    # Service, or its waiver; never an amended complaint.
+    assert rule_by_id("frcp-4m-service").satisfied_by == (
+        DocType.SUMMONS,
+        DocType.WAIVER_OF_SERVICE,
+        DocType.WAIVER_OF_SERVICE_ABROAD,
+    )
     assert rule_by_id("frcp-response-motion").satisfied_by == (DocType.RESPONSE,)
     assert rule_by_id("reply-to-response").satisfied_by == (DocType.REPLY,)
     assert rule_by_id("frcp-59b-new-trial").satisfied_by == ()

@@ -72,13 +72,19 @@ def count(
 @pytest.mark.parametrize(
     ("doc_type", "kind", "expected"),
     [
-        (DocType.COMPLAINT, CaseKind.CIVIL, {"nm-1-012a-answer"}),
+        # A federal statute that runs in a state case: removal to federal court.
+        (DocType.COMPLAINT, CaseKind.CIVIL, {"nm-1-012a-answer", "usc-1446b-removal"}),
         (DocType.MOTION, CaseKind.CIVIL, {"nm-1-007.1-response"}),
         (DocType.RESPONSE, CaseKind.CIVIL, {"nm-1-007.1-reply"}),
         (DocType.DISCOVERY_REQUEST, CaseKind.CIVIL, {"nm-1-033-interrogatories"}),
-        (DocType.JUDGMENT, CaseKind.CIVIL, {"nm-1-059-new-trial", "nm-12-201-notice-of-appeal"}),
+        (
+            DocType.JUDGMENT,
+            CaseKind.CIVIL,
+            {"nm-1-059-new-trial", "nm-1-059e-alter-amend", "nm-12-201-notice-of-appeal"},
+        ),
         (DocType.JUDGMENT, CaseKind.CRIMINAL, {"nm-12-201-notice-of-appeal"}),
         (DocType.MOTION, CaseKind.CRIMINAL, {"nm-5-120-response"}),
+        (DocType.AMENDED_COMPLAINT, CaseKind.CIVIL, {"nm-1-015a-amended-response"}),
         # No federal statute in a state prosecution: no Speedy Trial Act clock.
         (DocType.INFORMATION, CaseKind.CRIMINAL, set()),
         (DocType.INDICTMENT, CaseKind.CRIMINAL, set()),
@@ -90,8 +96,13 @@ def test_new_mexico_rules_that_fire(doc_type: DocType, kind: CaseKind, expected:
 
 
 def test_no_federal_rule_in_a_state_rule_set_and_no_state_rule_in_the_federal_one() -> None:
+    # The one federal law that runs in a state case: a defendant's time to remove it.
+    runs_in_state_court = {"usc-1446b-removal"}
     for rule in load_rules():
         federal_cite = any(word in rule.citation for word in ("FRCP", "FRAP", "U.S.C."))
+        if rule.id in runs_in_state_court:
+            assert rule.rule_set == "nm" and federal_cite
+            continue
         assert federal_cite == (rule.rule_set == "federal") or "Local rule" in rule.citation, (
             rule.id
         )

@@ -218,7 +218,10 @@ async def test_how_it_was_counted_shows_the_steps_and_the_due_date(store: Store)
         ) in " ".join(box)
         steps = steps_drawn(drawn(app, info.query_one("#info-steps")))
         assert len(steps) == 9, steps
-        assert steps[0].startswith("1. Rule: Response to motion due (FRCP 6")
+        # No federal rule sets the period: the step says so, not "FRCP 6".
+        assert steps[0] == (
+            "1. Rule: Response to motion due (Local rule (no federal rule sets this period))"
+        )
         assert steps[1] == "2. Counted from service on Thu 12 Nov 2026"
         assert steps[2].startswith("3. Trigger: Thu 12 Nov 2026 (day excluded")
         assert steps[3].startswith("4. Counted 14 days forward")
@@ -227,8 +230,44 @@ async def test_how_it_was_counted_shows_the_steps_and_the_due_date(store: Store)
         assert "moved to Fri 27 Nov 2026" in steps[4]
         assert steps[5].startswith("6. Served electronically: nothing added")
         assert steps[6] == "7. Due: Fri 27 Nov 2026"
-        assert steps[7].startswith("8. Note: The response period is set by local rule")
+        assert steps[7].startswith("8. Note: No federal rule sets the time to respond")
+        assert "check the court's local rule" in steps[7]
         # Every computed deadline names the rule set and counting rule that produced it.
         assert steps[8] == (
             "9. Counted under the Federal rules (FRCP, FRCrP, FRAP); counting rule FRCP 6(a)"
         )
+
+
+async def test_an_amended_complaint_left_with_the_clerk_answers_under_15a3(smith: Store) -> None:
+    """The form offers the new type and the service methods FRCP 6(d) names.
+
+    Left with the clerk Wed 11 Nov 2026: 14 days (FRCP 15(a)(3)) is Wed 25 Nov, a court day;
+    3 days more (FRCP 6(d), Rule 5(b)(2)(D)) is Sat 28 Nov; the weekend moves it to Mon 30 Nov.
+    An amended complaint sets no new service deadline (FRCP 4(m)).
+    """
+    app = DocketApp(smith)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_case(pilot)
+        await type_filing(
+            pilot,
+            filed="11/11/26",
+            doc_type="amended complaint",
+            title="First amended complaint",
+            description="",
+            filed_by="ali",
+            served="11/11/26",
+            service=ServiceMethod.LEFT_WITH_CLERK,
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        case_id = the_case(smith)
+        [filing] = smith.filings(case_id)
+        assert (filing.doc_type, filing.service) == (
+            DocType.AMENDED_COMPLAINT,
+            ServiceMethod.LEFT_WITH_CLERK,
+        )
+        assert [(d.title, d.due_on) for d in smith.deadlines(case_id)] == [
+            ("Response to amended complaint due", date(2026, 11, 30))
+        ]
+        assert "Deadline: Response to amended complaint due · Mon 30 Nov 2026" in messages(app)
