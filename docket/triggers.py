@@ -121,16 +121,18 @@ def filing_deadlines(
 ) -> list[Deadline]:
     """The deadlines a saved entry sets under `rules` (see `filing_rules`).
 
-    With `due_from`, only those due on or after that day: an imported docket saved years after
-    the fact must not flood the agenda with long-past open deadlines.
+    With `due_from` (an import), those due before that day are set as past at import
+    (`LAPSED`), not open: a docket saved years after the fact must not flood the agenda with
+    long-past overdue deadlines, nor drop them without a word. The import's report names them.
     """
     case_id, filing_id = _saved(filing.case_id, filing.id, "filing")
     created = []
     for rule in rules:
         due = count_filing_rule(rule, filing, calendar)
+        deadline = _deadline(case_id, rule, due, filing_id=filing_id)
         if due_from is not None and due.due < due_from:
-            continue
-        created.append(_deadline(case_id, rule, due, filing_id=filing_id))
+            deadline = deadline.model_copy(update={"status": DeadlineStatus.LAPSED})
+        created.append(deadline)
     return created
 
 
@@ -265,14 +267,15 @@ def satisfied_deadlines(
 ) -> tuple[int, ...]:
     """Ids of the case's open rule deadlines that a new entry meets, so docketing it closes them.
 
-    An entry never meets a deadline it set itself (a response starts the reply period and
-    meets the response one), and deadlines entered by hand are closed by hand: nothing says
-    which entry would meet them.
+    Deadlines found already past at import count too: the entry shows they were met. An entry
+    never meets a deadline it set itself (a response starts the reply period and meets the
+    response one), and deadlines entered by hand are closed by hand: nothing says which entry
+    would meet them.
     """
     by_id = {rule.id: rule for rule in (load_rules() if rules is None else rules)}
     met: list[int] = []
     for deadline in open_deadlines:
-        if deadline.id is None or deadline.status != DeadlineStatus.OPEN:
+        if deadline.id is None or not deadline.status.is_pending:
             continue
         if filing.id is not None and deadline.trigger_filing_id == filing.id:
             continue

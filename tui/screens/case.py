@@ -324,6 +324,8 @@ class CaseScreen(Screen[None]):
                 message += format_day(deadline.due_on)
         else:
             message = f"Entry {filing.entry_no} saved: {filing.title}"
+            for deadline in result.met:
+                message += f"\nMet: {deadline.title} · was due {format_day(deadline.due_on)}"
             for deadline in result.deadlines:
                 message += f"\nDeadline: {deadline.title} · {format_day(deadline.due_on)}"
         self.notify(message, title="Docket", markup=False)
@@ -365,10 +367,11 @@ class CaseScreen(Screen[None]):
                 return
             self.reload()
             count = getattr(result, "withdrawn_deadlines", 0)
-            withdrawn = (
-                f"; {count} open deadline{'s' if count != 1 else ''} withdrawn" if count else ""
-            )
-            self.notify(f"Status change saved{withdrawn}", markup=False)
+            said = f"; {count} open deadline{'s' if count != 1 else ''} withdrawn" if count else ""
+            if getattr(result, "event", "") == "reopen":
+                back = getattr(result, "restored_deadlines", 0)
+                said = f"; {back} deadline{'s' if back != 1 else ''} the close withdrew open again"
+            self.notify(f"Status change saved{said}", markup=False)
 
         self.app.push_screen(StatusForm(docket_app(self).store, self.case_id), done)
 
@@ -466,6 +469,10 @@ class CaseScreen(Screen[None]):
                 message += f"\nWithdrawn: {deadline.title} · was due {format_day(deadline.due_on)}"
         else:
             message += "\nIt had set no open deadlines."
+        for deadline in result.reopened:
+            again = "withdrawn (matter closed)" if deadline.status.value == "withdrawn" else "open"
+            message += f"\nNo longer met, {again}: {deadline.title} · due "
+            message += format_day(deadline.due_on)
         self.notify(message, title="Docket", markup=False)
 
     def action_edit_filing(self) -> None:

@@ -1,0 +1,81 @@
+"""What happened to each deadline after it was set: met, withdrawn, reopened.
+
+The status column says where a deadline stands; this history says how it got there, so a
+reopened matter gets back exactly the deadlines its close withdrew (not those a void or a
+waiver closed), and `deadline show` can name the entry that met one or the close that
+withdrew it. Every history row is written in the same transaction as the status it explains.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from db.cases import CaseStore
+from db.mapping import deadline_from_row, without_timestamps
+from docket.models import Deadline, DeadlineEvent, DeadlineHistory, DeadlineStatus
+
+
+class DeadlineHistoryStore(CaseStore):
+    def record_deadline_event(
+        self,
+        deadline_id: int,
+        case_id: int,
+        event: DeadlineEvent,
+        on: date,
+        *,
+        filing_id: int | None = None,
+        status_change_id: int | None = None,
+        detail: str | None = None,
+    ) -> DeadlineHistory:
+        """One step of a deadline's history, audited, inside the caller's write."""
+        row = self.insert(
+            "deadline_history",
+            {
+                "deadline_id": deadline_id,
+                "case_id": case_id,
+                "happened_on": on.isoformat(),
+                "event": event.value,
+                "filing_id": filing_id,
+                "status_change_id": status_change_id,
+                "detail": detail,
+                "created_at": self.timestamp(),
+            },
+            case_id=case_id,
+        )
+        return _history_from_row(row)
+
+    def deadline_history(self, deadline_id: int) -> list[DeadlineHistory]:
+        """A deadline's steps after it was set, oldest first."""
+        rows = self.query_dicts(
+            "SELECT * FROM deadline_history WHERE deadline_id = ? ORDER BY id", (deadline_id,)
+        )
+        return [_history_from_row(row) for row in rows]
+
+    def deadlines_met_by(self, filing_id: int) -> list[Deadline]:
+        """The deadlines a docket entry met (and still counts as meeting), by due date: what
+        adding it announces, and what voiding it would reopen."""
+        rows = self.query_dicts(
+            "SELECT * FROM deadlines WHERE satisfied_by_filing_id = ? AND status = ? "
+            "ORDER BY due_on, id",
+            (filing_id, DeadlineStatus.SATISFIED.value),
+        )
+        return [deadline_from_row(row) for row in rows]
+
+    def withdrawn_by_close(self, case_id: int) -> list[Deadline]:
+        """The case's deadlines still withdrawn by a close: withdrawn, and the last step of
+        their history is a close's withdrawal. Deadlines withdrawn otherwise (their entry
+        voided, their hearing vacated, their rule no longer applying) are not among them."""
+        rows = self.query_dicts(
+            "SELECT d.* FROM deadlines d WHERE d.case_id = ? AND d.status = ? AND ("
+            "  SELECT h.event = ? AND h.status_change_id IS NOT NULL FROM deadline_history h"
+            "  WHERE h.deadline_id = d.id ORDER BY h.id DESC LIMIT 1"
+            ") ORDER BY d.due_on, d.id",
+            (case_id, DeadlineStatus.WITHDRAWN.value, DeadlineEvent.WITHDRAWN.value),
+        )
+        return [deadline_from_row(row) for row in rows]
+
+
+def _history_from_row(row: dict[str, object]) -> DeadlineHistory:
+    data = without_timestamps(dict(row))
+    data.pop("case_id", None)
+    return DeadlineHistory.model_validate(data)
