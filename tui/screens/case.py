@@ -195,6 +195,7 @@ class CaseScreen(Screen[None]):
                 notes=notes,
                 older_notes=max(0, older),
                 court_registered=not case.court or store.court_of(case) is not None,
+                court_zone=store.court_zone(case),
             )
         )
 
@@ -204,7 +205,11 @@ class CaseScreen(Screen[None]):
         today = docket_app(self).store.clock.today()
         self.query_one("#case-header", Static).update(
             case_rows.header(
-                message.case, message.row, today, court_registered=message.court_registered
+                message.case,
+                message.row,
+                today,
+                court_registered=message.court_registered,
+                court_zone=message.court_zone,
             )
         )
         docket = self.query_one("#docket", DataTable)
@@ -224,7 +229,8 @@ class CaseScreen(Screen[None]):
         hearings = self.query_one("#hearings", DataTable)
         hearings.clear()
         for hearing in message.hearings:
-            hearings.add_row(*case_rows.hearing_cells(hearing), key=str(hearing.id))
+            cells = case_rows.hearing_cells(hearing, message.court_zone)
+            hearings.add_row(*cells, key=str(hearing.id))
         deadlines = self.query_one("#deadlines", DataTable)
         deadlines.clear()
         for deadline in message.deadlines:
