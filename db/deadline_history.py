@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from db.cases import CaseStore
-from db.mapping import deadline_from_row, without_timestamps
-from docket.models import Deadline, DeadlineEvent, DeadlineHistory, DeadlineStatus
+from db.mapping import deadline_from_row, filing_from_row, without_timestamps
+from docket.models import Deadline, DeadlineEvent, DeadlineHistory, DeadlineStatus, Filing
 
 
 class DeadlineHistoryStore(CaseStore):
@@ -73,6 +73,63 @@ class DeadlineHistoryStore(CaseStore):
             (case_id, DeadlineStatus.WITHDRAWN.value, DeadlineEvent.WITHDRAWN.value),
         )
         return [deadline_from_row(row) for row in rows]
+
+    def entry_meeting(self, deadline: Deadline, *, not_id: int | None = None) -> Filing | None:
+        """A live entry on the deadline's case that meets it (`docket.triggers` decides),
+        other than entry `not_id`: what keeps a deadline met when the entry that met it is
+        voided, or meets a deadline a reopening brings back."""
+        from docket import triggers
+        from docket.errors import NotFound
+        from docket.rules import rule_by_id
+
+        if deadline.rule is None or deadline.case_id is None:
+            return None
+        try:
+            kinds = [kind.value for kind in rule_by_id(deadline.rule).satisfied_by]
+        except NotFound:
+            return None
+        if not kinds:
+            return None
+        after = 0
+        if deadline.trigger_filing_id is not None:
+            found = self.query_rows(
+                "SELECT entry_no FROM filings WHERE id = ?", (deadline.trigger_filing_id,)
+            )
+            after = int(found[0][0]) if found else 0
+        marks = ", ".join("?" for _ in kinds)
+        rows = self.query_dicts(
+            "SELECT * FROM filings WHERE case_id = ? AND voided_at IS NULL AND entry_no > ? "
+            f"AND id != ? AND doc_type IN ({marks}) ORDER BY entry_no LIMIT 20",
+            (deadline.case_id, after, -1 if not_id is None else not_id, *kinds),
+        )
+        entries = [filing_from_row(row) for row in rows]
+        return triggers.meeting_entry(deadline, entries, after_entry=after)
+
+    def mark_satisfied(
+        self, deadline_id: int, case_id: int, entry: Filing, *, detail: str | None = None
+    ) -> Deadline:
+        """Record that `entry` met the deadline: its status, day and entry, audited, and a
+        step in its history; inside the caller's write."""
+        row = self.update(
+            "deadlines",
+            deadline_id,
+            {
+                "status": DeadlineStatus.SATISFIED.value,
+                "done_on": entry.filed_on.isoformat(),
+                "satisfied_by_filing_id": entry.id,
+                "updated_at": self.timestamp(),
+            },
+            case_id=case_id,
+        )
+        self.record_deadline_event(
+            deadline_id,
+            case_id,
+            DeadlineEvent.SATISFIED,
+            entry.filed_on,
+            filing_id=entry.id,
+            detail=detail,
+        )
+        return deadline_from_row(row)
 
 
 def _history_from_row(row: dict[str, object]) -> DeadlineHistory:

@@ -119,33 +119,13 @@ class DeadlineStore(StatusStore):
         if not rows:
             return []
         met = triggers.satisfied_deadlines(filing, [deadline_from_row(row) for row in rows])
-        changes = {
-            "status": DeadlineStatus.SATISFIED.value,
-            "done_on": filing.filed_on.isoformat(),
-            "satisfied_by_filing_id": filing.id,
-        }
-        satisfied = []
-        for deadline_id in met:
-            row = self.update(
-                "deadlines",
-                deadline_id,
-                {**changes, "updated_at": self.timestamp()},
-                case_id=case_id,
-            )
-            self.record_deadline_event(
-                deadline_id,
-                case_id,
-                DeadlineEvent.SATISFIED,
-                filing.filed_on,
-                filing_id=filing.id,
-            )
-            satisfied.append(deadline_from_row(row))
-        return satisfied
+        return [self.mark_satisfied(deadline_id, case_id, filing) for deadline_id in met]
 
     def unmeet_deadlines(self, case_id: int, voided: Filing) -> list[Deadline]:
         """The deadlines a voided entry had met are not met after all: open again (overdue
         when their day has passed), inside the caller's write, each audited with a step in
-        its history. Returns them as they now stand.
+        its history. Returns them as they now stand. One that another live entry meets (the
+        answer docketed twice, the first voided) is met by that entry instead.
 
         On a closed matter they go back to withdrawn by its close instead: the close would
         have withdrawn them had the entry never been docketed, and reopening restores them."""
@@ -157,6 +137,12 @@ class DeadlineStore(StatusStore):
         reopened = []
         for deadline in met:
             assert deadline.id is not None
+            why = f"entry {voided.entry_no} voided"
+            other = self.entry_meeting(deadline, not_id=voided.id)
+            if other is not None:  # a duplicate answer still answers
+                detail = f"{why}; entry {other.entry_no} meets it"
+                reopened.append(self.mark_satisfied(deadline.id, case_id, other, detail=detail))
+                continue
             status = DeadlineStatus.OPEN if closing is None else DeadlineStatus.WITHDRAWN
             row = self.update(
                 "deadlines",
@@ -169,7 +155,6 @@ class DeadlineStore(StatusStore):
                 },
                 case_id=case_id,
             )
-            why = f"entry {voided.entry_no} voided"
             self.record_deadline_event(
                 deadline.id,
                 case_id,

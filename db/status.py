@@ -109,7 +109,8 @@ class StatusStore(DeadlineHistoryStore):
 
     def _restore_withdrawn_by_close(self, case_id: int, reopening: StatusChange) -> int:
         """Reopening a matter puts back the deadlines its close withdrew, open again (overdue
-        when their day has passed), each audited with a history step; returns how many.
+        when their day has passed), each audited with a history step; returns how many. One
+        met by an entry docketed while the matter was closed comes back met by it.
 
         A deadline whose entry was voided, or whose hearing came off the calendar, while the
         matter was closed stays withdrawn: it would have been withdrawn anyway."""
@@ -118,6 +119,13 @@ class StatusStore(DeadlineHistoryStore):
         for deadline in self.withdrawn_by_close(case_id):
             assert deadline.id is not None
             if not self._trigger_stands(deadline.trigger_filing_id, deadline.trigger_hearing_id):
+                continue
+            restored += 1
+            entry = self.entry_meeting(deadline)
+            if entry is not None:  # docketed while the matter was closed
+                self.mark_satisfied(
+                    deadline.id, case_id, entry, detail="matter reopened; met while closed"
+                )
                 continue
             self.update(
                 "deadlines",
@@ -133,7 +141,6 @@ class StatusStore(DeadlineHistoryStore):
                 status_change_id=reopening.id,
                 detail="matter reopened",
             )
-            restored += 1
         return restored
 
     def _trigger_stands(self, filing_id: int | None, hearing_id: int | None) -> bool:

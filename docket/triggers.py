@@ -283,3 +283,28 @@ def satisfied_deadlines(
         if rule is not None and filing.doc_type in rule.satisfied_by:
             met.append(deadline.id)
     return tuple(met)
+
+
+def meeting_entry(
+    deadline: Deadline,
+    entries: Sequence[Filing],
+    *,
+    after_entry: int = 0,
+    rules: Sequence[Rule] | None = None,
+) -> Filing | None:
+    """The first live entry among `entries` that meets `deadline`, if any: asked when the
+    entry that met it is voided (a duplicate answer still answers) and when a matter is
+    reopened (an answer docketed while it was closed). Only entries after `after_entry` (the
+    one that set the deadline) count, as they would have when docketed."""
+    by_id = {rule.id: rule for rule in (load_rules() if rules is None else rules)}
+    rule = by_id.get(deadline.rule or "")
+    if rule is None:
+        return None
+    for entry in sorted(entries, key=lambda e: e.entry_no or 0):
+        if entry.voided or (entry.entry_no or 0) <= after_entry:
+            continue
+        if entry.id is not None and entry.id == deadline.trigger_filing_id:
+            continue
+        if entry.doc_type in rule.satisfied_by:
+            return entry
+    return None

@@ -83,14 +83,19 @@ def cmd_filing_void(args: argparse.Namespace, ctx: Context) -> int:
     say(f"Entry {filing.entry_no} on {case.number} voided: {filing.void_reason}")
     for before in met:
         assert before.id is not None
-        say("  " + reopened_line(store.get_deadline(before.id), ctx.today))
+        now = store.get_deadline(before.id)
+        other = now.satisfied_by_filing_id
+        entry_no = store.get_filing(other).entry_no if other is not None else None
+        say("  " + reopened_line(now, ctx.today, entry_no))
     return 0
 
 
-def reopened_line(deadline: Deadline, today: date) -> str:
-    """A deadline a void no longer counts as met: open again (overdue by its date), or
-    withdrawn with the matter that is closed."""
-    if deadline.status == DeadlineStatus.WITHDRAWN:
+def reopened_line(deadline: Deadline, today: date, met_by_entry: int | None = None) -> str:
+    """A deadline a void no longer counts as met: open again (overdue by its date), still met
+    by another entry, or withdrawn with the matter that is closed."""
+    if deadline.status == DeadlineStatus.SATISFIED:
+        state = f"still met, by entry {met_by_entry}"
+    elif deadline.status == DeadlineStatus.WITHDRAWN:
         state = "no longer met; withdrawn, as the matter is closed"
     elif deadline.due_on < today:
         state = f"reopened, overdue since {deadline.due_on}"

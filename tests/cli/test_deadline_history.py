@@ -140,3 +140,16 @@ def test_an_import_report_names_the_deadlines_past_at_import(
         (2, "frcp-12a-answer", "2026-10-23", "lapsed"),
         (2, "frcp-4m-service", "2026-12-31", "open"),
     ]
+
+
+def test_voiding_a_duplicate_answer_says_the_other_still_meets_it(
+    cli_env: dict[str, str],
+) -> None:
+    case_with_complaint(cli_env)
+    for day in ("11/20/26", "11/21/26"):
+        _ok(cli_env, "filing", "add", "CV-1", "--type", "answer", "--title", "Answer",
+            "--date", day)  # fmt: skip
+    said = _ok(cli_env, "filing", "void", "CV-1", "2", "--reason", "entered twice")
+    answer_id = deadline_ids(cli_env)["frcp-12a-answer"]
+    assert f"Deadline #{answer_id} still met, by entry 3: Answer to complaint due" in said
+    assert run(cli_env, "remind").returncode == 0

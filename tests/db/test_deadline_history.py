@@ -159,3 +159,43 @@ def test_voiding_a_met_entry_on_a_closed_matter_leaves_it_for_the_reopening(
     reopened = store.change_stage(case_id, "reopen", note="settlement fell through")
     assert reopened.restored_deadlines == 2
     assert the(store, case_id, "frcp-12a-answer").status == DeadlineStatus.OPEN
+
+
+def test_voiding_one_of_two_answers_leaves_the_deadline_met_by_the_other(store: Store) -> None:
+    case_id = civil_case_with_complaint(store)
+    first = answer(store, case_id)
+    second, _ = store.add_filing(
+        case_id, Filing(filed_on=date(2026, 11, 21), doc_type=DocType.ANSWER, title="Answer")
+    )
+    store.void_filing(case_id, 2, "entered twice")
+    met = the(store, case_id, "frcp-12a-answer")
+    assert (met.status, met.satisfied_by_filing_id, met.done_on) == (
+        DeadlineStatus.SATISFIED,
+        second.id,
+        date(2026, 11, 21),
+    )
+    assert store.overdue_count() == 0
+    last = store.deadline_history(met.id or 0)[-1]
+    assert (last.event, last.filing_id, last.detail) == (
+        DeadlineEvent.SATISFIED,
+        second.id,
+        "entry 2 voided; entry 3 meets it",
+    )
+    assert first.id is not None and store.deadlines_met_by(first.id) == []
+
+
+def test_an_answer_docketed_while_closed_meets_the_deadline_the_reopening_restores(
+    store: Store,
+) -> None:
+    case_id = civil_case_with_complaint(store)
+    store.change_stage(case_id, "closed", disposition="settled")
+    filed = answer(store, case_id)  # on a closed matter: nothing open for it to meet
+    assert the(store, case_id, "frcp-12a-answer").status == DeadlineStatus.WITHDRAWN
+    reopened = store.change_stage(case_id, "reopen", note="settlement fell through")
+    assert reopened.restored_deadlines == 2
+    assert states(store, case_id) == {
+        "Answer to complaint due": DeadlineStatus.SATISFIED,
+        "Serve summons and complaint": DeadlineStatus.OPEN,
+    }
+    assert the(store, case_id, "frcp-12a-answer").satisfied_by_filing_id == filed.id
+    assert store.overdue_count() == 0

@@ -476,6 +476,9 @@ class CaseScreen(Screen[None]):
         else:
             message += "\nIt had set no open deadlines."
         for deadline in result.reopened:
+            if deadline.status.value == "satisfied":
+                message += f"\nStill met by another entry: {deadline.title}"
+                continue
             again = "withdrawn (matter closed)" if deadline.status.value == "withdrawn" else "open"
             message += f"\nNo longer met, {again}: {deadline.title} · due "
             message += format_day(deadline.due_on)
