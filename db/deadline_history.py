@@ -51,6 +51,21 @@ class DeadlineHistoryStore(CaseStore):
         )
         return [_history_from_row(row) for row in rows]
 
+    def deadline_story(self, deadline_id: int) -> list[str]:
+        """The history in words (`docket.history`), with each entry named by its number."""
+        from docket.history import history_line
+
+        lines = []
+        for step in self.deadline_history(deadline_id):
+            entry_no = None
+            if step.filing_id is not None:
+                found = self.query_rows(
+                    "SELECT entry_no FROM filings WHERE id = ?", (step.filing_id,)
+                )
+                entry_no = int(found[0][0]) if found else None
+            lines.append(history_line(step, entry_no))
+        return lines
+
     def deadlines_met_by(self, filing_id: int) -> list[Deadline]:
         """The deadlines a docket entry met (and still counts as meeting), by due date: what
         adding it announces, and what voiding it would reopen."""

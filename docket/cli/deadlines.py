@@ -21,10 +21,10 @@ from docket.cli.arguments import (
 )
 from docket.cli.context import Context
 from docket.cli.output import print_json, print_steps, say
+from docket.history import closed_by_close, history_line
 from docket.models import (
     Case,
     Deadline,
-    DeadlineEvent,
     DeadlineHistory,
     Filing,
     Hearing,
@@ -219,7 +219,7 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
     if history:
         say("  History:")
         for step in history:
-            say(f"    {history_line(step)}")
+            say(f"    {step['text']}")
     return 0
 
 
@@ -232,24 +232,10 @@ def _history_json(ctx: Context, step: DeadlineHistory) -> dict[str, object]:
         "on": step.happened_on.isoformat(),
         "event": step.event.value,
         "entry_no": entry_no,
-        "by_close": step.event == DeadlineEvent.WITHDRAWN
-        and step.status_change_id is not None
-        and step.filing_id is None,
+        "by_close": closed_by_close(step),
         "detail": step.detail,
+        "text": history_line(step, entry_no),
     }
-
-
-def history_line(step: dict[str, object]) -> str:
-    """`2026-11-20  satisfied by entry 5`, `2026-12-01  withdrawn by the close on ...`."""
-    on, event, entry_no = step["on"], step["event"], step["entry_no"]
-    if event == DeadlineEvent.SATISFIED.value:
-        text = f"satisfied by entry {entry_no}" if entry_no else "satisfied"
-    elif event == DeadlineEvent.WITHDRAWN.value and step["by_close"]:
-        text = f"withdrawn by the close on {on}"
-    else:
-        text = str(event)
-    detail = f" ({step['detail']})" if step["detail"] else ""
-    return f"{on}  {text}{detail}"
 
 
 def _deadline_id(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, Select, TabbedContent
+from textual.widgets import DataTable, Input, Select, Static, TabbedContent
 
 from db.store import Store
 from docket.models import DeadlineStatus, DocType, Filing
@@ -22,6 +22,7 @@ from tui.forms.filing_form import FilingForm
 from tui.forms.import_form import ImportPacerForm
 from tui.forms.status_form import StatusForm
 from tui.forms.void_form import VoidForm
+from tui.screens.deadline_info import DeadlineInfoScreen
 
 pytestmark = pytest.mark.anyio
 
@@ -78,6 +79,13 @@ async def test_the_filing_form_announces_the_deadline_an_answer_met_and_a_void_r
         deadlines = screen.query_one("#deadlines", DataTable)
         shown = {row_text(deadlines, i)[1]: row_text(deadlines, i)[2] for i in range(2)}
         assert shown["Answer to complaint due"] == "OVERDUE"
+        deadlines.focus()
+        deadlines.move_cursor(row=0)  # open ones first, by due date: the answer's
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DeadlineInfoScreen)
+        story = str(app.screen.query_one("#info-history", Static).render())
+        assert story == ("2026-11-20  satisfied by entry 2\n2026-11-25  reopened (entry 2 voided)")
 
 
 async def choose_move(pilot: Any, move: str, **typed: str) -> None:

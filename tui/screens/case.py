@@ -429,7 +429,7 @@ class CaseScreen(Screen[None]):
         deadline = store.get_deadline(deadline_id)
         trigger = store.trigger_of(deadline)
         text = "" if trigger is None else trigger_text(trigger)
-        self.app.push_screen(DeadlineInfoScreen(deadline, text))
+        self.app.push_screen(DeadlineInfoScreen(deadline, text, store.deadline_story(deadline_id)))
 
     # ------------------------------------------------------------------ docket entries
 
