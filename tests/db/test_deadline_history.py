@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from db.store import Store
+from docket.clock import Clock
 from docket.models import (
     Case,
     CaseKind,
@@ -199,3 +201,21 @@ def test_an_answer_docketed_while_closed_meets_the_deadline_the_reopening_restor
     }
     assert the(store, case_id, "frcp-12a-answer").satisfied_by_filing_id == filed.id
     assert store.overdue_count() == 0
+
+
+def test_a_database_from_before_the_history_gets_its_met_deadlines_history(
+    db_path: Path, clock: Clock
+) -> None:
+    with Store.open(db_path, clock=clock, user="tester") as older:
+        case_id = civil_case_with_complaint(older)
+        filed = answer(older, case_id)
+        older.conn.execute("DROP TABLE deadline_history")
+        older.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_deadline_history'")
+        older.conn.commit()
+    with Store.open(db_path, clock=clock, user="tester") as upgraded:
+        met = the(upgraded, case_id, "frcp-12a-answer")
+        steps = [
+            (h.event, h.happened_on, h.filing_id) for h in upgraded.deadline_history(met.id or 0)
+        ]
+        assert steps == [(DeadlineEvent.SATISFIED, date(2026, 11, 20), filed.id)]
+        assert upgraded.deadline_story(met.id or 0) == ["2026-11-20  satisfied by entry 2"]
