@@ -26,6 +26,7 @@ class DeadlineHistoryStore(CaseStore):
         filing_id: int | None = None,
         status_change_id: int | None = None,
         detail: str | None = None,
+        from_status: DeadlineStatus | None = None,
     ) -> DeadlineHistory:
         """One step of a deadline's history, audited, inside the caller's write."""
         row = self.insert(
@@ -38,6 +39,7 @@ class DeadlineHistoryStore(CaseStore):
                 "filing_id": filing_id,
                 "status_change_id": status_change_id,
                 "detail": detail,
+                "from_status": None if from_status is None else from_status.value,
                 "created_at": self.timestamp(),
             },
             case_id=case_id,
@@ -124,7 +126,8 @@ class DeadlineHistoryStore(CaseStore):
         self, deadline_id: int, case_id: int, entry: Filing, *, detail: str | None = None
     ) -> Deadline:
         """Record that `entry` met the deadline: its status, day and entry, audited, and a
-        step in its history; inside the caller's write."""
+        step in its history (with where it stood before); inside the caller's write."""
+        was = DeadlineStatus(self.row_by_id("deadlines", deadline_id)["status"])
         row = self.update(
             "deadlines",
             deadline_id,
@@ -143,8 +146,20 @@ class DeadlineHistoryStore(CaseStore):
             entry.filed_on,
             filing_id=entry.id,
             detail=detail,
+            from_status=was,
         )
         return deadline_from_row(row)
+
+    def status_before_met(self, deadline_id: int, filing_id: int) -> DeadlineStatus:
+        """Where a deadline stood before entry `filing_id` met it: open, or past at import."""
+        rows = self.query_rows(
+            "SELECT from_status FROM deadline_history WHERE deadline_id = ? AND filing_id = ? "
+            "AND event = ? ORDER BY id DESC LIMIT 1",
+            (deadline_id, filing_id, DeadlineEvent.SATISFIED.value),
+        )
+        if rows and rows[0][0] == DeadlineStatus.LAPSED.value:
+            return DeadlineStatus.LAPSED
+        return DeadlineStatus.OPEN
 
 
 def _history_from_row(row: dict[str, object]) -> DeadlineHistory:

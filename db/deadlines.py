@@ -123,7 +123,8 @@ class DeadlineStore(StatusStore):
 
     def unmeet_deadlines(self, case_id: int, voided: Filing) -> list[Deadline]:
         """The deadlines a voided entry had met are not met after all: open again (overdue
-        when their day has passed), inside the caller's write, each audited with a step in
+        when their day has passed; past at import again if that is what they were before the
+        entry met them), inside the caller's write, each audited with a step in
         its history. Returns them as they now stand. One that another live entry meets (the
         answer docketed twice, the first voided) is met by that entry instead.
 
@@ -143,7 +144,9 @@ class DeadlineStore(StatusStore):
                 detail = f"{why}; entry {other.entry_no} meets it"
                 reopened.append(self.mark_satisfied(deadline.id, case_id, other, detail=detail))
                 continue
-            status = DeadlineStatus.OPEN if closing is None else DeadlineStatus.WITHDRAWN
+            status = self.status_before_met(deadline.id, voided.id)
+            if closing is not None:
+                status = DeadlineStatus.WITHDRAWN
             row = self.update(
                 "deadlines",
                 deadline.id,
@@ -163,6 +166,7 @@ class DeadlineStore(StatusStore):
                 filing_id=voided.id,
                 status_change_id=closing,
                 detail=why if closing is None else f"{why}; the matter is closed",
+                from_status=DeadlineStatus.SATISFIED,
             )
             reopened.append(deadline_from_row(row))
         return reopened

@@ -371,8 +371,9 @@ def m008_deadline_met_by(db: Database) -> None:
 @migrations()
 def m009_deadline_history(db: Database) -> None:
     """Each step of a deadline's life after it was set (met, withdrawn by a close or a void,
-    reopened, past at import), so a reopened matter gets back exactly the deadlines its close
-    withdrew and `deadline show` can tell the story. Deadlines met before this table existed
+    reopened), with the status each step left, so a reopened matter gets back exactly the
+    deadlines its close withdrew, a void puts a deadline back as it stood, and `deadline show`
+    can tell the story. Deadlines met before this table existed
     get their `satisfied` step from `satisfied_by_filing_id`."""
     run_script(
         db,
@@ -386,6 +387,7 @@ def m009_deadline_history(db: Database) -> None:
             filing_id INTEGER REFERENCES filings (id),
             status_change_id INTEGER REFERENCES status_changes (id),
             detail TEXT,
+            from_status TEXT,
             created_at TEXT NOT NULL
         );
         CREATE INDEX deadline_history_by_deadline ON deadline_history (deadline_id, id);

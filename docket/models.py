@@ -225,7 +225,6 @@ class DeadlineEvent(_Choice):
     SATISFIED = "satisfied"
     WITHDRAWN = "withdrawn"
     REOPENED = "reopened"
-    LAPSED = "lapsed"
 
 
 #: Reminder lead times in days before a deadline or hearing, unless one says otherwise.
@@ -487,6 +486,8 @@ class DeadlineHistory(_Record):
     """The close that withdrew it, or the reopening that restored it."""
     detail: Line | None = None
     """In words, for the history: `entry 5 voided`, `matter closed (settled)`."""
+    from_status: DeadlineStatus | None = None
+    """Where the deadline stood before this step (a void puts a met deadline back there)."""
 
 
 class StatusChange(_Record):

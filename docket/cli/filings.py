@@ -95,6 +95,8 @@ def reopened_line(deadline: Deadline, today: date, met_by_entry: int | None = No
     by another entry, or withdrawn with the matter that is closed."""
     if deadline.status == DeadlineStatus.SATISFIED:
         state = f"still met, by entry {met_by_entry}"
+    elif deadline.status == DeadlineStatus.LAPSED:
+        state = "no longer met; past at import, not calendared"
     elif deadline.status == DeadlineStatus.WITHDRAWN:
         state = "no longer met; withdrawn, as the matter is closed"
     elif deadline.due_on < today:

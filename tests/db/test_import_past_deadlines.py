@@ -91,3 +91,16 @@ def test_an_old_notice_sets_its_deadline_past_at_import(store: Store) -> None:
         DeadlineStatus.LAPSED,
     )
     assert report.deadlines_past == 1 and store.overdue_count() == 0
+
+
+def test_voiding_the_entry_that_met_a_past_deadline_puts_it_back_as_past(
+    store: Store, tmp_path: Path
+) -> None:
+    case = add_case(store, "1:26-cv-00001", court=None, title="Smith v. Jones")
+    # Complaint Thu 1 Oct 2026: answer due Thu 22 Oct, past at import, met by the answer row.
+    path = csv_file(tmp_path, "2026-10-01,complaint,Complaint", "2026-10-20,answer,Answer")
+    import_filings_csv(store, path, case_id(case))
+    store.void_filing(case_id(case), 2, "not our client's answer")
+    (answer,) = [d for d in store.deadlines(case_id(case)) if d.rule == "frcp-12a-answer"]
+    assert (answer.status, answer.satisfied_by_filing_id) == (DeadlineStatus.LAPSED, None)
+    assert store.overdue_count() == 0

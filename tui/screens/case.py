@@ -479,7 +479,9 @@ class CaseScreen(Screen[None]):
             if deadline.status.value == "satisfied":
                 message += f"\nStill met by another entry: {deadline.title}"
                 continue
-            again = "withdrawn (matter closed)" if deadline.status.value == "withdrawn" else "open"
+            again = {"withdrawn": "withdrawn (matter closed)", "lapsed": "past at import"}.get(
+                deadline.status.value, "open"
+            )
             message += f"\nNo longer met, {again}: {deadline.title} · due "
             message += format_day(deadline.due_on)
         self.notify(message, title="Docket", markup=False)
