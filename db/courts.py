@@ -51,6 +51,22 @@ class CourtStore(StoreBase):
         court = self.court_of(case)
         return None if court is None else ZoneInfo(court.tz)
 
+    def court_zones(self, case_ids: list[int]) -> dict[int, tzinfo | None]:
+        """Each case's court zone (see `court_zone`), read at once for a list of hearings."""
+        from zoneinfo import ZoneInfo
+
+        if not case_ids:
+            return {}
+        registry = self.court_registry()
+        marks = ", ".join("?" for _ in case_ids)
+        zones: dict[int, tzinfo | None] = {}
+        for case_id, court_id in self.query_rows(
+            f"SELECT id, court FROM cases WHERE id IN ({marks})", list(dict.fromkeys(case_ids))
+        ):
+            court = registry.get(str(court_id)) if court_id else None
+            zones[int(case_id)] = None if court is None else ZoneInfo(court.tz)
+        return zones
+
     def court_of(self, case: Case) -> Court | None:
         """The registered court a case is in; None when its stored court is not registered."""
         return self.court_registry().get(case.court)

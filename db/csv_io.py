@@ -25,7 +25,9 @@ A bad row stops the import with its line number and field (`line 7, date: ...`) 
 is written. Each row gets `source='csv'` and a `source_id` made from its content, so
 importing the same file again adds nothing; a row whose text was edited comes in as a new
 entry (the old one stays: entries are voided by a person, never deleted by an import).
-New entries create rule deadlines only when they fall today or later, as PACER imports do.
+New entries set their rule deadlines as PACER imports do: open when due today or later, and
+recorded as past at import (not open, never overdue) when already past; the report names
+every one, with its case, rule and date.
 """
 
 from __future__ import annotations
@@ -287,6 +289,7 @@ def import_filings_csv(
                 if progress is not None:
                     progress(read)
         _write_chunk(store, case_id, chunk, today, report)
+        report.settle_deadlines(store)
         store.refresh_rollups(case_id)
     return report
 
@@ -333,7 +336,7 @@ def _write_chunk(
     report.entries_unchanged += len(filings) - len(new)
     for _, deadlines in store.import_filings(case_id, new, deadlines_due_from=today):
         report.entries_added += 1
-        report.deadlines_added += len(deadlines)
+        report.count_deadlines(deadlines)
 
 
 def _case_ids(store: Store, case_ids: list[int] | None) -> Iterator[tuple[int, str]]:

@@ -13,7 +13,7 @@ from db.mapping import deadline_from_row, deadline_values, json_text
 from db.rows import PAGE_SIZE
 from db.status import StatusStore
 from docket.errors import InputError, NotFound, Refused
-from docket.models import Deadline, DeadlineStatus, Filing
+from docket.models import Deadline, DeadlineEvent, DeadlineStatus, Filing
 
 if TYPE_CHECKING:
     from docket.triggers import DeadlinePlan
@@ -103,36 +103,82 @@ class DeadlineStore(StatusStore):
         return waived
 
     def satisfy_deadlines(self, case_id: int, filing: Filing) -> list[Deadline]:
-        """Close the open rule deadlines a new entry meets, inside the caller's write.
+        """Close the rule deadlines a new entry meets, inside the caller's write.
 
-        `docket.triggers` decides which; each is marked satisfied on the entry's filing day,
-        with the entry's id, and audited like any other update."""
+        `docket.triggers` decides which: open ones, and those found past at import (the
+        entry shows they were met after all). Each is marked satisfied on the entry's filing
+        day, with the entry's id, audited, with a step in its history."""
         from docket import triggers
 
+        assert filing.id is not None
         rows = self.query_dicts(
-            "SELECT * FROM deadlines WHERE case_id = ? AND status = 'open' AND rule IS NOT NULL "
-            "ORDER BY due_on, id",
-            (case_id,),
+            "SELECT * FROM deadlines WHERE case_id = ? AND status IN (?, ?) "
+            "AND rule IS NOT NULL ORDER BY due_on, id",
+            (case_id, DeadlineStatus.OPEN.value, DeadlineStatus.LAPSED.value),
         )
         if not rows:
             return []
         met = triggers.satisfied_deadlines(filing, [deadline_from_row(row) for row in rows])
-        changes = {
-            "status": DeadlineStatus.SATISFIED.value,
-            "done_on": filing.filed_on.isoformat(),
-            "satisfied_by_filing_id": filing.id,
-        }
-        return [
-            deadline_from_row(
-                self.update(
-                    "deadlines",
-                    deadline_id,
-                    {**changes, "updated_at": self.timestamp()},
-                    case_id=case_id,
-                )
+        return [self.mark_satisfied(deadline_id, case_id, filing) for deadline_id in met]
+
+    def unmeet_deadlines(self, case_id: int, voided: Filing) -> list[Deadline]:
+        """The deadlines a voided entry had met are not met after all: open again (overdue
+        when their day has passed; past at import again if that is what they were before the
+        entry met them), inside the caller's write, each audited with a step in
+        its history. Returns them as they now stand. One that another live entry meets (the
+        answer docketed twice, the first voided) is met by that entry instead.
+
+        On a closed matter they go back to withdrawn by its close instead: the close would
+        have withdrawn them had the entry never been docketed, and reopening restores them."""
+        assert voided.id is not None
+        met = self.deadlines_met_by(voided.id)
+        if not met:
+            return []
+        closing = self._closing_change(case_id)
+        reopened = []
+        for deadline in met:
+            assert deadline.id is not None
+            why = f"entry {voided.entry_no} voided"
+            other = self.entry_meeting(deadline, not_id=voided.id)
+            if other is not None:  # a duplicate answer still answers
+                detail = f"{why}; entry {other.entry_no} meets it"
+                reopened.append(self.mark_satisfied(deadline.id, case_id, other, detail=detail))
+                continue
+            status = self.status_before_met(deadline.id, voided.id)
+            if closing is not None:
+                status = DeadlineStatus.WITHDRAWN
+            row = self.update(
+                "deadlines",
+                deadline.id,
+                {
+                    "status": status.value,
+                    "done_on": None,
+                    "satisfied_by_filing_id": None,
+                    "updated_at": self.timestamp(),
+                },
+                case_id=case_id,
             )
-            for deadline_id in met
-        ]
+            self.record_deadline_event(
+                deadline.id,
+                case_id,
+                DeadlineEvent.REOPENED if closing is None else DeadlineEvent.WITHDRAWN,
+                self.clock.today(),
+                filing_id=voided.id,
+                status_change_id=closing,
+                detail=why if closing is None else f"{why}; the matter is closed",
+                from_status=DeadlineStatus.SATISFIED,
+            )
+            reopened.append(deadline_from_row(row))
+        return reopened
+
+    def _closing_change(self, case_id: int) -> int | None:
+        """The status change that closed the case, when it is closed now."""
+        rows = self.query_rows(
+            "SELECT s.id FROM cases c JOIN status_changes s ON s.case_id = c.id "
+            "WHERE c.id = ? AND c.resolved = 1 AND s.event = 'stage' ORDER BY s.id DESC LIMIT 1",
+            (case_id,),
+        )
+        return int(rows[0][0]) if rows else None
 
     # ------------------------------------------------------------------ set by a trigger
 

@@ -20,7 +20,7 @@ from db.deadlines import DeadlineStore
 from db.mapping import filing_from_row, json_text
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound
-from docket.models import Case, Deadline, Filing
+from docket.models import Case, Deadline, DeadlineEvent, Filing
 
 if TYPE_CHECKING:
     from docket.rules import CourtRules
@@ -66,8 +66,9 @@ class FilingStore(DeadlineStore, ClosureStore):
         """Insert an imported docket entry with the case's next entry number.
 
         Unlike `add_filing`, an imported entry creates rule deadlines only when
-        `deadlines_due_from` is given, and then only those due on or after that day: a docket
-        saved years after the fact must not flood the agenda with long-past open deadlines.
+        `deadlines_due_from` is given, and those due before that day are recorded as past at
+        import (`lapsed`), not open: a docket saved years after the fact must not flood the
+        agenda with long-past overdue deadlines, nor lose them without a word.
         `voided_at`/`void_reason` are kept (a JSON import restores voided entries). Rollups
         are left to the caller, which refreshes them once after the whole import.
         """
@@ -285,7 +286,8 @@ class FilingStore(DeadlineStore, ClosureStore):
         return FilingEdit(current, saved, recomputed)
 
     def void_filing(self, case_id: int, entry_no: int, reason: str) -> Filing:
-        """Void an entry (never delete it); deadlines it set are withdrawn, kept in history."""
+        """Void an entry (never delete it); deadlines it set are withdrawn, kept in history,
+        and deadlines it met are open again (`deadlines_met_by`, read first, names them)."""
         from docket import triggers
 
         reason = reason.strip()
@@ -311,6 +313,16 @@ class FilingStore(DeadlineStore, ClosureStore):
             )
             if triggers.filing_change(filing, voided) == triggers.TriggerChange.WITHDRAW:
                 plan = triggers.withdraw_open_deadlines(self.deadlines_set_by(filing_id=filing.id))
-                self.apply_deadline_plan(case_id, plan)
+                for withdrawn in self.apply_deadline_plan(case_id, plan):
+                    assert withdrawn.id is not None
+                    self.record_deadline_event(
+                        withdrawn.id,
+                        case_id,
+                        DeadlineEvent.WITHDRAWN,
+                        self.clock.today(),
+                        filing_id=filing.id,
+                        detail=f"entry {filing.entry_no} that set it voided",
+                    )
+            self.unmeet_deadlines(case_id, voided)
             self.refresh_rollups(case_id)
             return voided

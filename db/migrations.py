@@ -366,3 +366,35 @@ def m008_deadline_met_by(db: Database) -> None:
     db.execute(
         "ALTER TABLE deadlines ADD COLUMN satisfied_by_filing_id INTEGER REFERENCES filings (id)"
     )
+
+
+@migrations()
+def m009_deadline_history(db: Database) -> None:
+    """Each step of a deadline's life after it was set (met, withdrawn by a close or a void,
+    reopened), with the status each step left, so a reopened matter gets back exactly the
+    deadlines its close withdrew, a void puts a deadline back as it stood, and `deadline show`
+    can tell the story. Deadlines met before this table existed
+    get their `satisfied` step from `satisfied_by_filing_id`."""
+    run_script(
+        db,
+        """
+        CREATE TABLE deadline_history (
+            id INTEGER PRIMARY KEY,
+            deadline_id INTEGER NOT NULL REFERENCES deadlines (id),
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            happened_on TEXT NOT NULL,
+            event TEXT NOT NULL,
+            filing_id INTEGER REFERENCES filings (id),
+            status_change_id INTEGER REFERENCES status_changes (id),
+            detail TEXT,
+            from_status TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX deadline_history_by_deadline ON deadline_history (deadline_id, id);
+        INSERT INTO deadline_history
+            (deadline_id, case_id, happened_on, event, filing_id, created_at)
+            SELECT id, case_id, coalesce(done_on, substr(updated_at, 1, 10)), 'satisfied',
+                   satisfied_by_filing_id, updated_at
+            FROM deadlines WHERE status = 'satisfied' AND satisfied_by_filing_id IS NOT NULL;
+        """,
+    )

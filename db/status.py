@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from db.cases import CaseStore
+from db.deadline_history import DeadlineHistoryStore
 from db.mapping import note_from_row, status_from_row, status_values
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, Refused
 from docket.lifecycle import REOPEN, lifecycle_for
-from docket.models import Case, DeadlineStatus, Note, StatusChange
+from docket.models import Case, DeadlineEvent, DeadlineStatus, Note, StatusChange
 
 
-class StatusStore(CaseStore):
+class StatusStore(DeadlineHistoryStore):
     def record_status(self, case_id: int, change: StatusChange) -> StatusChange:
         """Add a row to the case's history (inside a write that also moves the case)."""
         values = status_values(change, created_by=self.user)
@@ -72,14 +72,17 @@ class StatusStore(CaseStore):
                 )
             self.touch_case(case_id, **changes)
             if resolved:
-                withdrawn = self._withdraw_open_deadlines(case_id)
+                withdrawn = self._withdraw_open_deadlines(case_id, change)
                 change = change.model_copy(update={"withdrawn_deadlines": withdrawn})
             self.refresh_rollups(case_id)
             return change
 
-    def _withdraw_open_deadlines(self, case_id: int) -> int:
+    def _withdraw_open_deadlines(self, case_id: int, close: StatusChange) -> int:
         """A closed matter has nothing left to meet: its open deadlines are withdrawn, each
-        audited and kept for the history, inside the closing write. Returns how many."""
+        audited and kept for the history (which names the close, so reopening the matter
+        restores them), inside the closing write. Returns how many."""
+        assert close.id is not None
+        why = f"matter closed ({close.disposition})" if close.disposition else "matter closed"
         ids = [
             int(row["id"])
             for row in self.query_dicts(
@@ -94,7 +97,61 @@ class StatusStore(CaseStore):
                 {"status": DeadlineStatus.WITHDRAWN.value, "updated_at": self.timestamp()},
                 case_id=case_id,
             )
+            self.record_deadline_event(
+                deadline_id,
+                case_id,
+                DeadlineEvent.WITHDRAWN,
+                close.changed_on,
+                status_change_id=close.id,
+                detail=why,
+            )
         return len(ids)
+
+    def _restore_withdrawn_by_close(self, case_id: int, reopening: StatusChange) -> int:
+        """Reopening a matter puts back the deadlines its close withdrew, open again (overdue
+        when their day has passed), each audited with a history step; returns how many. One
+        met by an entry docketed while the matter was closed comes back met by it.
+
+        A deadline whose entry was voided, or whose hearing came off the calendar, while the
+        matter was closed stays withdrawn: it would have been withdrawn anyway."""
+        assert reopening.id is not None
+        restored = 0
+        for deadline in self.withdrawn_by_close(case_id):
+            assert deadline.id is not None
+            if not self._trigger_stands(deadline.trigger_filing_id, deadline.trigger_hearing_id):
+                continue
+            restored += 1
+            entry = self.entry_meeting(deadline)
+            if entry is not None:  # docketed while the matter was closed
+                self.mark_satisfied(
+                    deadline.id, case_id, entry, detail="matter reopened; met while closed"
+                )
+                continue
+            self.update(
+                "deadlines",
+                deadline.id,
+                {"status": DeadlineStatus.OPEN.value, "updated_at": self.timestamp()},
+                case_id=case_id,
+            )
+            self.record_deadline_event(
+                deadline.id,
+                case_id,
+                DeadlineEvent.REOPENED,
+                reopening.changed_on,
+                status_change_id=reopening.id,
+                detail="matter reopened",
+            )
+        return restored
+
+    def _trigger_stands(self, filing_id: int | None, hearing_id: int | None) -> bool:
+        """Whether the entry or hearing a deadline was counted from still sets it."""
+        if filing_id is not None:
+            rows = self.query_rows("SELECT voided_at FROM filings WHERE id = ?", (filing_id,))
+            return bool(rows) and rows[0][0] is None
+        if hearing_id is not None:
+            rows = self.query_rows("SELECT status FROM hearings WHERE id = ?", (hearing_id,))
+            return bool(rows) and rows[0][0] == "scheduled"
+        return True
 
     def _reopen(self, case: Case, day: date, note: str | None, source: str | None) -> StatusChange:
         assert case.id is not None
@@ -121,8 +178,9 @@ class StatusStore(CaseStore):
         self.touch_case(
             case.id, stage=cycle.reopen_to, resolved=0, disposition=None, closed_on=None
         )
+        restored = self._restore_withdrawn_by_close(case.id, change)
         self.refresh_rollups(case.id)
-        return change
+        return change.model_copy(update={"restored_deadlines": restored})
 
     def stay(
         self,

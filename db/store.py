@@ -8,6 +8,7 @@ and updates, the clock):
     db/mapping.py    rows to models and back
     db/agenda.py     rollups, the attention rule, the agenda
     db/cases.py      cases and the Cases list
+    db/deadline_history.py  what happened to each deadline: met, withdrawn, reopened
     db/status.py     stage changes, stays, notes
     db/parties.py    parties and the conflict check
     db/closures.py   court closures and the calendar deadlines are counted with

@@ -232,6 +232,26 @@ class DeadlineStatus(_Choice):
     WITHDRAWN = "withdrawn"
     #: A docket entry of a type its rule names met it (`satisfied_by_filing_id`).
     SATISFIED = "satisfied"
+    #: Set by an imported entry with its due date already past at import: recorded so the
+    #: paralegal sees it was never calendared, but not open (never overdue in reminders).
+    LAPSED = "lapsed"
+
+    @property
+    def label(self) -> str:
+        return "past at import" if self is DeadlineStatus.LAPSED else super().label
+
+    @property
+    def is_pending(self) -> bool:
+        """Open, or past at import: what a new docket entry of the right type still meets."""
+        return self in (DeadlineStatus.OPEN, DeadlineStatus.LAPSED)
+
+
+class DeadlineEvent(_Choice):
+    """A step in a deadline's history after it was set."""
+
+    SATISFIED = "satisfied"
+    WITHDRAWN = "withdrawn"
+    REOPENED = "reopened"
 
 
 #: Reminder lead times in days before a deadline or hearing, unless one says otherwise.
@@ -479,6 +499,24 @@ class Deadline(_Record):
         return sorted(set(value), reverse=True)
 
 
+class DeadlineHistory(_Record):
+    """One step in a deadline's life after it was set: met by an entry, withdrawn by a close
+    or a void, reopened, or found already past at import."""
+
+    id: int | None = None
+    deadline_id: int
+    happened_on: date
+    event: DeadlineEvent
+    filing_id: int | None = None
+    """The docket entry that met it, or whose void withdrew or reopened it."""
+    status_change_id: int | None = None
+    """The close that withdrew it, or the reopening that restored it."""
+    detail: Line | None = None
+    """In words, for the history: `entry 5 voided`, `matter closed (settled)`."""
+    from_status: DeadlineStatus | None = None
+    """Where the deadline stood before this step (a void puts a met deadline back there)."""
+
+
 class StatusChange(_Record):
     """One dated step in a matter's life: a stage change, a stay, a lift, a reopening."""
 
@@ -497,6 +535,8 @@ class StatusChange(_Record):
     withdrawn_deadlines: int = Field(default=0, ge=0, exclude=True)
     """How many open deadlines closing the matter withdrew; said when it happens, never
     stored (the deadlines themselves keep that history)."""
+    restored_deadlines: int = Field(default=0, ge=0, exclude=True)
+    """How many deadlines reopening the matter restored (those its close withdrew)."""
 
 
 class Note(_Record):

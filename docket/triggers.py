@@ -173,17 +173,19 @@ def filing_deadlines(
 ) -> list[Deadline]:
     """The deadlines a saved entry sets under `rules` (see `filing_rules`).
 
-    With `due_from`, only those due on or after that day: an imported docket saved years after
-    the fact must not flood the agenda with long-past open deadlines. `replaced`: the
-    deadlines the entry closed (see `count_filing_rule`).
+    With `due_from` (an import), those due before that day are set as past at import
+    (`LAPSED`), not open: a docket saved years after the fact must not flood the agenda with
+    long-past overdue deadlines, nor drop them without a word. The import's report names them.
+    `replaced`: the deadlines the entry closed (see `count_filing_rule`).
     """
     case_id, filing_id = _saved(filing.case_id, filing.id, "filing")
     created = []
     for rule in rules:
         due = count_filing_rule(rule, filing, calendar, replaced)
+        deadline = _deadline(case_id, _as_in_court(rule, calendar), due, filing_id=filing_id)
         if due_from is not None and due.due < due_from:
-            continue
-        created.append(_deadline(case_id, _as_in_court(rule, calendar), due, filing_id=filing_id))
+            deadline = deadline.model_copy(update={"status": DeadlineStatus.LAPSED})
+        created.append(deadline)
     return created
 
 
@@ -338,14 +340,15 @@ def satisfied_deadlines(
 ) -> tuple[int, ...]:
     """Ids of the case's open rule deadlines that a new entry meets, so docketing it closes them.
 
-    An entry never meets a deadline it set itself (a response starts the reply period and
-    meets the response one), and deadlines entered by hand are closed by hand: nothing says
-    which entry would meet them.
+    Deadlines found already past at import count too: the entry shows they were met. An entry
+    never meets a deadline it set itself (a response starts the reply period and meets the
+    response one), and deadlines entered by hand are closed by hand: nothing says which entry
+    would meet them.
     """
     by_id = {rule.id: rule for rule in (load_rules() if rules is None else rules)}
     met: list[int] = []
     for deadline in open_deadlines:
-        if deadline.id is None or deadline.status != DeadlineStatus.OPEN:
+        if deadline.id is None or not deadline.status.is_pending:
             continue
         if filing.id is not None and deadline.trigger_filing_id == filing.id:
             continue
@@ -353,3 +356,28 @@ def satisfied_deadlines(
         if rule is not None and filing.doc_type in rule.satisfied_by:
             met.append(deadline.id)
     return tuple(met)
+
+
+def meeting_entry(
+    deadline: Deadline,
+    entries: Sequence[Filing],
+    *,
+    after_entry: int = 0,
+    rules: Sequence[Rule] | None = None,
+) -> Filing | None:
+    """The first live entry among `entries` that meets `deadline`, if any: asked when the
+    entry that met it is voided (a duplicate answer still answers) and when a matter is
+    reopened (an answer docketed while it was closed). Only entries after `after_entry` (the
+    one that set the deadline) count, as they would have when docketed."""
+    by_id = {rule.id: rule for rule in (load_rules() if rules is None else rules)}
+    rule = by_id.get(deadline.rule or "")
+    if rule is None:
+        return None
+    for entry in sorted(entries, key=lambda e: e.entry_no or 0):
+        if entry.voided or (entry.entry_no or 0) <= after_entry:
+            continue
+        if entry.id is not None and entry.id == deadline.trigger_filing_id:
+            continue
+        if entry.doc_type in rule.satisfied_by:
+            return entry
+    return None

@@ -6,7 +6,8 @@ A screen's worker reads; the message brings what it read to the UI thread, which
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import tzinfo
 
 from textual.message import Message
 
@@ -26,6 +27,8 @@ class CasesLoaded(Message):
 @dataclass
 class AgendaLoaded(Message):
     items: list[AgendaItem]
+    court_zones: dict[int, tzinfo | None] = field(default_factory=dict)
+    """Each hearing's case's court zone, by case id, to name the court's time."""
 
 
 @dataclass
@@ -55,6 +58,8 @@ class CaseLoaded(Message):
     """Notes left off the list (older than the last one listed)."""
     court_registered: bool = True
     """False when the case's stored court is not in the registry (its rules were assumed)."""
+    court_zone: tzinfo | None = None
+    """The court's time zone, which hearing times are shown in (None: as stored)."""
 
 
 @dataclass

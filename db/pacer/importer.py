@@ -68,6 +68,7 @@ def import_pacer(store: Store, path: Path, court_id: str | None = None) -> Impor
             _write_parties(store, case_id, data.get("parties") or [], report)
             write_entries(store, case_id, court, data.get("docket_entries") or [], report)
             _close_if_terminated(store, case_id, data, report)
+            report.settle_deadlines(store)
             store.refresh_rollups(case_id)
     except ValidationError as error:
         problem = error.errors()[0]
@@ -284,13 +285,9 @@ def write_entries(
             case_id=case_id,
         )
         report.entries_updated += 1
-    deadlines = [
-        deadline
-        for _, created in store.import_filings(case_id, new, deadlines_due_from=store.clock.today())
-        for deadline in created
-    ]
+    for _, created in store.import_filings(case_id, new, deadlines_due_from=store.clock.today()):
+        report.count_deadlines(created)
     report.entries_added += len(new)
-    report.deadlines_added += len(deadlines)
 
 
 def _noticed_entry(noticed: list[tuple[Any, ...]], filing: Filing) -> tuple[Any, ...] | None:

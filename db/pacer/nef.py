@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -194,10 +193,14 @@ def write_notice(store: Store, notice: Notice) -> NoticeReport:
                 if _already_there(store, case_id, filing, document_id):
                     report.entries_unchanged += 1
                     continue
-                # date.min: every deadline the entry sets, as for a filing entered by hand.
-                _, deadlines = store.import_filing(case_id, filing, deadlines_due_from=date.min)
+                # As other imports: a deadline already past when an old notice comes in is
+                # recorded as past at import and named in the report, not left overdue.
+                _, deadlines = store.import_filing(
+                    case_id, filing, deadlines_due_from=store.clock.today()
+                )
                 report.entries_added += 1
-                report.deadlines_added += len(deadlines)
+                report.count_deadlines(deadlines)
+        report.settle_deadlines(store)
         for case_id in dict.fromkeys(touched):
             store.refresh_rollups(case_id)
     return report
@@ -212,7 +215,7 @@ def _add(total: NoticeReport, part: NoticeReport) -> None:
     total.cases_created += part.cases_created
     total.entries_added += part.entries_added
     total.entries_unchanged += part.entries_unchanged
-    total.deadlines_added += part.deadlines_added
+    total.take_deadlines(part)
 
 
 def import_notices(

@@ -221,7 +221,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
     for deadline in deadlines:
         cite = f"  ({deadline.citation})" if deadline.citation else ""
         say(
-            f"  #{deadline.id:<4} {deadline.due_on}  {deadline.status.value:<9} "
+            f"  #{deadline.id:<4} {deadline.due_on}  {deadline.status.label:<9} "
             f"{deadline.title}{cite}"
         )
         print_steps(deadline.computation, "         ")

@@ -21,7 +21,16 @@ from docket.cli.arguments import (
 )
 from docket.cli.context import Context
 from docket.cli.output import print_json, print_steps, say
-from docket.models import Case, Deadline, Filing, Hearing, ServiceMethod, trigger_text
+from docket.history import closed_by_close, history_line
+from docket.models import (
+    Case,
+    Deadline,
+    DeadlineHistory,
+    Filing,
+    Hearing,
+    ServiceMethod,
+    trigger_text,
+)
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -178,10 +187,12 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
     deadline = ctx.deadline(case, args.id)
     trigger = ctx.store.trigger_of(deadline)
     under = _counted_under(ctx, case, deadline)
+    history = [_history_json(ctx, step) for step in ctx.store.deadline_history(args.id)]
     if args.json:
         data = deadline.model_dump(mode="json")
         data["trigger"] = _trigger_json(trigger)
         data.update(under)
+        data["history"] = history
         print_json(data)
         return 0
     say(f"Deadline #{deadline.id} on {case.number}: {deadline.title}")
@@ -189,7 +200,7 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
     if under["rule_set"]:
         say(f"  Rule set: {under['rule_set']}   Counting rule: {under['counting']}")
     done = f" on {deadline.done_on}" if deadline.done_on else ""
-    say(f"  Due: {deadline.due_on}   Status: {deadline.status.value}{done}")
+    say(f"  Due: {deadline.due_on}   Status: {deadline.status.label}{done}")
     if deadline.satisfied_by_filing_id is not None:
         met_by = ctx.store.get_filing(deadline.satisfied_by_filing_id)
         say(f"  Met by: entry {met_by.entry_no}: {met_by.title}")
@@ -205,7 +216,26 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
         print_steps(deadline.computation, "    ")
     leads = ", ".join(str(d) for d in deadline.remind_days)
     say(f"  Reminders: {leads or 'none'} days before")
+    if history:
+        say("  History:")
+        for step in history:
+            say(f"    {step['text']}")
     return 0
+
+
+def _history_json(ctx: Context, step: DeadlineHistory) -> dict[str, object]:
+    """A history step with the entry it names as its docket number, as people cite it."""
+    entry_no = None
+    if step.filing_id is not None:
+        entry_no = ctx.store.get_filing(step.filing_id).entry_no
+    return {
+        "on": step.happened_on.isoformat(),
+        "event": step.event.value,
+        "entry_no": entry_no,
+        "by_close": closed_by_close(step),
+        "detail": step.detail,
+        "text": history_line(step, entry_no),
+    }
 
 
 def _deadline_id(parser: argparse.ArgumentParser) -> None:

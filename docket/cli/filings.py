@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from docket.cli.arguments import (
     DATE_FORMS,
     Subparsers,
     add_date,
+    add_json,
     build,
     choice,
     command,
@@ -20,9 +22,14 @@ from docket.cli.arguments import (
 )
 from docket.cli.context import Context
 from docket.cli.errors import flag_for
-from docket.cli.output import print_created_deadlines, print_recounted_deadlines, say
+from docket.cli.output import (
+    print_created_deadlines,
+    print_json,
+    print_recounted_deadlines,
+    say,
+)
 from docket.errors import InputError
-from docket.models import DocType, Filing, ServiceMethod
+from docket.models import Deadline, DeadlineStatus, DocType, Filing, ServiceMethod
 
 _TYPES = (
     "complaint, amended complaint, waiver of service, answer, motion, rule 12 motion, "
@@ -53,7 +60,21 @@ def cmd_filing_add(args: argparse.Namespace, ctx: Context) -> int:
     )
     case, case_id = ctx.case_id(args.number)
     saved, created = ctx.store.add_filing(case_id, filing)
+    assert saved.id is not None
+    met = ctx.store.deadlines_met_by(saved.id)
+    if args.json:
+        print_json(
+            {
+                "filing": saved.model_dump(mode="json"),
+                "deadlines_created": [d.model_dump(mode="json") for d in created],
+                "deadlines_met": [d.model_dump(mode="json") for d in met],
+            }
+        )
+        return 0
     say(f"Entry {saved.entry_no} on {case.number}, filed {saved.filed_on}: {saved.title}")
+    for deadline in met:
+        cite = f" ({deadline.citation})" if deadline.citation else ""
+        say(f"  Met deadline #{deadline.id}, due {deadline.due_on}: {deadline.title}{cite}")
     print_created_deadlines(created)
     return 0
 
@@ -62,9 +83,35 @@ def cmd_filing_void(args: argparse.Namespace, ctx: Context) -> int:
     if not args.reason.strip():
         raise InputError("--reason", "a void needs a reason", '--reason "entered twice"')
     case, case_id = ctx.case_id(args.number)
-    filing = ctx.store.void_filing(case_id, args.entry_no, args.reason)
+    store = ctx.store
+    with store.write():
+        # Read in the void's own transaction: the deadlines it reopens are exactly these.
+        met = store.deadlines_met_by(store.filing_by_entry(case_id, args.entry_no).id or 0)
+        filing = store.void_filing(case_id, args.entry_no, args.reason)
     say(f"Entry {filing.entry_no} on {case.number} voided: {filing.void_reason}")
+    for before in met:
+        assert before.id is not None
+        now = store.get_deadline(before.id)
+        other = now.satisfied_by_filing_id
+        entry_no = store.get_filing(other).entry_no if other is not None else None
+        say("  " + reopened_line(now, ctx.today, entry_no))
     return 0
+
+
+def reopened_line(deadline: Deadline, today: date, met_by_entry: int | None = None) -> str:
+    """A deadline a void no longer counts as met: open again (overdue by its date), still met
+    by another entry, or withdrawn with the matter that is closed."""
+    if deadline.status == DeadlineStatus.SATISFIED:
+        state = f"still met, by entry {met_by_entry}"
+    elif deadline.status == DeadlineStatus.LAPSED:
+        state = "no longer met; past at import, not calendared"
+    elif deadline.status == DeadlineStatus.WITHDRAWN:
+        state = "no longer met; withdrawn, as the matter is closed"
+    elif deadline.due_on < today:
+        state = f"reopened, overdue since {deadline.due_on}"
+    else:
+        state = f"reopened, due {deadline.due_on}"
+    return f"Deadline #{deadline.id} {state}: {deadline.title}"
 
 
 #: `filing edit`'s plain-text flags (as argparse names them) → the Filing field each sets.
@@ -160,6 +207,7 @@ def register(sub: Subparsers) -> None:
     add.add_argument(
         "--doc-no", metavar="NO", help="the court's document number, if it has one (default: none)"
     )
+    add_json(add, "the entry, the deadlines it set and the deadlines it met")
 
     edit = command(
         filings, "edit", cmd_filing_edit, "correct an entry; its deadlines are recounted"

@@ -142,6 +142,8 @@ def print_report(report: ImportReport | NoticeReport, as_json: bool) -> None:
     say(report.summary())
     for warning in report.warnings:
         say(f"  note: {warning}")
+    for deadline in report.deadlines:
+        say(f"  {deadline.line()}")
 
 
 def progress_line(what: str, after: float = 1.0) -> Callable[[int, int], None]:

@@ -142,6 +142,12 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
     if change.withdrawn_deadlines:
         count = change.withdrawn_deadlines
         say(f"  {count} open deadline{'s' if count != 1 else ''} withdrawn")
+    if change.event == "reopen":
+        count = change.restored_deadlines
+        say(
+            f"  {count} deadline{'s' if count != 1 else ''} the close withdrew "
+            f"{'is' if count == 1 else 'are'} open again"
+        )
     return 0
 
 

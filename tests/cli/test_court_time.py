@@ -49,3 +49,25 @@ def test_hearing_add_stores_the_courts_offset_on_a_new_york_machine(
     # The instant is 16:00 UTC: 11:00 in New York, where the attorney's calendar shows it.
     instant = datetime.fromisoformat(stored["starts_at"]).astimezone(UTC)
     assert (instant.hour, instant.minute) == (16, 0)
+
+
+def test_ics_carries_the_santa_fe_instant_from_a_new_york_machine(
+    cli_env: dict[str, str],
+) -> None:
+    from icalendar import Calendar
+
+    env = {**cli_env, "TZ": "America/New_York"}
+    added = run(env, "case", "add", "--number", "D-101-CV-2027-2", "--title", "C v. D",
+                "--kind", "civil", "--court", "nm-dist-1")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    hearing = run(env, "hearing", "add", "D-101-CV-2027-2", "--at", "2027-02-03 09:00",
+                  "--kind", "status conference")  # fmt: skip
+    assert hearing.returncode == 0, hearing.stderr
+    exported = run(env, "export", "ics", "--case", "D-101-CV-2027-2")
+    assert exported.returncode == 0, exported.stderr
+    (event,) = Calendar.from_ical(exported.stdout).walk("VEVENT")
+    # 09:00 in Santa Fe on 3 Feb 2027 (MST, UTC-7) is 16:00 UTC, 11:00 in New York.
+    start = event.decoded("dtstart")
+    assert start == datetime(2027, 2, 3, 16, 0, tzinfo=UTC)
+    assert start.astimezone(ZoneInfo("America/New_York")).hour == 11
+    assert "T160000Z" in exported.stdout

@@ -11,7 +11,7 @@ import pytest
 from db.csv_io import export_filings_csv, import_filings_csv
 from db.store import Store
 from docket.errors import InputError
-from docket.models import Filing, ServiceMethod
+from docket.models import DeadlineStatus, Filing, ServiceMethod
 from tests.db.builders import add_case, count
 from tests.db.builders import case_id as id_of
 
@@ -168,7 +168,9 @@ def test_an_amended_complaint_imported_keeps_the_service_clock(
     ]
 
 
-def test_only_deadlines_still_ahead_are_created(store: Store, case_id: int, tmp_path: Path) -> None:
+def test_deadlines_ahead_are_open_and_past_ones_are_recorded_as_past(
+    store: Store, case_id: int, tmp_path: Path
+) -> None:
     text = (
         "date,type,title\n"
         "2025-01-06,complaint,Old complaint\n"
@@ -176,11 +178,25 @@ def test_only_deadlines_still_ahead_are_created(store: Store, case_id: int, tmp_
     )
     report = import_filings_csv(store, write(tmp_path, text), case_id)
     deadlines = store.deadlines(case_id)
-    # The old complaint's answer and service dates passed in 2025: only the amended one's stay.
+    opened = [d for d in deadlines if d.status is DeadlineStatus.OPEN]
     # Fri 20 Nov 2026 + 21 days is Fri 11 Dec; + 90 days is Thu 18 Feb 2027.
     assert report.deadlines_added == 2
-    assert [(d.rule, d.due_on) for d in deadlines] == [
+    assert [(d.rule, d.due_on) for d in opened] == [
         ("frcp-12a-answer", date(2026, 12, 11)),
         ("frcp-4m-service", date(2027, 2, 18)),
     ]
-    assert all(d.trigger_filing_id == store.filing_by_entry(case_id, 2).id for d in deadlines)
+    assert all(d.trigger_filing_id == store.filing_by_entry(case_id, 2).id for d in opened)
+    # The old complaint's dates passed in 2025: recorded, not open. Mon 6 Jan 2025 + 21 days
+    # is Mon 27 Jan; + 90 days is Sun 6 Apr (25 days left in Jan, 28 in Feb, 31 in Mar, 6),
+    # which runs to Mon 7 Apr.
+    past = [d for d in deadlines if d.status is DeadlineStatus.LAPSED]
+    assert report.deadlines_past == 2
+    assert [(d.rule, d.due_on) for d in past] == [
+        ("frcp-12a-answer", date(2025, 1, 27)),
+        ("frcp-4m-service", date(2025, 4, 7)),
+    ]
+    assert [(d.entry_no, d.rule, d.due_on, d.status) for d in report.not_calendared] == [
+        (1, "frcp-12a-answer", date(2025, 1, 27), DeadlineStatus.LAPSED),
+        (1, "frcp-4m-service", date(2025, 4, 7), DeadlineStatus.LAPSED),
+    ]
+    assert len(report.deadlines) == 4

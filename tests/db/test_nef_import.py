@@ -151,7 +151,10 @@ def test_rule_deadlines_fire_with_electronic_service(store: Store) -> None:
     assert filing.doc_type is DocType.MOTION
     assert filing.service is ServiceMethod.ELECTRONIC and filing.served_on == date(2022, 8, 4)
     imported = rows(store, "SELECT citation, due_on FROM deadlines WHERE case_id = ?", (case.id,))
-    assert imported and report.deadlines_added == len(imported)
+    # A 2022 notice: its deadlines were past at import, so recorded as such, none open.
+    assert imported and report.deadlines_past == len(imported) and report.deadlines_added == 0
+    statuses = rows(store, "SELECT DISTINCT status FROM deadlines WHERE case_id = ?", (case.id,))
+    assert statuses == [("lapsed",)]
 
     by_hand = store.add_case(
         Case(number="1:99-cv-1", court="nysd", title="By hand", kind=CaseKind.CIVIL)

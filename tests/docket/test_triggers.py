@@ -158,7 +158,7 @@ def test_a_statutory_clock_is_not_moved_off_a_sunday() -> None:
     assert deadline.due_on == date(2026, 2, 1)
 
 
-def test_an_import_keeps_only_deadlines_due_from_a_day() -> None:
+def test_an_import_sets_deadlines_before_a_day_as_past_at_import() -> None:
     judgment = motion(doc_type=DocType.JUDGMENT, title="Judgment", filed_on=date(2026, 1, 2))
     rules = filing_rules(judgment, CaseKind.CIVIL)
     every = {d.rule: d.due_on for d in filing_deadlines(judgment, rules, US)}
@@ -171,7 +171,14 @@ def test_an_import_keeps_only_deadlines_due_from_a_day() -> None:
         "frcp-54d2-attorneys-fees": date(2026, 1, 16),  # + 14 = Fri 16 Jan
     }
     later = filing_deadlines(judgment, rules, US, due_from=date(2026, 2, 1))
-    assert [(d.rule, d.due_on) for d in later] == [("frap-4a-notice-of-appeal", date(2026, 2, 2))]
+    # Every rule is kept; only the notice of appeal (Mon 2 Feb) is due on or after Sun 1 Feb.
+    assert {d.rule: d.due_on for d in later} == every
+    assert [(d.rule, d.due_on) for d in later if d.status is DeadlineStatus.OPEN] == [
+        ("frap-4a-notice-of-appeal", date(2026, 2, 2))
+    ]
+    assert {d.status for d in later if d.rule != "frap-4a-notice-of-appeal"} == {
+        DeadlineStatus.LAPSED
+    }
 
 
 def test_an_unsaved_entry_cannot_set_deadlines() -> None:

@@ -26,6 +26,13 @@ SIZE = (100, 30)
 DENVER = ZoneInfo("America/Denver")
 
 
+@pytest.fixture(autouse=True)
+def reader_in_santa_fe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pictures are of a reader in the courts' zone, whatever the machine's: a reader
+    elsewhere sees their own time beside the court's, which the Pilot tests check."""
+    monkeypatch.setenv("DOCKET_TZ", "America/Denver")
+
+
 def entry(day: int, doc_type: DocType, title: str, by: str, **extra: Any) -> Filing:
     return Filing(
         filed_on=date(2026, 11, day), doc_type=doc_type, title=title, filed_by=by, **extra

@@ -12,7 +12,7 @@ came from (its source) is not a field: it stays.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -41,6 +41,8 @@ class FilingFormResult:
     keep_type: str = ""
     edited: bool = False
     """An existing entry was changed; `deadlines` are the ones recomputed."""
+    met: list[Deadline] = field(default_factory=list)
+    """Open deadlines the new entry met, and so closed."""
 
 
 def doc_type_from(text: str) -> DocType:
@@ -224,7 +226,8 @@ class FilingForm(FormScreen[FilingFormResult]):
                 raise FormErrors({"form": stale_message(what, stale, self.editing)}) from None
             return FilingFormResult(saved, moved, edited=True)
         saved, deadlines = self.store.add_filing(self.case_id, filing)
-        return FilingFormResult(saved, deadlines)
+        assert saved.id is not None
+        return FilingFormResult(saved, deadlines, met=self.store.deadlines_met_by(saved.id))
 
     def action_save_next(self) -> None:
         result = self.try_submit()

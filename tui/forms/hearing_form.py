@@ -22,6 +22,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from db.hearings import HearingChange
+from docket.court_time import court_and_local
 from docket.errors import InputError, StaleRecord
 from docket.models import Hearing, HearingStatus
 from tui.forms.base import FormErrors, FormScreen, field_row, stale_message
@@ -67,7 +68,8 @@ def preview_moment(form: Screen[Any], store: Store, field_id: str, label: str) -
         preview.set_class(True, "-bad")
         return
     preview.set_class(False, "-bad")
-    preview.update(moment.strftime("%a %d %b %Y %H:%M %Z"))
+    zone = getattr(form, "court_zone", None)
+    preview.update(f"{moment:%a %d %b %Y} {court_and_local(moment, zone)}")
 
 
 def when_and_kind(

@@ -5,7 +5,7 @@ names it, its court id) and
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,7 +16,7 @@ from tui.forms.base import FormErrors, FormScreen, field_row
 from tui.host import docket_app
 
 if TYPE_CHECKING:
-    from db.reports import ImportReport, NoticeReport
+    from db.reports import DeadlineTally, ImportReport, NoticeReport
 
 
 class ImportPacerForm(FormScreen["ImportReport"]):
@@ -49,11 +49,24 @@ class ImportPacerForm(FormScreen["ImportReport"]):
         report = import_pacer(docket_app(self).store, path, court or None)
         self.app.notify(
             f"Imported: {report.entries_added} new entries, {report.entries_updated} updated, "
-            f"{report.entries_unchanged} unchanged; parties {report.parties_added} new",
+            f"{report.entries_unchanged} unchanged; parties {report.parties_added} new"
+            + report.deadline_summary(),
             title="PACER",
             markup=False,
         )
+        notify_past_deadlines(self, report, "PACER")
         return report
+
+
+def notify_past_deadlines(form: FormScreen[Any], report: DeadlineTally, title: str) -> None:
+    """One notification per deadline the import found already past and not met (the first
+    few; the rest counted): what was not calendared, with its case, rule and date."""
+    missed = [deadline.line() for deadline in report.not_calendared]
+    shown = missed[:NOTES_SHOWN]
+    if len(missed) > NOTES_SHOWN:
+        shown.append(f"and {len(missed) - NOTES_SHOWN} more deadlines past at import")
+    for line in shown:
+        form.app.notify(line, title=title, severity="warning", markup=False)
 
 
 #: Cases created and messages skipped shown one notification each; the rest are counted.
@@ -133,4 +146,5 @@ class ImportNoticesForm(FormScreen["NoticeReport"]):
             shown.append(f"and {len(report.warnings) - NOTES_SHOWN} more")
         for line in shown:
             self.app.notify(line, title="ECF notices", markup=False)
+        notify_past_deadlines(self, report, "ECF notices")
         self.dismiss(report)

@@ -1,12 +1,13 @@
 """Void a docket entry: it stays on the docket, marked, with the reason it was voided.
 
 An entry is never deleted (the docket numbers must not shift); the deadlines it set are
-withdrawn by the store and named in the result so the screen can say which ones.
+withdrawn by the store and named in the result so the screen can say which ones, as are
+the deadlines it had met, which are open again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 class VoidResult:
     filing: Filing
     withdrawn: list[Deadline]
+    reopened: list[Deadline] = field(default_factory=list)
+    """Deadlines the entry had met, as they stand after the void (open again)."""
 
 
 class VoidForm(FormScreen[VoidResult]):
@@ -52,5 +55,7 @@ class VoidForm(FormScreen[VoidResult]):
         assert self.filing.entry_no is not None
         with self.store.write():
             withdrawn = self.store.triggered_deadlines(filing_id=self.filing.id)
+            met = self.store.deadlines_met_by(self.filing.id)
             voided = self.store.void_filing(self.filing.case_id, self.filing.entry_no, reason)
-        return VoidResult(voided, withdrawn)
+            reopened = [self.store.get_deadline(d.id) for d in met if d.id is not None]
+        return VoidResult(voided, withdrawn, reopened)

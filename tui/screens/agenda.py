@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import ClassVar
 
 from textual import events, on, work
@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from db.rows import AgendaItem
+from docket.court_time import court_and_local
 from docket.errors import DocketError
 from tui import bindings
 from tui.host import docket_app
@@ -47,6 +48,8 @@ _SECTION_STYLE = {
 WIDE_FROM = 110
 CASE_WIDE = 30
 CASE_NARROW = 18
+#: The What column: "deadline", "hearing 09:30 MST"; wider when a local time is beside it.
+WHAT_WIDTH = 13
 
 
 class AgendaScreen(Screen[None]):
@@ -57,6 +60,7 @@ class AgendaScreen(Screen[None]):
         super().__init__()
         self._items: dict[str, AgendaItem] = {}
         self._width = 0
+        self._what_width = WHAT_WIDTH
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
@@ -70,14 +74,15 @@ class AgendaScreen(Screen[None]):
         # No load here: the screen is resumed as soon as it is shown, and that loads it.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
 
-    def _fit_columns(self, width: int) -> None:
+    def _fit_columns(self, width: int, what_width: int = WHAT_WIDTH) -> None:
         self._width = width
+        self._what_width = what_width
         case_width = CASE_WIDE if width >= WIDE_FROM else CASE_NARROW
         columns: list[ColumnSpec] = [
             ("When", "when", 9),
             ("Day", "day", 10),
-            # "hearing 09:30": the time is what a paralegal needs from a hearing row.
-            ("What", "what", 13),
+            # "hearing 09:30 MST": the time is what a paralegal needs from a hearing row.
+            ("What", "what", what_width),
             ("Title", "title", None),
             ("Case", "case", case_width),
         ]
@@ -96,16 +101,24 @@ class AgendaScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="agenda")
     def _load(self) -> None:
-        self.post_message(AgendaLoaded(docket_app(self).store.agenda()))
+        store = docket_app(self).store
+        items = store.agenda()
+        zones = store.court_zones([item.case_id for item in items if item.at])
+        self.post_message(AgendaLoaded(items, zones))
 
     def on_agenda_loaded(self, message: AgendaLoaded) -> None:
         today = docket_app(self).store.clock.today()
         table = self.query_one("#agenda-table", DataTable)
         row = table.cursor_row
+        whats = [self._what(item, message.court_zones) for item in message.items]
+        # Wide enough for "hearing 09:00 MST (11:00 EST here)" when the reader's clock differs.
+        what_width = max([WHAT_WIDTH, *(len(what) for what in whats)])
+        if what_width != self._what_width:
+            self._fit_columns(self._width, what_width)
         table.clear()
         self._items.clear()
         counts: dict[str, int] = {}
-        for item in message.items:
+        for item, what in zip(message.items, whats, strict=True):
             when = section(item.day, today)
             counts[when] = counts.get(when, 0) + 1
             key = f"{item.kind}:{item.id}"
@@ -114,7 +127,7 @@ class AgendaScreen(Screen[None]):
             table.add_row(
                 cell(when, style=tone(self.app, *_SECTION_STYLE[when])),
                 cell(item.day.isoformat()),
-                cell(item.kind + (" " + item.at[11:16] if item.at else "")),
+                cell(what),
                 cell(item.title),
                 cell(case if self._width >= WIDE_FROM else item.case_number),
                 key=key,
@@ -123,6 +136,14 @@ class AgendaScreen(Screen[None]):
             table.move_cursor(row=min(row, table.row_count - 1))
         summary = " · ".join(f"{name} {counts[name]}" for name in _SECTION_STYLE if name in counts)
         self.query_one("#agenda-title", Static).update(f"Agenda · {summary or 'nothing open'}")
+
+    @staticmethod
+    def _what(item: AgendaItem, zones: dict[int, tzinfo | None]) -> str:
+        """`deadline`, or `hearing 09:00 MST` with the reader's time beside it if it differs."""
+        if not item.at:
+            return item.kind
+        starts = datetime.fromisoformat(item.at)
+        return f"{item.kind} {court_and_local(starts, zones.get(item.case_id))}"
 
     def _selected(self) -> AgendaItem | None:
         key = cursor_key(self.query_one("#agenda-table", DataTable))

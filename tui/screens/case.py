@@ -195,6 +195,7 @@ class CaseScreen(Screen[None]):
                 notes=notes,
                 older_notes=max(0, older),
                 court_registered=not case.court or store.court_of(case) is not None,
+                court_zone=store.court_zone(case),
             )
         )
 
@@ -204,7 +205,11 @@ class CaseScreen(Screen[None]):
         today = docket_app(self).store.clock.today()
         self.query_one("#case-header", Static).update(
             case_rows.header(
-                message.case, message.row, today, court_registered=message.court_registered
+                message.case,
+                message.row,
+                today,
+                court_registered=message.court_registered,
+                court_zone=message.court_zone,
             )
         )
         docket = self.query_one("#docket", DataTable)
@@ -224,7 +229,8 @@ class CaseScreen(Screen[None]):
         hearings = self.query_one("#hearings", DataTable)
         hearings.clear()
         for hearing in message.hearings:
-            hearings.add_row(*case_rows.hearing_cells(hearing), key=str(hearing.id))
+            cells = case_rows.hearing_cells(hearing, message.court_zone)
+            hearings.add_row(*cells, key=str(hearing.id))
         deadlines = self.query_one("#deadlines", DataTable)
         deadlines.clear()
         for deadline in message.deadlines:
@@ -324,6 +330,8 @@ class CaseScreen(Screen[None]):
                 message += format_day(deadline.due_on)
         else:
             message = f"Entry {filing.entry_no} saved: {filing.title}"
+            for deadline in result.met:
+                message += f"\nMet: {deadline.title} · was due {format_day(deadline.due_on)}"
             for deadline in result.deadlines:
                 message += f"\nDeadline: {deadline.title} · {format_day(deadline.due_on)}"
         self.notify(message, title="Docket", markup=False)
@@ -365,10 +373,11 @@ class CaseScreen(Screen[None]):
                 return
             self.reload()
             count = getattr(result, "withdrawn_deadlines", 0)
-            withdrawn = (
-                f"; {count} open deadline{'s' if count != 1 else ''} withdrawn" if count else ""
-            )
-            self.notify(f"Status change saved{withdrawn}", markup=False)
+            said = f"; {count} open deadline{'s' if count != 1 else ''} withdrawn" if count else ""
+            if getattr(result, "event", "") == "reopen":
+                back = getattr(result, "restored_deadlines", 0)
+                said = f"; {back} deadline{'s' if back != 1 else ''} the close withdrew open again"
+            self.notify(f"Status change saved{said}", markup=False)
 
         self.app.push_screen(StatusForm(docket_app(self).store, self.case_id), done)
 
@@ -420,7 +429,7 @@ class CaseScreen(Screen[None]):
         deadline = store.get_deadline(deadline_id)
         trigger = store.trigger_of(deadline)
         text = "" if trigger is None else trigger_text(trigger)
-        self.app.push_screen(DeadlineInfoScreen(deadline, text))
+        self.app.push_screen(DeadlineInfoScreen(deadline, text, store.deadline_story(deadline_id)))
 
     # ------------------------------------------------------------------ docket entries
 
@@ -466,6 +475,15 @@ class CaseScreen(Screen[None]):
                 message += f"\nWithdrawn: {deadline.title} · was due {format_day(deadline.due_on)}"
         else:
             message += "\nIt had set no open deadlines."
+        for deadline in result.reopened:
+            if deadline.status.value == "satisfied":
+                message += f"\nStill met by another entry: {deadline.title}"
+                continue
+            again = {"withdrawn": "withdrawn (matter closed)", "lapsed": "past at import"}.get(
+                deadline.status.value, "open"
+            )
+            message += f"\nNo longer met, {again}: {deadline.title} · due "
+            message += format_day(deadline.due_on)
         self.notify(message, title="Docket", markup=False)
 
     def action_edit_filing(self) -> None:

@@ -7,13 +7,14 @@ goes through `tui.verbatim`, never into a markup string.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App
 from textual.content import Content
 
+from docket.court_time import court_and_local
 from docket.dates import format_day
 from docket.models import DeadlineStatus
 from tui.theme import tone
@@ -32,7 +33,14 @@ _EVENT_WORDS = {
 }
 
 
-def header(case: Case, row: CaseRow, today: date, *, court_registered: bool = True) -> Content:
+def header(
+    case: Case,
+    row: CaseRow,
+    today: date,
+    *,
+    court_registered: bool = True,
+    court_zone: tzinfo | None = None,
+) -> Content:
     """Number, title and kind; stage and stay; next deadline, hearing and follow-up; attention."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
     lines: list[str | tuple[str, str]] = [
@@ -55,7 +63,11 @@ def header(case: Case, row: CaseRow, today: date, *, court_registered: bool = Tr
     else:
         lines.append("none")
     lines.append("   Next hearing: ")
-    lines.append(row.next_hearing_at[:16].replace("T", " ") if row.next_hearing_at else "none")
+    if row.next_hearing_at:
+        starts = datetime.fromisoformat(row.next_hearing_at)
+        lines.append(court_and_local(starts, court_zone, with_date=True))
+    else:
+        lines.append("none")
     lines.append("   Follow up: ")
     if case.follow_up_on:
         due_now = case.follow_up_on <= today
@@ -122,9 +134,10 @@ def party_detail(party: CaseParty, clients: dict[str, str]) -> Text:
     return Text("\n".join(lines))
 
 
-def hearing_cells(hearing: Hearing) -> list[Text]:
+def hearing_cells(hearing: Hearing, court_zone: tzinfo | None = None) -> list[Text]:
+    """A hearing at the court's time, with the reader's own beside it when it differs."""
     return [
-        cell(hearing.starts_at.strftime("%Y-%m-%d %H:%M %Z").strip()),
+        cell(court_and_local(hearing.starts_at, court_zone, with_date=True)),
         cell(hearing.kind),
         cell(hearing.location or ""),
         cell(hearing.status.label),

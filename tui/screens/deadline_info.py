@@ -25,10 +25,14 @@ if TYPE_CHECKING:
 class DeadlineInfoScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings.DEADLINE_INFO
 
-    def __init__(self, deadline: Deadline, trigger: str = "") -> None:
+    def __init__(
+        self, deadline: Deadline, trigger: str = "", story: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.deadline = deadline
         self.trigger = trigger
+        self.story = story or []
+        """What happened to it since it was set: met, withdrawn, reopened."""
 
     def compose(self) -> ComposeResult:
         deadline = self.deadline
@@ -58,6 +62,9 @@ class DeadlineInfoScreen(ModalScreen[None]):
             else:
                 steps = "Entered by hand: no computation to show."
             yield Static(shown(steps), id="info-steps", markup=False)
+            if self.story:
+                yield Static("History", classes="field-label")
+                yield Static(shown("\n".join(self.story)), id="info-history", markup=False)
             yield Static("escape closes", classes="dialog-keys")
 
     def action_close(self) -> None:
