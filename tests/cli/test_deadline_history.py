@@ -58,7 +58,12 @@ def test_filing_add_json_carries_the_deadlines_met_and_set(cli_env: dict[str, st
         )  # fmt: skip
     )
     assert data["filing"]["entry_no"] == 2
-    assert data["deadlines_created"] == []
+    # The answer, Fri 20 Nov 2026, sets its own two: 38(b) jury demand, + 14 days = Fri 4 Dec;
+    # 15(a)(1)(B) amendment as of course, + 21 days = Fri 11 Dec.
+    assert sorted((d["rule"], d["due_on"]) for d in data["deadlines_created"]) == [
+        ("frcp-15a1b-amend-as-of-course", "2026-12-11"),
+        ("frcp-38b-jury-demand", "2026-12-04"),
+    ]
     assert [(d["rule"], d["due_on"], d["status"], d["done_on"]) for d in data["deadlines_met"]] == [
         ("frcp-12a-answer", "2026-11-23", "satisfied", "2026-11-20")
     ]

@@ -153,7 +153,9 @@ def test_voiding_a_met_entry_on_a_closed_matter_leaves_it_for_the_reopening(
 ) -> None:
     case_id = civil_case_with_complaint(store)
     answer(store, case_id)
-    assert store.change_stage(case_id, "closed", disposition="settled").withdrawn_deadlines == 1
+    # The close withdraws 4(m) and the two deadlines the answer set (15(a)(1)(B), 38(b)).
+    assert store.change_stage(case_id, "closed", disposition="settled").withdrawn_deadlines == 3
+    # Voiding the answer withdraws its own two for the void, not for the close.
     store.void_filing(case_id, 2, "wrong case")
     # Not open on a closed matter: withdrawn as the close would have withdrawn it.
     assert the(store, case_id, "frcp-12a-answer").status == DeadlineStatus.WITHDRAWN
@@ -195,9 +197,12 @@ def test_an_answer_docketed_while_closed_meets_the_deadline_the_reopening_restor
     assert the(store, case_id, "frcp-12a-answer").status == DeadlineStatus.WITHDRAWN
     reopened = store.change_stage(case_id, "reopen", note="settlement fell through")
     assert reopened.restored_deadlines == 2
+    # The answer's own two (38(b), 15(a)(1)(B)) were set when it was docketed and stay open.
     assert states(store, case_id) == {
         "Answer to complaint due": DeadlineStatus.SATISFIED,
         "Serve summons and complaint": DeadlineStatus.OPEN,
+        "Jury demand due": DeadlineStatus.OPEN,
+        "Last day to amend the pleading once as a matter of course": DeadlineStatus.OPEN,
     }
     assert the(store, case_id, "frcp-12a-answer").satisfied_by_filing_id == filed.id
     assert store.overdue_count() == 0

@@ -54,7 +54,13 @@ def test_a_later_row_that_meets_a_past_deadline_is_reported_as_met(
     report = import_filings_csv(store, path, case_id(case))
     answer = next(d for d in report.deadlines if d.rule == "frcp-12a-answer")
     assert (answer.status, answer.met_by_entry) == (DeadlineStatus.SATISFIED, 2)
-    assert report.not_calendared == []
+    # The complaint's answer deadline is met, so it is not among those left uncalendared; the
+    # answer's own, Tue 20 Oct 2026 + 14 = Tue 3 Nov (38(b)) and + 21 = Tue 10 Nov
+    # (15(a)(1)(B)), had passed by the import and are.
+    assert sorted((d.entry_no, d.rule, d.due_on) for d in report.not_calendared) == [
+        (2, "frcp-15a1b-amend-as-of-course", date(2026, 11, 10)),
+        (2, "frcp-38b-jury-demand", date(2026, 11, 3)),
+    ]
     assert "met by entry 2" in answer.line()
 
 
