@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from docket.wording import plural
+
 
 class ImportReport(BaseModel):
     """The outcome of one import (PACER page, CSV file or JSON export).
@@ -52,7 +54,7 @@ class ImportReport(BaseModel):
         if self.counsel_updated:
             text += f", {self.counsel_updated} updated"
         if self.deadlines_added:
-            text += f"; {self.deadlines_added} deadlines created"
+            text += f"; {plural(self.deadlines_added, 'deadline')} created"
         return text
 
 
@@ -100,10 +102,10 @@ class NoticeReport(BaseModel):
         """One line for the CLI and the TUI notification."""
         text = (
             f"{self.notices} of {self.messages} messages imported"
-            f" ({len(self.skipped)} skipped); {len(self.cases)} cases, "
+            f" ({len(self.skipped)} skipped); {plural(len(self.cases), 'case')}, "
             f"{len(self.cases_created)} created; entries {self.entries_added} added, "
             f"{self.entries_unchanged} already on the docket"
         )
         if self.deadlines_added:
-            text += f"; {self.deadlines_added} deadlines created"
+            text += f"; {plural(self.deadlines_added, 'deadline')} created"
         return text

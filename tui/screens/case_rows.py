@@ -16,6 +16,7 @@ from textual.content import Content
 
 from docket.dates import format_day
 from docket.models import DeadlineStatus
+from docket.wording import plural
 from tui.theme import tone
 from tui.verbatim import cell, content, shown
 
@@ -177,6 +178,6 @@ def older_notes_cells(older: int, case_number: str) -> list[Text]:
     """The last line of the Status & notes tab when not every note is listed."""
     return [
         cell(""),
-        cell(f"{older} older notes", style="bold"),
+        cell(f"{plural(older, 'older note')}", style="bold"),
         cell(f"not listed here; docket case show {case_number} lists them all"),
     ]
