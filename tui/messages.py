@@ -55,6 +55,8 @@ class CaseLoaded(Message):
     """Notes left off the list (older than the last one listed)."""
     court_registered: bool = True
     """False when the case's stored court is not in the registry (its rules were assumed)."""
+    reported: StatusChange | None = None
+    """The step that put the case at its stage, when a report is what it is known from."""
 
 
 @dataclass

@@ -60,7 +60,7 @@ TABLES: dict[str, tuple[list[ColumnSpec], str, int]] = {
     ),
     "parties": (
         [("Name", "name", None), ("Role", "role", 14), ("For", "for", 14)]
-        + [("Ended", "ended", 10), ("Kind", "kind", 12)],
+        + [("Ended", "ended", 10), ("Kind", "kind", 12), ("Stage", "stage", 18)],
         "name",
         36,
     ),
@@ -192,6 +192,7 @@ class CaseScreen(Screen[None]):
                 hearings=store.hearings(self.case_id),
                 deadlines=store.deadlines(self.case_id),
                 history=store.status_history(self.case_id),
+                reported=store.reported_status(self.case_id),
                 notes=notes,
                 older_notes=max(0, older),
                 court_registered=not case.court or store.court_of(case) is not None,
@@ -204,7 +205,11 @@ class CaseScreen(Screen[None]):
         today = docket_app(self).store.clock.today()
         self.query_one("#case-header", Static).update(
             case_rows.header(
-                message.case, message.row, today, court_registered=message.court_registered
+                message.case,
+                message.row,
+                today,
+                court_registered=message.court_registered,
+                reported=message.reported,
             )
         )
         docket = self.query_one("#docket", DataTable)
@@ -219,7 +224,8 @@ class CaseScreen(Screen[None]):
         clients = {str(party.id): party.name for party in message.parties}
         for party in message.parties:
             client = clients.get(str(party.represents_id), "")
-            parties.add_row(*case_rows.party_cells(party, client), key=str(party.id))
+            cells = case_rows.party_cells(party, client, case_stage=message.case.stage)
+            parties.add_row(*cells, key=str(party.id))
         self._show_party(self._selected_key("parties"))
         hearings = self.query_one("#hearings", DataTable)
         hearings.clear()

@@ -15,7 +15,7 @@ from textual.app import App
 from textual.content import Content
 
 from docket.dates import format_day
-from docket.models import DeadlineStatus
+from docket.models import DeadlineStatus, PartyRole
 from docket.wording import plural
 from tui.theme import tone
 from tui.verbatim import cell, content, shown
@@ -33,8 +33,16 @@ _EVENT_WORDS = {
 }
 
 
-def header(case: Case, row: CaseRow, today: date, *, court_registered: bool = True) -> Content:
-    """Number, title and kind; stage and stay; next deadline, hearing and follow-up; attention."""
+def header(
+    case: Case,
+    row: CaseRow,
+    today: date,
+    *,
+    court_registered: bool = True,
+    reported: StatusChange | None = None,
+) -> Content:
+    """Number, title and kind; stage (as reported, when a report is what it is known from)
+    and stay; next deadline, hearing and follow-up; attention."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
     lines: list[str | tuple[str, str]] = [
         (case.number, "bold"),
@@ -44,6 +52,9 @@ def header(case: Case, row: CaseRow, today: date, *, court_registered: bool = Tr
         "Stage: ",
         (stage, "bold"),
     ]
+    if reported is not None and reported.reported_on is not None:
+        source = f", {reported.source}" if reported.source else ""
+        lines.append(f"  (as reported {reported.reported_on.isoformat()}{source})")
     if case.stay_reason:
         lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
     lines.append("\nNext deadline: ")
@@ -95,15 +106,26 @@ def docket_cells(filing: Filing, app: App[object]) -> list[Text]:
     ]
 
 
-def party_cells(party: CaseParty, client: str = "") -> list[Text]:
+def party_stage(party: CaseParty, case_stage: str) -> str:
+    """A defendant's own stage (`plea`, `closed · plea`), or the case's when they follow it;
+    nothing for anyone else."""
+    if party.role != PartyRole.DEFENDANT:
+        return ""
+    if party.stage is None:
+        return f"{case_stage} (case)"
+    return party.stage + (f" · {party.disposition}" if party.disposition else "")
+
+
+def party_cells(party: CaseParty, client: str = "", *, case_stage: str = "") -> list[Text]:
     """Name, role as the court gave it, the client counsel acts for, the day the court
-    terminated the party or the appearance, and the kind of party."""
+    terminated the party or the appearance, the kind of party, and a defendant's stage."""
     return [
         cell(party.name),
         cell(party.raw_role or party.role.label),
         cell(client),
         cell(party.terminated_on.isoformat() if party.terminated_on else ""),
         cell(party.party_kind.label),
+        cell(party_stage(party, case_stage), style="bold" if party.stage else "dim"),
     ]
 
 
@@ -116,6 +138,10 @@ def party_detail(party: CaseParty, clients: dict[str, str]) -> Text:
         lines.append(party.raw_role)
     if party.terminated_on:
         lines.append(f"Terminated {party.terminated_on.isoformat()}")
+    if party.stage is not None:
+        disposition = f" ({party.disposition})" if party.disposition else ""
+        since = f" since {party.stage_on.isoformat()}" if party.stage_on else ""
+        lines.append(f"Stage: {party.stage}{disposition}{since}")
     if party.contact:
         lines.extend(party.contact.splitlines())
     elif party.firm:
@@ -160,12 +186,18 @@ def history_rows(changes: list[StatusChange], notes: list[Note]) -> list[list[Te
         what = _EVENT_WORDS.get(change.event, "{frm} → {to}").format(
             to=change.to_stage, frm=change.from_stage or ""
         )
+        if change.party:
+            what = f"{change.party}: {what}"
         if change.disposition:
             what += f" ({change.disposition})"
+        said = change.note or ""
+        where = [change.source] if change.source else []
+        if change.reported_on is not None:
+            where.append(f"as reported {change.reported_on.isoformat()}")
+        if where:
+            said += (" " if said else "") + f"[{', '.join(where)}]"
         on = change.changed_on.isoformat()
-        entries.append(
-            (on, 0, change.id or 0, [cell(on), cell(what, style="bold"), cell(change.note or "")])
-        )
+        entries.append((on, 0, change.id or 0, [cell(on), cell(what, style="bold"), cell(said)]))
     for note in notes:
         text = note.text + (f" [{note.source}]" if note.source else "")
         on = note.noted_on.isoformat()
