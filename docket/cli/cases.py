@@ -200,7 +200,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
     say("\nParties")
     _print_parties(parties)
     defendants = [p for p in parties if p.role == PartyRole.DEFENDANT]
-    if len(defendants) > 1 or any(d.stage for d in defendants):
+    if any(d.stage for d in defendants):
         say("\nDefendants")
         print_defendants(defendants, case.stage)
 

@@ -81,7 +81,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
         f"  Stage: {case.stage} ({state}{as_reported})"
         + (f", {case.disposition}" if case.disposition else "")
     )
-    if len(defendants) > 1 or any(d.stage for d in defendants):
+    if any(d.stage for d in defendants):
         say("  Defendants:")
         print_defendants(defendants, case.stage)
     if case.stay_reason:

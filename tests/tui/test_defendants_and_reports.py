@@ -39,16 +39,23 @@ def _two_defendants(store: Store) -> int:
     return case.id
 
 
-async def test_the_parties_tab_shows_each_defendants_stage(store: Store) -> None:
+async def test_the_header_and_the_parties_tab_show_each_defendants_stage(store: Store) -> None:
     _two_defendants(store)
     app = DocketApp(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_case(pilot)
+        header = "\n".join(drawn(app, screen.query_one("#case-header", Static)))
+        assert "Defendants: Alma Quince plea; Boris Quince pretrial (with the case)" in header
         screen.query_one("#tabs", TabbedContent).active = "tab-parties"
         await settle(pilot)
         table = screen.query_one("#parties", DataTable)
-        rows = {row_text(table, i)[0]: row_text(table, i)[-1] for i in range(table.row_count)}
-        assert rows == {"Alma Quince": "plea", "Boris Quince": "pretrial (case)"}
+        assert [row_text(table, i)[0] for i in range(table.row_count)] == [
+            "Alma Quince",
+            "Boris Quince",
+        ]
+        table.focus()
+        table.move_cursor(row=0)
+        await settle(pilot)
         detail = "\n".join(drawn(app, screen.query_one("#party-detail", Static)))
         assert "Stage: plea since 2026-03-02" in detail
 
@@ -82,6 +89,8 @@ async def test_one_defendant_moves_by_keys_and_the_history_names_them(store: Sto
         await settle(pilot)
         history = case_screen.query_one("#history", DataTable)
         assert row_text(history, 0)[1] == "Boris Quince: pretrial → trial"
+        header = "\n".join(drawn(app, case_screen.query_one("#case-header", Static)))
+        assert "Boris Quince trial" in header
 
 
 async def test_a_reported_stage_says_as_reported_in_the_header(store: Store) -> None:

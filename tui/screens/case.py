@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from db.rows import PAGE_SIZE
 from docket.dates import format_day
 from docket.errors import DocketError
-from docket.models import DeadlineStatus, trigger_text
+from docket.models import DeadlineStatus, PartyRole, trigger_text
 from tui import bindings
 from tui.host import docket_app
 from tui.messages import CaseLoaded, DocketPage
@@ -60,7 +60,7 @@ TABLES: dict[str, tuple[list[ColumnSpec], str, int]] = {
     ),
     "parties": (
         [("Name", "name", None), ("Role", "role", 14), ("For", "for", 14)]
-        + [("Ended", "ended", 10), ("Kind", "kind", 12), ("Stage", "stage", 18)],
+        + [("Ended", "ended", 10), ("Kind", "kind", 12)],
         "name",
         36,
     ),
@@ -210,6 +210,7 @@ class CaseScreen(Screen[None]):
                 today,
                 court_registered=message.court_registered,
                 reported=message.reported,
+                defendants=[p for p in message.parties if p.role == PartyRole.DEFENDANT],
             )
         )
         docket = self.query_one("#docket", DataTable)
@@ -224,8 +225,7 @@ class CaseScreen(Screen[None]):
         clients = {str(party.id): party.name for party in message.parties}
         for party in message.parties:
             client = clients.get(str(party.represents_id), "")
-            cells = case_rows.party_cells(party, client, case_stage=message.case.stage)
-            parties.add_row(*cells, key=str(party.id))
+            parties.add_row(*case_rows.party_cells(party, client), key=str(party.id))
         self._show_party(self._selected_key("parties"))
         hearings = self.query_one("#hearings", DataTable)
         hearings.clear()

@@ -40,9 +40,11 @@ def header(
     *,
     court_registered: bool = True,
     reported: StatusChange | None = None,
+    defendants: list[CaseParty] | None = None,
 ) -> Content:
     """Number, title and kind; stage (as reported, when a report is what it is known from)
-    and stay; next deadline, hearing and follow-up; attention."""
+    and stay; in a case against several defendants, where each stands; next deadline,
+    hearing and follow-up; attention."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
     lines: list[str | tuple[str, str]] = [
         (case.number, "bold"),
@@ -57,6 +59,11 @@ def header(
         lines.append(f"  (as reported {reported.reported_on.isoformat()}{source})")
     if case.stay_reason:
         lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
+    if defendants and any(d.stage for d in defendants):
+        lines.append("\nDefendants: ")
+        for index, defendant in enumerate(defendants):
+            lines += ["; " if index else "", defendant.name, " "]
+            lines.append((party_stage(defendant, case.stage), "bold"))
     lines.append("\nNext deadline: ")
     if row.next_deadline_on:
         due = date.fromisoformat(row.next_deadline_on)
@@ -112,20 +119,19 @@ def party_stage(party: CaseParty, case_stage: str) -> str:
     if party.role != PartyRole.DEFENDANT:
         return ""
     if party.stage is None:
-        return f"{case_stage} (case)"
+        return f"{case_stage} (with the case)"
     return party.stage + (f" · {party.disposition}" if party.disposition else "")
 
 
-def party_cells(party: CaseParty, client: str = "", *, case_stage: str = "") -> list[Text]:
+def party_cells(party: CaseParty, client: str = "") -> list[Text]:
     """Name, role as the court gave it, the client counsel acts for, the day the court
-    terminated the party or the appearance, the kind of party, and a defendant's stage."""
+    terminated the party or the appearance, and the kind of party."""
     return [
         cell(party.name),
         cell(party.raw_role or party.role.label),
         cell(client),
         cell(party.terminated_on.isoformat() if party.terminated_on else ""),
         cell(party.party_kind.label),
-        cell(party_stage(party, case_stage), style="bold" if party.stage else "dim"),
     ]
 
 
