@@ -118,3 +118,34 @@ async def test_a_reported_stage_says_as_reported_in_the_header(store: Store) -> 
         screen.query_one("#tabs", TabbedContent).active = "tab-status"
         await settle(pilot)
         assert any("[County Gazette, as reported 2026-01-06]" in line for line in screen_lines(app))
+
+
+async def test_the_status_form_records_the_date_of_the_report(store: Store) -> None:
+    case = store.add_case(
+        Case(
+            number="INV-10",
+            title="Mill fire",
+            kind=CaseKind.INVESTIGATION,
+            opened_on=date(2026, 1, 1),
+        )
+    )
+    assert case.id is not None
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, StatusForm)
+        await pilot.press("enter", "down", "enter")  # Move to: active
+        await pilot.press("tab", *"Reported continuing", "tab", *"Valley Star")
+        await pilot.press("tab", "ctrl+u", *"1/3/26", "tab", *"1/6/26", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, StatusForm)
+        reported = store.reported_status(case.id)
+        assert reported is not None
+        assert (reported.to_stage, reported.changed_on, reported.reported_on, reported.source) == (
+            "active",
+            date(2026, 1, 3),
+            date(2026, 1, 6),
+            "Valley Star",
+        )

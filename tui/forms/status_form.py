@@ -90,6 +90,17 @@ class StatusForm(FormScreen[StatusChange]):
         yield field_row(
             "On", DateField(field="on", today=today, value=today.isoformat(), id="on"), "on"
         )
+        yield field_row(
+            "Reported",
+            DateField(
+                field="reported_on",
+                today=today,
+                optional=True,
+                id="reported",
+                placeholder="the report's date, when a report is the source (optional)",
+            ),
+            "reported",
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -130,6 +141,11 @@ class StatusForm(FormScreen[StatusChange]):
             day = self.query_one("#on", DateField).parse()
         except InputError as error:
             errors["on"] = str(error)
+        reported = None
+        try:
+            reported = self.query_one("#reported", DateField).parse()
+        except InputError as error:
+            errors["reported"] = str(error)
         cycle = lifecycle_for(self.case_kind)
         if isinstance(move, str) and cycle.is_resolved(move) and not disposition:
             errors["disposition"] = (
@@ -151,6 +167,7 @@ class StatusForm(FormScreen[StatusChange]):
                 note=note,
                 disposition=disposition,
                 source=source,
+                reported_on=reported,
             )
         if move == STAY:
             assert note is not None
@@ -158,5 +175,11 @@ class StatusForm(FormScreen[StatusChange]):
         if move == LIFT:
             return self.store.lift_stay(self.case_id, on=day, note=note, source=source)
         return self.store.change_stage(
-            self.case_id, str(move), on=day, note=note, disposition=disposition, source=source
+            self.case_id,
+            str(move),
+            on=day,
+            note=note,
+            disposition=disposition,
+            source=source,
+            reported_on=reported,
         )
