@@ -254,8 +254,7 @@ class StatusStore(PartyStore):
         found = self.defendants(case_id)
         if not found:
             raise Refused(
-                "this case has no defendants; add them with docket party add NUMBER --name "
-                "NAME --role defendant",
+                "this case has no defendants yet; add each as a party with the role defendant",
                 field="party",
             )
         exact = [p for p in found if p.name.casefold() == wanted]

@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
-from docket.calendars import CourtCalendar
 from docket.dates import format_day
 from docket.errors import InputError
 from docket.models import Deadline
@@ -196,6 +195,8 @@ def count_limitation(
             f"Counted {period.length}, weekends and holidays included ({rules.counting}): "
             f"{format_day(end)}"
         )
+    from docket.calendars import CourtCalendar  # holidays load only when a period is counted
+
     cal = CourtCalendar(rules.calendar, closures or {})
     moved = end
     skipped = []

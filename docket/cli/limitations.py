@@ -143,7 +143,11 @@ def register(sub: Subparsers) -> None:
     listing.add_argument(
         "number", nargs="?", metavar="NUMBER", help="one case's (default: every case's)"
     )
-    listing.add_argument("--court", metavar="COURT_ID", help="the court id, with NUMBER")
+    listing.add_argument(
+        "--court",
+        metavar="COURT_ID",
+        help="with NUMBER: the court id, when two courts use the number (default: none)",
+    )
     listing.add_argument(
         "--all", action="store_true", help="include those done or withdrawn (default: open)"
     )
