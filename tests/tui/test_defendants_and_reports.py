@@ -1,5 +1,6 @@
-"""The Case screen in a case against two defendants: each one's stage on the Parties tab,
-one defendant moved with the status form by keys, and a stage shown "as reported"."""
+"""The Case screen in a case against two defendants (each one's stage in the header and on
+the Parties tab, one defendant moved with the status form by keys), a stage shown "as
+reported", and a limitation period added with `l`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from db.store import Store
 from docket.models import Case, CaseKind, PartyRole
 from tests.tui.helpers import drawn, open_first_case, row_text, screen_lines, settle
 from tui.app import DocketApp
+from tui.forms.limitation_form import LimitationForm
 from tui.forms.status_form import StatusForm
 
 pytestmark = pytest.mark.anyio
@@ -149,3 +151,38 @@ async def test_the_status_form_records_the_date_of_the_report(store: Store) -> N
             date(2026, 1, 6),
             "Valley Star",
         )
+
+
+async def test_l_adds_a_wrongful_death_limitation_shown_on_the_deadlines_tab(
+    store: Store,
+) -> None:
+    case = store.add_case(
+        Case(
+            number="D-101-CV-2026-5",
+            court="nm-dist-1",
+            title="Estate of Roe v. Ranch Films LLC",
+            kind=CaseKind.CIVIL,
+            opened_on=date(2026, 1, 2),
+        )
+    )
+    assert case.id is not None
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        case_screen = await open_first_case(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, LimitationForm)
+        assert form.query_one("#jurisdiction", Select).value == "NM", "the court's state"
+        await pilot.press("enter", "down", "enter")  # Claim: the first, wrongful death
+        await pilot.press("tab", *"10/21/21", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is case_screen
+        [deadline] = store.limitations(case.id)
+        # Thu 21 Oct 2021 + 3 years = Mon 21 Oct 2024, a court day: it stays.
+        assert (deadline.due_on, deadline.citation) == (date(2024, 10, 21), "NMSA 1978, § 41-2-2")
+        table = case_screen.query_one("#deadlines", DataTable)
+        row = row_text(table, 0)
+        assert row[1] == "Wrongful death complaint: limitation period ends"
+        assert row[3] == "NMSA 1978, § 41-2-2"
+        assert "Mon 21 Oct 2024" in row[0]

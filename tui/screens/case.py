@@ -378,6 +378,24 @@ class CaseScreen(Screen[None]):
 
         self.app.push_screen(StatusForm(docket_app(self).store, self.case_id), done)
 
+    def action_new_limitation(self) -> None:
+        from tui.forms.limitation_form import LimitationForm, LimitationResult
+
+        def done(result: LimitationResult | None) -> None:
+            if result is None:
+                return
+            deadline = result.deadline
+            self.query_one("#tabs", TabbedContent).active = "tab-deadlines"
+            self.reload()
+            self.notify(
+                f"{deadline.title} · {format_day(deadline.due_on)} ({deadline.citation})\n"
+                "Reminders 90, 30 and 7 days ahead",
+                title="Limitation period",
+                markup=False,
+            )
+
+        self.app.push_screen(LimitationForm(docket_app(self).store, self.case_id), done)
+
     def action_add_note(self) -> None:
         from tui.forms.note_form import NoteForm
 
