@@ -30,7 +30,7 @@ from docket.cli.output import (
     print_steps,
     say,
 )
-from docket.models import Case, CaseKind, CaseParty, PartyRole
+from docket.models import Case, CaseKind, CaseParty, PartyRole, StatusChange
 
 if TYPE_CHECKING:
     from db.rows import CaseRow
@@ -138,7 +138,9 @@ def _print_parties(parties: list[CaseParty]) -> None:
         say("  none")
 
 
-def _print_case_header(case: Case, court: Court | None = None) -> None:
+def _print_case_header(
+    case: Case, court: Court | None = None, reported: StatusChange | None = None
+) -> None:
     where = f"  ({case.court})" if case.court else ""
     say(f"{case.number}{where}")
     say(f"  {case.title}")
@@ -151,6 +153,9 @@ def _print_case_header(case: Case, court: Court | None = None) -> None:
             "the federal rules (assumed) until the case's court is edited"
         )
     say(f"  Kind: {case.kind.value}   Stage: {case.stage}   Calendar: {case.calendar}")
+    if reported is not None:
+        source = f" ({reported.source})" if reported.source else ""
+        say(f"  Stage {case.stage} as reported {reported.reported_on}{source}")
     say(f"  Opened: {case.opened_on}" + (f"   Closed: {case.closed_on}" if case.closed_on else ""))
     if case.disposition:
         say(f"  Disposition: {case.disposition}")
@@ -192,10 +197,7 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
         return 0
-    _print_case_header(case, store.court_of(case))
-    if reported is not None:
-        source = f" ({reported.source})" if reported.source else ""
-        say(f"  Stage {case.stage} as reported {reported.reported_on}{source}")
+    _print_case_header(case, store.court_of(case), reported)
 
     say("\nParties")
     _print_parties(parties)

@@ -169,5 +169,8 @@ def test_a_status_set_from_a_report_is_shown_as_reported(
     assert "source: County Gazette, as reported 2026-01-06" in out
     assert main(["status", "INV-9", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["reported_on"] == "2026-01-06"
+    assert main(["case", "show", "INV-9"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[3] == "  Stage active as reported 2026-01-06 (County Gazette)"
     assert main(["status", "INV-9", "set", "referred", "--reported", "soon"]) == 2
     assert "--reported" in capsys.readouterr().err
