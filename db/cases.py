@@ -31,11 +31,12 @@ class CaseStore(AgendaStore, CourtStore):
                     update["calendar"] = court.holidays
                 case = case.model_copy(update=update)
         cycle = lifecycle_for(case.kind)
-        stage = case.stage or cycle.initial
+        # An old export or a hand-typed stage may spell it loosely or by its former name.
+        stage = cycle.stage_named(case.stage) if case.stage else cycle.initial
         if stage not in cycle.stages:
             raise InputError(
                 "stage",
-                f"{stage!r} is not a stage of a {case.kind.value} matter",
+                f"{stage!r} is not a stage of {case.kind.with_article} matter",
                 ", ".join(cycle.stages),
             )
         opened = case.opened_on or self.clock.today()

@@ -13,9 +13,11 @@ from db.mapping import deadline_from_row, deadline_values, json_text
 from db.rows import PAGE_SIZE
 from db.status import StatusStore
 from docket.errors import InputError, NotFound, Refused
+from docket.limitations import RULE_PREFIX
 from docket.models import Deadline, DeadlineEvent, DeadlineStatus, Filing
 
 if TYPE_CHECKING:
+    from docket.limitations import Limitation
     from docket.triggers import DeadlinePlan
 
 
@@ -26,6 +28,66 @@ class DeadlineStore(StatusStore):
             saved = self.insert_deadline(case_id, deadline)
             self.refresh_rollups(case_id)
         return saved
+
+    def add_limitation(
+        self, case_id: int, claim: str, start: date, jurisdiction: str | None = None
+    ) -> tuple[Deadline, Limitation]:
+        """A limitation period as a deadline on the case: the domain counts it (with the
+        court closures on record), the store writes it. `jurisdiction` defaults to the state
+        of the case's court. Refused, with nothing written, when the same period from the
+        same day is already open on the case."""
+        from docket.limitations import count_limitation, require_claim, require_jurisdiction
+
+        case = self.get_case(case_id)
+        if jurisdiction is None:
+            court = self.court_of(case)
+            if court is None or not court.state:
+                raise InputError(
+                    "jurisdiction",
+                    f"{case.number}'s court does not say which state's periods apply",
+                    "NM",
+                )
+            jurisdiction = court.state
+        where = require_jurisdiction(jurisdiction)
+        period = require_claim(claim, where)
+        closures = {
+            date.fromisoformat(day): str(name)
+            for day, name in self.query_rows(
+                "SELECT day, name FROM court_closures WHERE calendar IN ('', ?)",
+                (where.calendar,),
+            )
+        }
+        counted = count_limitation(period, start, where, closures=closures)
+        deadline = counted.deadline()
+        with self.write():
+            if self.query_rows(
+                "SELECT 1 FROM deadlines WHERE case_id = ? AND rule = ? AND due_on = ? "
+                "AND status = 'open'",
+                (case_id, deadline.rule, deadline.due_on.isoformat()),
+            ):
+                raise Refused(
+                    f"{case.number} already has this limitation period open "
+                    f"({deadline.title}, {deadline.due_on.isoformat()})",
+                    field="claim",
+                )
+            saved = self.insert_deadline(case_id, deadline)
+            self.refresh_rollups(case_id)
+        return saved, counted
+
+    def limitations(self, case_id: int | None = None, *, open_only: bool = True) -> list[Deadline]:
+        """Limitation periods on record (one case's, or every case's), soonest first."""
+        clauses = ["rule LIKE ?"]
+        params: list[object] = [f"{RULE_PREFIX}%"]
+        if case_id is not None:
+            clauses.append("case_id = ?")
+            params.append(case_id)
+        if open_only:
+            clauses.append("status = 'open'")
+        rows = self.query_dicts(
+            f"SELECT * FROM deadlines WHERE {' AND '.join(clauses)} ORDER BY due_on, id",
+            tuple(params),
+        )
+        return [deadline_from_row(row) for row in rows]
 
     def insert_deadline(self, case_id: int, deadline: Deadline) -> Deadline:
         """Write a deadline as given, inside the caller's write; the caller refreshes the

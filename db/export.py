@@ -59,6 +59,9 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
                 "raw_role": link.raw_role,
                 "represents": refs.get(link.represents_id) if link.represents_id else None,
                 **PartyDetails.of(link).values(),
+                "stage": link.stage,
+                "disposition": link.disposition,
+                "stage_on": link.stage_on.isoformat() if link.stage_on else None,
             }
         )
     filings = []
@@ -115,7 +118,11 @@ def _case_document(store: Store, case_id: int) -> dict[str, Any]:
             }
         )
     history = [
-        change.model_dump(mode="json", exclude={"id", "case_id"})
+        {
+            **change.model_dump(mode="json", exclude={"id", "case_id", "case_party_id", "party"}),
+            # A defendant's step names the defendant by the ref the parties list gives it.
+            "party": refs.get(change.case_party_id) if change.case_party_id else None,
+        }
         for change in store.status_history(case_id)
     ]
     notes = [
@@ -274,10 +281,12 @@ def _import_case(
             field="number",
         )
     cycle = lifecycle_for(case.kind)
+    # An export written before a stage was renamed carries the old name.
+    case = case.model_copy(update={"stage": cycle.stage_named(case.stage)})
     if case.stage not in cycle.stages:
         raise InputError(
             "stage",
-            f"{case.stage!r} is not a stage of a {case.kind.value} matter",
+            f"{case.stage!r} is not a stage of {case.kind.with_article} matter",
             ", ".join(cycle.stages),
         )
     now = store.timestamp()
@@ -293,12 +302,14 @@ def _import_case(
     report.case_created = True
     report.cases_added += 1
 
+    history: list[tuple[str | None, StatusChange]] = []
     for index, raw in enumerate(_records(document, "status_history")):
         reading.at = f"status_history[{index}]"
-        change = StatusChange.model_validate(raw)
-        change_values = change.model_dump(mode="json", exclude={"id", "case_id"})
-        change_values.update(case_id=case_id, created_at=now)
-        store.insert("status_changes", change_values, case_id=case_id)
+        party_ref = raw.get("party") if isinstance(raw, dict) else None
+        record = {k: v for k, v in raw.items() if k != "party"} if isinstance(raw, dict) else raw
+        history.append(
+            (None if party_ref is None else str(party_ref), StatusChange.model_validate(record))
+        )
 
     links: dict[str, int] = {}
     for index, party in enumerate(_records(document, "parties")):
@@ -322,10 +333,36 @@ def _import_case(
         )
         assert link.id is not None
         links[str(ref)] = link.id
+        stage = _text(party, "stage", where, required=False)
+        if stage is not None:
+            store.update(
+                "case_parties",
+                link.id,
+                {
+                    "stage": cycle.stage_named(stage),
+                    "disposition": _text(party, "disposition", where, required=False),
+                    "stage_on": _text(party, "stage_on", where, required=False),
+                },
+                case_id=case_id,
+            )
         if link.role == PartyRole.COUNSEL:
             report.counsel_added += 1
         else:
             report.parties_added += 1
+
+    for index, (party_ref, change) in enumerate(history):
+        if party_ref is not None and party_ref not in links:
+            raise InputError("path", f"status_history[{index}].party names no party listed")
+        change_values = change.model_dump(mode="json", exclude={"id", "case_id", "party"})
+        for column in ("from_stage", "to_stage"):
+            if change_values[column]:
+                change_values[column] = cycle.stage_named(change_values[column])
+        change_values.update(
+            case_id=case_id,
+            created_at=now,
+            case_party_id=None if party_ref is None else links[party_ref],
+        )
+        store.insert("status_changes", change_values, case_id=case_id)
 
     filing_ids: dict[int, int] = {}
     for index, raw in enumerate(_records(document, "filings")):

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from db.store import Store
+from docket.wording import due_phrase
 
 if TYPE_CHECKING:
     from icalendar import Alarm
@@ -102,8 +103,8 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", due)
         event.add("dtend", due + timedelta(days=1))
-        event.add("summary", f"{number}: DUE {title}")
-        details = [f"Case {number}: {case_title}", f"Due: {title}"]
+        event.add("summary", f"{number}: {due_phrase(title)}")
+        details = [f"Case {number}: {case_title}", f"Deadline: {title}", f"Due: {due_on}"]
         if citation:
             details.append(f"Rule: {citation}")
         details.extend(json.loads(computation or "[]"))
@@ -114,7 +115,8 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
             calendar.add_component(event)
             continue
         for days in sorted(set(json.loads(remind or "[]")), reverse=True):
-            event.add_component(_alarm(f"{number}: {title} due in {days} days", days=int(days)))
+            alarm = f"{number}: {due_phrase(title, int(days))}"
+            event.add_component(_alarm(alarm, days=int(days)))
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data

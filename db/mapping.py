@@ -61,7 +61,7 @@ def status_from_row(row: dict[str, Any]) -> StatusChange:
 
 def status_values(change: StatusChange, *, created_by: str) -> dict[str, Any]:
     """A status change's columns, without its id and case; `created_by` when it names nobody."""
-    values = change.model_dump(mode="json", exclude={"id", "case_id"})
+    values = change.model_dump(mode="json", exclude={"id", "case_id", "party"})
     values["created_by"] = change.created_by or created_by
     return values
 

@@ -398,3 +398,62 @@ def m009_deadline_history(db: Database) -> None:
             FROM deadlines WHERE status = 'satisfied' AND satisfied_by_filing_id IS NOT NULL;
         """,
     )
+
+
+@migrations()
+def m010_defendant_stages_and_renamed_stages(db: Database) -> None:
+    """Each defendant's own stage and disposition; the day a source reported a status; and
+    stored stages moved onto the lifecycles' current names.
+
+    - `case_parties.stage`, `.disposition`, `.stage_on`: where one defendant of a case
+      against several stands (empty: the defendant follows the case).
+    - `status_changes.case_party_id`: the defendant a history row is about (empty: the case).
+    - `status_changes.reported_on`: the date of the source that reported the change, which
+      may differ from the day it took effect (`changed_on`) and from the day it was typed in
+      (`created_at`).
+    - Stages renamed in lifecycles.toml (an investigation's `open` is now `intake`) are
+      renamed in the cases and in their history, each case's rename written to the audit
+      log, so the history reads in today's names and still shows every step.
+
+    The renames are written out here rather than read from lifecycles.toml, so this step does
+    the same thing however that file changes later.
+    """
+    import json
+    from datetime import UTC, datetime
+
+    db.execute("ALTER TABLE case_parties ADD COLUMN stage TEXT")
+    db.execute("ALTER TABLE case_parties ADD COLUMN disposition TEXT")
+    db.execute("ALTER TABLE case_parties ADD COLUMN stage_on TEXT")
+    db.execute(
+        "ALTER TABLE status_changes ADD COLUMN case_party_id INTEGER REFERENCES case_parties (id)"
+    )
+    db.execute("ALTER TABLE status_changes ADD COLUMN reported_on TEXT")
+    db.execute(
+        "CREATE INDEX status_changes_by_party ON status_changes (case_party_id) "
+        "WHERE case_party_id IS NOT NULL"
+    )
+    renames = {("investigation", "open"): "intake"}
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for (kind, old), new in renames.items():
+        rows = db.execute(
+            "SELECT id, stage FROM cases WHERE kind = ? AND stage = ?", [kind, old]
+        ).fetchall()
+        for case_id, stage in rows:
+            db.execute(
+                "INSERT INTO audit_log (at, who, action, entity, entity_id, case_id, before, "
+                "after) VALUES (?, 'migration', 'update', 'cases', ?, ?, ?, ?)",
+                [
+                    now,
+                    case_id,
+                    case_id,
+                    json.dumps({"stage": stage}),
+                    json.dumps({"stage": new, "why": "stage renamed in the lifecycle"}),
+                ],
+            )
+        db.execute("UPDATE cases SET stage = ? WHERE kind = ? AND stage = ?", [new, kind, old])
+        for column in ("from_stage", "to_stage"):
+            db.execute(
+                f"UPDATE status_changes SET {column} = ? WHERE {column} = ? "
+                "AND case_id IN (SELECT id FROM cases WHERE kind = ?)",
+                [new, old, kind],
+            )

@@ -9,7 +9,8 @@ from docket.models import CaseParty, Party, PartyDetails, PartyKind, PartyRole, 
 
 _SELECT_LINKS = (
     "SELECT cp.id, cp.case_id, cp.party_id, cp.role, cp.raw_role, cp.represents_id, "
-    "cp.firm, cp.contact, cp.terminated_on, p.name, p.kind AS party_kind FROM case_parties cp "
+    "cp.firm, cp.contact, cp.terminated_on, cp.stage, cp.disposition, cp.stage_on, p.name, "
+    "p.kind AS party_kind FROM case_parties cp "
     "JOIN parties p ON p.id = cp.party_id "
 )
 

@@ -13,6 +13,8 @@ from docket.models import Deadline, DeadlineStatus
 if TYPE_CHECKING:
     from db.base import StoreBase
 
+from docket.wording import plural
+
 
 class ImportedDeadline(BaseModel):
     """A rule deadline an imported entry set, as it stands when the import ends."""
@@ -117,7 +119,7 @@ class DeadlineTally(BaseModel):
         """The deadlines' part of the one-line summary ("" when the import set none)."""
         parts = []
         if self.deadlines_added:
-            parts.append(f"{self.deadlines_added} deadlines created")
+            parts.append(f"{plural(self.deadlines_added, 'deadline')} created")
         if self.deadlines_past:
             missed = len(self.not_calendared)
             parts.append(f"{self.deadlines_past} already past at import ({missed} not calendared)")
@@ -213,7 +215,7 @@ class NoticeReport(DeadlineTally):
         """One line for the CLI and the TUI notification."""
         text = (
             f"{self.notices} of {self.messages} messages imported"
-            f" ({len(self.skipped)} skipped); {len(self.cases)} cases, "
+            f" ({len(self.skipped)} skipped); {plural(len(self.cases), 'case')}, "
             f"{len(self.cases_created)} created; entries {self.entries_added} added, "
             f"{self.entries_unchanged} already on the docket"
         )

@@ -41,6 +41,7 @@ def render_docket_sheet(store: Store, case_id: int) -> str:
         f"<dt>Judge</dt><dd>{_e(case.judge or '—')}</dd>",
         f"<dt>Stage</dt><dd>{_e(case.stage)}"
         + (f" ({_e(case.disposition)})" if case.disposition else "")
+        + _as_reported(store, case_id)
         + (f" — stayed: {_e(case.stay_reason)}" if case.stay_reason else "")
         + "</dd>",
         f"<dt>Opened</dt><dd>{_e(case.opened_on or '—')}</dd>",
@@ -107,6 +108,10 @@ def render_docket_sheet(store: Store, case_id: int) -> str:
         parts.append("<p>No hearings.</p>")
     parts.append("</section>")
 
+    parts.extend(_defendants(store, case_id, case.stage))
+    parts.extend(_history(store, case_id))
+    parts.extend(_notes(store, case_id))
+
     deadlines = store.deadlines(case_id, include_closed=False, limit=1000)
     parts.append('<section class="deadlines"><h2>Open deadlines</h2>')
     if deadlines:
@@ -124,6 +129,85 @@ def render_docket_sheet(store: Store, case_id: int) -> str:
         parts.append("<p>No open deadlines.</p>")
     parts.append("</section></body></html>")
     return "\n".join(parts)
+
+
+def _as_reported(store: Store, case_id: int) -> str:
+    """` — as reported 2022-01-06 (source)` when the current stage is known from a report."""
+    reported = store.reported_status(case_id)
+    if reported is None:
+        return ""
+    source = f" ({_e(reported.source)})" if reported.source else ""
+    return f' <span class="reported">as reported {_e(reported.reported_on)}{source}</span>'
+
+
+def _defendants(store: Store, case_id: int, case_stage: str) -> list[str]:
+    """Each defendant's own stage, when a case against several has defendants that moved on
+    their own; nothing otherwise."""
+    defendants = store.defendants(case_id)
+    if not any(d.stage for d in defendants):
+        return []
+    rows = [
+        '<section class="defendants"><h2>Defendants</h2><table>',
+        "<thead><tr><th>Defendant</th><th>Stage</th><th>Disposition</th><th>Since</th>"
+        "</tr></thead><tbody>",
+    ]
+    for defendant in defendants:
+        stage = defendant.stage or f"{case_stage} (with the case)"
+        rows.append(
+            f"<tr><td>{_e(defendant.name)}</td><td>{_e(stage)}</td>"
+            f"<td>{_e(defendant.disposition or '')}</td>"
+            f"<td>{_e(defendant.stage_on or '')}</td></tr>"
+        )
+    rows.append("</tbody></table></section>")
+    return rows
+
+
+_EVENT_WORDS = {"open": "opened", "stay": "stayed", "lift": "stay lifted", "reopen": "reopened"}
+
+
+def _history(store: Store, case_id: int) -> list[str]:
+    """The dated status history: every stage, stay and reopening, with its note, its source
+    and, when it came from a report, the report's date."""
+    rows = [
+        '<section class="history"><h2>Status history</h2><table>',
+        "<thead><tr><th>On</th><th>Change</th><th>Note</th><th>Source</th></tr></thead><tbody>",
+    ]
+    for change in store.status_history(case_id):
+        what = _EVENT_WORDS.get(change.event, "")
+        move = change.to_stage
+        if change.from_stage and change.from_stage != change.to_stage:
+            move = f"{change.from_stage} → {change.to_stage}"
+        text = f"{what}: {move}" if what else move
+        if change.party:
+            text = f"{change.party}: {text}"
+        if change.disposition:
+            text += f" ({change.disposition})"
+        source = _e(change.source or "")
+        if change.reported_on:
+            source += f'<div class="reported">as reported {_e(change.reported_on)}</div>'
+        rows.append(
+            f"<tr><td>{_e(change.changed_on)}</td><td>{_e(text)}</td>"
+            f"<td>{_e(change.note or '')}</td><td>{source}</td></tr>"
+        )
+    rows.append("</tbody></table></section>")
+    return rows
+
+
+def _notes(store: Store, case_id: int) -> list[str]:
+    """Every note, oldest first as a record reads, each with where it came from."""
+    notes = sorted(store.notes(case_id, limit=100_000), key=lambda n: (n.noted_on, n.id or 0))
+    rows = ['<section class="notes"><h2>Notes</h2>']
+    if not notes:
+        rows.append("<p>No notes.</p></section>")
+        return rows
+    rows.append("<table><thead><tr><th>On</th><th>Note</th><th>Source</th></tr></thead><tbody>")
+    for note in notes:
+        rows.append(
+            f'<tr><td>{_e(note.noted_on)}</td><td class="text">{_e(note.text)}</td>'
+            f"<td>{_e(note.source or '')}</td></tr>"
+        )
+    rows.append("</tbody></table></section>")
+    return rows
 
 
 def _format_moment(moment: datetime) -> str:

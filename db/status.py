@@ -7,13 +7,25 @@ from typing import Any
 
 from db.deadline_history import DeadlineHistoryStore
 from db.mapping import note_from_row, status_from_row, status_values
+from db.parties import PartyStore
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, Refused
 from docket.lifecycle import REOPEN, lifecycle_for
-from docket.models import Case, DeadlineEvent, DeadlineStatus, Note, StatusChange
+from docket.models import (
+    Case,
+    CaseParty,
+    DeadlineEvent,
+    DeadlineStatus,
+    Note,
+    PartyRole,
+    StatusChange,
+)
+
+#: The longest a combined disposition may be (the column holds one line of text).
+_DISPOSITION_MOST = 500
 
 
-class StatusStore(DeadlineHistoryStore):
+class StatusStore(DeadlineHistoryStore, PartyStore):
     def record_status(self, case_id: int, change: StatusChange) -> StatusChange:
         """Add a row to the case's history (inside a write that also moves the case)."""
         values = status_values(change, created_by=self.user)
@@ -29,13 +41,19 @@ class StatusStore(DeadlineHistoryStore):
         note: str | None = None,
         disposition: str | None = None,
         source: str | None = None,
+        reported_on: date | None = None,
     ) -> StatusChange:
-        """Move a matter along its lifecycle; refused (with the allowed moves) if not allowed."""
+        """Move a matter along its lifecycle; refused (with the allowed moves) if not allowed.
+
+        `reported_on` is the date of the source that reported the change, when a report is
+        what it is known from. Closing the case closes each defendant still moving on their
+        own with the same disposition, in the same write.
+        """
         day = on or self.clock.today()
-        to_stage = to_stage.strip().lower()
         with self.write():
             case = self.get_case(case_id)
             cycle = lifecycle_for(case.kind)
+            to_stage = cycle.stage_named(to_stage)
             if to_stage == REOPEN:
                 return self._reopen(case, day, note, source)
             cycle.check_move(case.stage, to_stage, disposition)
@@ -59,6 +77,7 @@ class StatusStore(DeadlineHistoryStore):
                     disposition=disposition if resolved else None,
                     note=note,
                     source=source,
+                    reported_on=reported_on,
                 ),
             )
             changes: dict[str, Any] = {"stage": to_stage, "resolved": int(resolved)}
@@ -72,6 +91,8 @@ class StatusStore(DeadlineHistoryStore):
                 )
             self.touch_case(case_id, **changes)
             if resolved:
+                assert disposition is not None
+                self._close_moving_defendants(case, to_stage, day, disposition, source)
                 withdrawn = self._withdraw_open_deadlines(case_id, change)
                 change = change.model_copy(update={"withdrawn_deadlines": withdrawn})
             self.refresh_rollups(case_id)
@@ -265,10 +286,194 @@ class StatusStore(DeadlineHistoryStore):
         )
 
     def status_history(self, case_id: int) -> list[StatusChange]:
+        """The case's dated history, its defendants' steps among its own (each naming them)."""
         rows = self.query_dicts(
-            "SELECT * FROM status_changes WHERE case_id = ? ORDER BY changed_on, id", (case_id,)
+            "SELECT s.*, p.name AS party FROM status_changes s "
+            "LEFT JOIN case_parties cp ON cp.id = s.case_party_id "
+            "LEFT JOIN parties p ON p.id = cp.party_id "
+            "WHERE s.case_id = ? ORDER BY s.changed_on, s.id",
+            (case_id,),
         )
         return [status_from_row(row) for row in rows]
+
+    def reported_status(self, case_id: int) -> StatusChange | None:
+        """The step that put the case at its current stage, when a source reported it: the
+        screens and the sheet say the stage is "as reported" on that source's date."""
+        rows = self.query_dicts(
+            "SELECT * FROM status_changes WHERE case_id = ? AND case_party_id IS NULL "
+            "AND event IN ('open', 'stage', 'reopen') ORDER BY changed_on DESC, id DESC LIMIT 1",
+            (case_id,),
+        )
+        if not rows or rows[0]["reported_on"] is None:
+            return None
+        return status_from_row(rows[0])
+
+    # ------------------------------------------------------------------ defendants
+
+    def defendants(self, case_id: int) -> list[CaseParty]:
+        """The case's defendants, each with their own stage when they have one."""
+        return [p for p in self.case_parties(case_id) if p.role == PartyRole.DEFENDANT]
+
+    def find_defendant(self, case_id: int, name: str) -> CaseParty:
+        """The defendant a person named: the exact name, else one whose name contains what was
+        typed (`Doe` for `Alpha Doe`) when only one does."""
+        wanted = name.strip().casefold()
+        found = self.defendants(case_id)
+        if not found:
+            raise Refused(
+                "this case has no defendants yet; add each as a party with the role defendant",
+                field="party",
+            )
+        exact = [p for p in found if p.name.casefold() == wanted]
+        near = exact or [p for p in found if wanted and wanted in p.name.casefold()]
+        if len(near) == 1:
+            return near[0]
+        names = ", ".join(p.name for p in found)
+        if not near:
+            raise InputError("party", f"{name.strip()!r} is not a defendant here", names)
+        raise InputError("party", f"{name.strip()!r} matches several defendants", names)
+
+    def change_party_stage(
+        self,
+        case_id: int,
+        link_id: int,
+        to_stage: str,
+        *,
+        on: date | None = None,
+        note: str | None = None,
+        disposition: str | None = None,
+        source: str | None = None,
+        reported_on: date | None = None,
+    ) -> StatusChange:
+        """Move one defendant along the case's lifecycle, from their own stage (or the case's,
+        until they have one). When the last defendant is resolved, the case is too: it
+        closes with their dispositions, in the same write."""
+        day = on or self.clock.today()
+        with self.write():
+            case = self.get_case(case_id)
+            link = self.get_case_party(link_id)
+            if link.case_id != case_id or link.role != PartyRole.DEFENDANT:
+                raise Refused(f"{link.name} is not a defendant in {case.number}", field="party")
+            cycle = lifecycle_for(case.kind)
+            to_stage = cycle.stage_named(to_stage)
+            current = link.stage or case.stage
+            if to_stage == REOPEN:
+                if cycle.is_resolved(case.stage):
+                    raise Refused(f"{case.number} is closed; reopen the case first", field="stage")
+                if not cycle.is_resolved(current):
+                    raise Refused(
+                        f"{link.name} is at stage {current}, not closed; "
+                        "only a closed defendant is reopened",
+                        field="stage",
+                    )
+                if not (note and note.strip()):
+                    raise InputError("note", "reopening needs a note saying why", "plea withdrawn")
+                to_stage, event, disposition = cycle.reopen_to, "reopen", None
+            else:
+                if cycle.is_resolved(case.stage) and not cycle.is_resolved(current):
+                    current = case.stage  # the whole case closed with them in it
+                cycle.check_move(current, to_stage, disposition)
+                event = "stage"
+            resolved = cycle.is_resolved(to_stage)
+            change = self.record_status(
+                case_id,
+                StatusChange(
+                    changed_on=day,
+                    from_stage=current,
+                    to_stage=to_stage,
+                    event=event,
+                    disposition=disposition if resolved else None,
+                    note=note,
+                    source=source,
+                    reported_on=reported_on,
+                    case_party_id=link_id,
+                ),
+            )
+            self.update(
+                "case_parties",
+                link_id,
+                {
+                    "stage": to_stage,
+                    "disposition": disposition if resolved else None,
+                    "stage_on": day.isoformat(),
+                },
+                case_id=case_id,
+            )
+            self.touch_case(case_id)
+            if resolved:
+                self._close_if_every_defendant_is(case, day, source)
+            self.refresh_rollups(case_id)
+            return change.model_copy(update={"party": link.name})
+
+    def _close_if_every_defendant_is(self, case: Case, day: date, source: str | None) -> None:
+        assert case.id is not None
+        cycle = lifecycle_for(case.kind)
+        if cycle.is_resolved(case.stage):
+            return
+        defendants = self.defendants(case.id)
+        if not all(d.stage and cycle.is_resolved(d.stage) for d in defendants):
+            return
+        dispositions = {d.disposition for d in defendants}
+        if len(dispositions) == 1:
+            combined = str(dispositions.pop())
+        else:
+            combined = "; ".join(f"{d.name}: {d.disposition}" for d in defendants)
+        if len(combined) > _DISPOSITION_MOST:
+            combined = combined[: _DISPOSITION_MOST - 1] + "…"
+        closing = sorted(cycle.terminal)[0]
+        if case.stay_reason:
+            self._record_lift(case, day, f"Stay ended by closing ({case.stay_reason})", source)
+        close = self.record_status(
+            case.id,
+            StatusChange(
+                changed_on=day,
+                from_stage=case.stage,
+                to_stage=closing,
+                disposition=combined,
+                note="Every defendant's part of the case is resolved",
+                source=source,
+            ),
+        )
+        self.touch_case(
+            case.id,
+            stage=closing,
+            resolved=1,
+            disposition=combined,
+            closed_on=max(day, case.opened_on or day).isoformat(),
+            stay_reason=None,
+            stayed_on=None,
+            stay_until=None,
+        )
+        self._withdraw_open_deadlines(case.id, close)
+
+    def _close_moving_defendants(
+        self, case: Case, closing: str, day: date, disposition: str, source: str | None
+    ) -> None:
+        """Closing a whole case ends it for each defendant still moving on their own."""
+        assert case.id is not None
+        cycle = lifecycle_for(case.kind)
+        for defendant in self.defendants(case.id):
+            if not defendant.stage or cycle.is_resolved(defendant.stage):
+                continue
+            assert defendant.id is not None
+            self.record_status(
+                case.id,
+                StatusChange(
+                    changed_on=day,
+                    from_stage=defendant.stage,
+                    to_stage=closing,
+                    disposition=disposition,
+                    note="Closed with the case",
+                    source=source,
+                    case_party_id=defendant.id,
+                ),
+            )
+            self.update(
+                "case_parties",
+                defendant.id,
+                {"stage": closing, "disposition": disposition, "stage_on": day.isoformat()},
+                case_id=case.id,
+            )
 
     # ------------------------------------------------------------------ notes
 

@@ -7,8 +7,9 @@ CLI, the TUI and imports alike.
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -27,6 +28,8 @@ class Lifecycle:
     terminal: frozenset[str]
     dispositions: tuple[str, ...]
     reopen_to: str
+    renamed: dict[str, str] = field(default_factory=dict)
+    """Stage names an older version stored, and the stage that replaced each."""
 
     @property
     def initial(self) -> str:
@@ -42,11 +45,24 @@ class Lifecycle:
         targets = set(self.moves.get(stage, ())) | set(self.terminal)
         return [s for s in self.stages if s in targets]
 
+    def stage_named(self, text: str) -> str:
+        """The stage a person meant: `grand-jury`, `Grand Jury` and `grand_jury` are one
+        stage; an old name (`open`) is the stage that replaced it. Unknown text is returned
+        as typed (lowered) for `check_move` to refuse with the list of stages."""
+        key = stage_key(text)
+        for stage in self.stages:
+            if stage_key(stage) == key:
+                return stage
+        for old, new in self.renamed.items():
+            if stage_key(old) == key:
+                return new
+        return key
+
     def check_move(self, current: str, target: str, disposition: str | None) -> None:
         """Refuse a move the lifecycle does not allow, naming the ones it does."""
         if target not in self.stages:
             raise Refused(
-                f"{target!r} is not a stage of a {self.kind.value} matter "
+                f"{target!r} is not a stage of {self.kind.with_article} matter "
                 f"(stages: {', '.join(self.stages)})",
                 field="stage",
             )
@@ -71,6 +87,11 @@ class Lifecycle:
             )
 
 
+def stage_key(text: str) -> str:
+    """A stage name as compared: lower case, words split by one space."""
+    return re.sub(r"[\s_\-]+", " ", text.strip().lower())
+
+
 @cache
 def lifecycles() -> dict[CaseKind, Lifecycle]:
     raw = tomllib.loads(resources.files("docket").joinpath("lifecycles.toml").read_text("utf-8"))
@@ -79,6 +100,9 @@ def lifecycles() -> dict[CaseKind, Lifecycle]:
         spec = raw[kind.value]
         stages = tuple(spec["stages"])
         moves = {stage: tuple(targets) for stage, targets in spec.get("moves", {}).items()}
+        for old, new in spec.get("renamed", {}).items():
+            if new not in stages:
+                raise ValueError(f"lifecycles.toml [{kind.value}]: {old} renamed to unknown {new}")
         for stage, targets in moves.items():
             unknown = [t for t in (stage, *targets) if t not in stages]
             if unknown:
@@ -90,6 +114,7 @@ def lifecycles() -> dict[CaseKind, Lifecycle]:
             terminal=frozenset(spec["terminal"]),
             dispositions=tuple(spec["dispositions"]),
             reopen_to=spec["reopen_to"],
+            renamed=dict(spec.get("renamed", {})),
         )
     return result
 

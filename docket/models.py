@@ -118,6 +118,11 @@ class CaseKind(_Choice):
     APPEAL = "appeal"
     ADMINISTRATIVE = "administrative"
 
+    @property
+    def with_article(self) -> str:
+        """`an investigation`, `a civil`: as a sentence says it before "matter"."""
+        return ("an " if self.value[0] in "aeiou" else "a ") + self.value
+
 
 class PartyRole(_Choice):
     PLAINTIFF = "plaintiff"
@@ -357,6 +362,12 @@ class CaseParty(_Record):
     name: str = ""
     """The party's name (filled in when read from the store)."""
     party_kind: PartyKind = PartyKind.PERSON
+    stage: str | None = None
+    """A defendant's own stage in a case against several; empty: follows the case's stage."""
+    disposition: Line | None = None
+    """How the case ended for this defendant (plea, convicted, dismissed...)."""
+    stage_on: date | None = None
+    """The day this defendant's stage last changed."""
 
 
 class PartyDetails(BaseModel):
@@ -532,6 +543,14 @@ class StatusChange(_Record):
     event: str = "stage"
     """`open`, `stage`, `stay`, `lift` or `reopen`."""
     created_by: str | None = None
+    case_party_id: int | None = None
+    """The defendant this step is about, in a case against several; empty: the whole case."""
+    party: str | None = None
+    """That defendant's name (filled in when read from the store; not a column)."""
+    reported_on: date | None = None
+    """The date of the source that reported the change (a news report, a press release),
+    when it is known from one: the change took effect on `changed_on` or before, and was
+    typed in later still. Shown as "as reported" with this date."""
     withdrawn_deadlines: int = Field(default=0, ge=0, exclude=True)
     """How many open deadlines closing the matter withdrew; said when it happens, never
     stored (the deadlines themselves keep that history)."""

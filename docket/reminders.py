@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any, Literal, Protocol
 
 from docket.models import DEFAULT_REMIND_DAYS
+from docket.wording import days_away, plural
 
 DEFAULT_WITHIN_DAYS = 14
 HEARING_LEAD_DAYS = DEFAULT_REMIND_DAYS
@@ -113,10 +114,6 @@ def horizon(within: int) -> int:
     return max(within, MAX_LEAD_DAYS)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _lead_reached(days_until: int, leads: Sequence[int]) -> int | None:
     """The smallest lead time already reached: with 7, 3, 1 and 2 days left, the 3-day one."""
     reached = [lead for lead in leads if days_until <= lead]
@@ -135,7 +132,7 @@ def _dated(item: AgendaLike, today: date, within: int) -> Reminder | None:
         if item.kind != "deadline":
             return None  # a past hearing is history, not a reminder
         urgency = "overdue"
-        why = f"overdue by {_plural(-days_until, 'day')}"
+        why = f"overdue by {plural(-days_until, 'day')}"
     elif days_until == 0:
         urgency = "today"
         why = "due today" if item.kind == "deadline" else "today"
@@ -144,7 +141,7 @@ def _dated(item: AgendaLike, today: date, within: int) -> Reminder | None:
             return None
         urgency = "upcoming"
         lead = _lead_reached(days_until, leads)
-        when = "tomorrow" if days_until == 1 else f"in {days_until} days"
+        when = days_away(days_until)
         why = f"{lead}-day reminder, {when}" if lead is not None else when
     return Reminder(
         urgency=urgency,

@@ -81,6 +81,14 @@ CASE: list[BindingType] = [
     ),
     Binding("u", "add_note", "Note", id="case.note", tooltip="Add a dated note"),
     Binding(
+        "l",
+        "new_limitation",
+        "Limitation",
+        id="case.limitation",
+        tooltip="Add a limitation period: the last day to bring a claim, from the incident",
+        show=False,
+    ),
+    Binding(
         "o",
         "follow_up",
         "Follow up",

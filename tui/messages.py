@@ -60,6 +60,8 @@ class CaseLoaded(Message):
     """False when the case's stored court is not in the registry (its rules were assumed)."""
     court_zone: tzinfo | None = None
     """The court's time zone, which hearing times are shown in (None: as stored)."""
+    reported: StatusChange | None = None
+    """The step that put the case at its stage, when a report is what it is known from."""
 
 
 @dataclass

@@ -21,6 +21,8 @@ from docket.cli.arguments import (
 )
 from docket.cli.context import Context
 from docket.cli.output import (
+    defendant_json,
+    print_defendants,
     print_hearings,
     print_history,
     print_json,
@@ -28,7 +30,7 @@ from docket.cli.output import (
     print_steps,
     say,
 )
-from docket.models import Case, CaseKind, CaseParty
+from docket.models import Case, CaseKind, CaseParty, PartyRole, StatusChange
 
 if TYPE_CHECKING:
     from db.rows import CaseRow
@@ -136,7 +138,9 @@ def _print_parties(parties: list[CaseParty]) -> None:
         say("  none")
 
 
-def _print_case_header(case: Case, court: Court | None = None) -> None:
+def _print_case_header(
+    case: Case, court: Court | None = None, reported: StatusChange | None = None
+) -> None:
     where = f"  ({case.court})" if case.court else ""
     say(f"{case.number}{where}")
     say(f"  {case.title}")
@@ -149,6 +153,9 @@ def _print_case_header(case: Case, court: Court | None = None) -> None:
             "the federal rules (assumed) until the case's court is edited"
         )
     say(f"  Kind: {case.kind.value}   Stage: {case.stage}   Calendar: {case.calendar}")
+    if reported is not None:
+        source = f" ({reported.source})" if reported.source else ""
+        say(f"  Stage {case.stage} as reported {reported.reported_on}{source}")
     say(f"  Opened: {case.opened_on}" + (f"   Closed: {case.closed_on}" if case.closed_on else ""))
     if case.disposition:
         say(f"  Disposition: {case.disposition}")
@@ -174,11 +181,14 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
     deadlines = store.deadlines(case_id, limit=10_000)
     history = store.status_history(case_id)
     notes = store.notes(case_id, limit=10_000)
+    reported = store.reported_status(case_id)
     if args.json:
         print_json(
             {
                 "case": case.model_dump(mode="json"),
                 "parties": [p.model_dump(mode="json") for p in parties],
+                "defendants": [defendant_json(p) for p in parties if p.role == PartyRole.DEFENDANT],
+                "reported_on": None if reported is None else str(reported.reported_on),
                 "filings": [f.model_dump(mode="json") for f in store.all_filings(case_id)],
                 "hearings": [h.model_dump(mode="json") for h in hearings],
                 "deadlines": [d.model_dump(mode="json") for d in deadlines],
@@ -187,10 +197,14 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
         return 0
-    _print_case_header(case, store.court_of(case))
+    _print_case_header(case, store.court_of(case), reported)
 
     say("\nParties")
     _print_parties(parties)
+    defendants = [p for p in parties if p.role == PartyRole.DEFENDANT]
+    if any(d.stage for d in defendants):
+        say("\nDefendants")
+        print_defendants(defendants, case.stage)
 
     say("\nDocket")
     any_filing = False

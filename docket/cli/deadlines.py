@@ -45,7 +45,7 @@ def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
     saved = ctx.store.add_deadline(case_id, deadline)
     leads = ", ".join(str(d) for d in saved.remind_days)
     say(f"Deadline #{saved.id} on {case.number}: {saved.title}, due {saved.due_on}")
-    say(f"  reminders {leads} days before")
+    say(f"  reminders {leads} {'day' if saved.remind_days == [1] else 'days'} before")
     return 0
 
 
@@ -215,7 +215,8 @@ def cmd_deadline_show(args: argparse.Namespace, ctx: Context) -> int:
         say("  How it was counted:")
         print_steps(deadline.computation, "    ")
     leads = ", ".join(str(d) for d in deadline.remind_days)
-    say(f"  Reminders: {leads or 'none'} days before")
+    unit = "day" if deadline.remind_days == [1] else "days"
+    say(f"  Reminders: {leads} {unit} before" if leads else "  Reminders: none")
     if history:
         say("  History:")
         for step in history:

@@ -48,6 +48,7 @@ FLAG_FOR_FIELD: dict[str, str] = {
     "stay_reason": "--note",
     "stay_until": "--until",
     "trigger": "--from",
+    "reported_on": "--reported",
     # Positionals, when no command is known to ask (the command's own metavar wins).
     "number": "NUMBER",
     "entry_no": "ENTRY_NO",

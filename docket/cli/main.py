@@ -26,6 +26,7 @@ from docket.cli import (
     deadlines,
     filings,
     hearings,
+    limitations,
     parties,
     reports,
     setup,
@@ -48,6 +49,7 @@ COMMAND_GROUPS: list[Callable[[Subparsers], None]] = [
     filings.register,
     hearings.register,
     deadlines.register,
+    limitations.register,
     status.register,
     closures.register,
     audit.register,
@@ -156,13 +158,27 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     return code
 
 
+def _late_positionals(args: argparse.Namespace, extra: list[str]) -> list[str]:
+    """Optional positionals typed after an option (`status N --party NAME set plea`):
+    argparse stops filling them at the first option, so they arrive as leftovers. A command
+    that names them in `late_positionals` takes them here, in order; the rest stay extra."""
+    for name in getattr(args, "late_positionals", ()):
+        if getattr(args, name, None) is None and extra and not extra[0].startswith("-"):
+            setattr(args, name, extra.pop(0))
+    return extra
+
+
 def main(argv: list[str] | None = None) -> int:
     _use_utf8()
     ctx: Context | None = None
     command: argparse.ArgumentParser | None = None
     try:
         with _quiet_broken_pipe():
-            args = build_parser().parse_args(argv)
+            parser = build_parser()
+            args, extra = parser.parse_known_args(argv)
+            extra = _late_positionals(args, extra)
+            if extra:
+                parser.error(f"unrecognized arguments: {' '.join(extra)}")
             command = getattr(args, "command_parser", None)
             _check_arguments(args)
             ctx = Context(args=args, opens=getattr(args, "opens", "create"), today=Clock().today())

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from docket.errors import InputError
 from docket.inert import json_escaped, visible
-from docket.models import Deadline, DeadlineStatus, Hearing, StatusChange
+from docket.models import CaseParty, Deadline, DeadlineStatus, Hearing, StatusChange
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -86,11 +86,37 @@ def print_history(history: list[StatusChange], indent: str) -> None:
         if change.from_stage and change.from_stage != change.to_stage:
             move = f"{change.from_stage} -> {change.to_stage}"
         extra = f" ({change.disposition})" if change.disposition else ""
-        say(f"{indent}{change.changed_on}  {change.event:<6} {move}{extra}")
+        who = f"{change.party}: " if change.party else ""
+        say(f"{indent}{change.changed_on}  {change.event:<6} {who}{move}{extra}")
         if change.note:
             say(f"{indent}    {change.note}")
         if change.source:
-            say(f"{indent}    source: {change.source}")
+            reported = f", as reported {change.reported_on}" if change.reported_on else ""
+            say(f"{indent}    source: {change.source}{reported}")
+        elif change.reported_on:
+            say(f"{indent}    as reported {change.reported_on}")
+
+
+def defendant_json(party: CaseParty) -> dict[str, Any]:
+    """A defendant as `status --json` and `case show --json` list them."""
+    return {
+        "name": party.name,
+        "stage": party.stage,
+        "disposition": party.disposition,
+        "stage_on": None if party.stage_on is None else party.stage_on.isoformat(),
+        "follows_case": party.stage is None,
+    }
+
+
+def print_defendants(defendants: list[CaseParty], case_stage: str) -> None:
+    """Where each defendant of a case against several stands (their own stage, or the
+    case's when they follow it)."""
+    for defendant in defendants:
+        if defendant.stage is None:
+            say(f"  {defendant.name}: {case_stage} (with the case)")
+            continue
+        extra = f" ({defendant.disposition})" if defendant.disposition else ""
+        say(f"  {defendant.name}: {defendant.stage}{extra} since {defendant.stage_on}")
 
 
 def print_created_deadlines(created: list[Deadline]) -> None:

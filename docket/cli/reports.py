@@ -10,6 +10,7 @@ from docket.cli.arguments import Subparsers, add_json, command, non_negative
 from docket.cli.context import Context
 from docket.cli.output import print_json, say
 from docket.errors import InputError
+from docket.wording import plural
 
 _SECTION_TITLES = {
     "overdue": "Overdue",
@@ -44,7 +45,8 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 1 if overdue else 0
     if not reminders:
-        say(f"Nothing due in the next {within} days and no matter needs attention.")
+        window = "today" if within == 0 else f"in the next {plural(within, 'day')}"
+        say(f"Nothing due {window} and no matter needs attention.")
     section = ""
     for reminder in reminders:
         if reminder.urgency != section:

@@ -8,6 +8,7 @@ from docket.cli.arguments import Subparsers, command, non_negative
 from docket.cli.context import Context
 from docket.cli.output import say
 from docket.errors import InputError, Refused
+from docket.wording import plural
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
@@ -16,7 +17,8 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     # Whether this open set it up, not whether the file was there a moment before: of several
     # `docket init` at once, exactly one creates the database.
     if not store.created:
-        say(f"Docket database ready at {path} ({store.count_cases()} cases); nothing changed")
+        cases = plural(store.count_cases(), "case")
+        say(f"Docket database ready at {path} ({cases}); nothing changed")
     else:
         say(f"Created an empty docket database at {path}")
     return 0
@@ -39,7 +41,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
         from fixtures.demo import load_demo
 
         load_demo(store)
-        say(f"Wrote {store.count_cases()} cases to {ctx.db_path}")
+        say(f"Wrote {plural(store.count_cases(), 'case')} to {ctx.db_path}")
         return 0
     from fixtures.synthetic import generate
 

@@ -8,7 +8,7 @@ from typing import Any
 from docket.cli.arguments import Subparsers, add_date, add_json, command, optional_day
 from docket.cli.context import Context
 from docket.cli.errors import EXAMPLES
-from docket.cli.output import print_history, print_json, say
+from docket.cli.output import defendant_json, print_defendants, print_history, print_json, say
 from docket.errors import InputError, Refused
 from docket.models import Case
 
@@ -44,6 +44,8 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
         ("--disposition", args.disposition),
         ("--source", args.source),
         ("--until", args.until),
+        ("--reported", args.reported),
+        ("--party", args.party),
     ):
         if value is not None:
             raise InputError(
@@ -57,10 +59,14 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     resolved = cycle.is_resolved(case.stage)
     attention = ctx.store.case_row(case_id).attention
     history = ctx.store.status_history(case_id)
+    defendants = ctx.store.defendants(case_id)
+    reported = ctx.store.reported_status(case_id)
     if args.json:
         print_json(
             {
                 **_status_json(case),
+                "reported_on": None if reported is None else str(reported.reported_on),
+                "defendants": [defendant_json(d) for d in defendants],
                 "resolved": resolved,
                 "allowed_stages": allowed,
                 "history": [change.model_dump(mode="json") for change in history],
@@ -70,7 +76,14 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     say(f"{case.number}: {case.title}")
     state = "resolved" if resolved else "unresolved"
-    say(f"  Stage: {case.stage} ({state})" + (f", {case.disposition}" if case.disposition else ""))
+    as_reported = f", as reported {reported.reported_on}" if reported is not None else ""
+    say(
+        f"  Stage: {case.stage} ({state}{as_reported})"
+        + (f", {case.disposition}" if case.disposition else "")
+    )
+    if any(d.stage for d in defendants):
+        say("  Defendants:")
+        print_defendants(defendants, case.stage)
     if case.stay_reason:
         until = f" until {case.stay_until}" if case.stay_until else ""
         say(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
@@ -99,6 +112,13 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
     target = args.stage.strip().lower()
     on = optional_day(args.on, "--on", ctx.today)
     until = optional_day(args.until, "--until", ctx.today)
+    reported = optional_day(args.reported, "--reported", ctx.today)
+    if args.party is not None and target in ("stay", "lift"):
+        raise InputError(
+            "--party", "a stay holds the whole case, not one defendant", "set stay --note REASON"
+        )
+    if args.party is not None and not args.party.strip():
+        raise InputError("--party", "is empty", "--party 'Alma Quince'")
     if until is not None and target != "stay":
         raise InputError("--until", "goes with 'set stay'", "set stay --note REASON --until +30")
     for flag, value in (("--note", args.note), ("--source", args.source)):
@@ -106,6 +126,28 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
             raise InputError(flag, "is empty", EXAMPLES[flag])
     case, case_id = ctx.case_id(args.number)
     store = ctx.store
+    if args.party is not None:
+        defendant = store.find_defendant(case_id, args.party)
+        assert defendant.id is not None
+        change = store.change_party_stage(
+            case_id,
+            defendant.id,
+            target,
+            on=on,
+            note=args.note,
+            disposition=args.disposition,
+            source=args.source,
+            reported_on=reported,
+        )
+        extra = f" ({change.disposition})" if change.disposition else ""
+        say(
+            f"{case.number}, {defendant.name}: {change.from_stage} -> {change.to_stage}{extra} "
+            f"on {change.changed_on}"
+        )
+        after = store.get_case(case_id)
+        if after.closed_on is not None and not case.closed_on:
+            say(f"  Every defendant is resolved: {case.number} closed ({after.disposition})")
+        return 0
     if target == "stay":
         if not args.note:
             raise InputError("--note", "a stay needs a reason", '--note "stayed pending appeal"')
@@ -124,6 +166,7 @@ def _status_set(args: argparse.Namespace, ctx: Context) -> int:
             note=args.note,
             disposition=args.disposition,
             source=args.source,
+            reported_on=reported,
         )
     except Refused as refused:
         from docket.lifecycle import REOPEN
@@ -168,8 +211,9 @@ def register(sub: Subparsers) -> None:
         cmd_status,
         "show or change a case's status",
         # A stay's reason is typed as --note here.
-        field_flags={"reason": "--note"},
+        field_flags={"reason": "--note", "party": "--party"},
     )
+    status.set_defaults(late_positionals=("verb", "stage"))
     status.add_argument(
         "verb", nargs="?", metavar="set", help="'set' to change the stage (default: show it)"
     )
@@ -196,6 +240,18 @@ def register(sub: Subparsers) -> None:
         help="where the change is recorded: a citation or URL (default: none)",
     )
     add_date(status, "--until", "with 'set stay': the day the stay ends", "open-ended")
+    status.add_argument(
+        "--party",
+        metavar="NAME",
+        help="with 'set': move this defendant only, in a case against several (default: the "
+        "whole case)",
+    )
+    add_date(
+        status,
+        "--reported",
+        "with 'set': the date of the report the change is known from (shown 'as reported')",
+        "none",
+    )
     add_json(status, "the stage, the stages it can move to and the history")
 
     note = command(sub, "note", cmd_note, "add a dated note to a case")

@@ -250,15 +250,15 @@ def test_status_page_of_the_demo_anchor_case(
     load_demo(store)
     assert main(["status", ANCHOR_NUMBER]) == 0
     out = capsys.readouterr().out
-    assert "Stage: active (unresolved)" in out
+    assert "Stage: active (unresolved, as reported 2022-01-06)" in out
     assert "Follow up on: 2026-11-24" in out
     assert "Last activity: 2022-01-" in out
     assert "Needs attention: follow-up due 2026-11-24" in out
     assert "Can move to: " in out and "(or: stay)" in out
     history = out[out.index("History:") :]
-    assert "  open   open\n        Opened in docket" in history
-    assert "2022-01-03  stage  open -> active" in history
-    assert f"source: {ANCHOR_SOURCE}" in history
+    assert "  open   intake\n        Opened in docket" in history
+    assert "2022-01-03  stage  intake -> active" in history
+    assert f"source: {ANCHOR_SOURCE}, as reported 2022-01-06" in history
 
 
 def test_moving_a_motion_hearing_recounts_its_deadlines(

@@ -97,7 +97,7 @@ def test_export_limited_to_cases(store: Store) -> None:
     store.add_deadline(one, Deadline(due_on=date(2026, 12, 1), title="One"))
     store.add_deadline(two, Deadline(due_on=date(2026, 12, 1), title="Two"))
     summaries = [str(e["SUMMARY"]) for e in events(export_ics(store, [two])).values()]  # type: ignore[index]
-    assert summaries == ["B-2: DUE Two"]
+    assert summaries == ["B-2: Two due"]
 
 
 def calcurse() -> str:
@@ -156,5 +156,5 @@ def test_calcurse_imports_the_file_onto_the_right_days(store: Store, tmp_path: P
     days = listed.split("\n\n")
     dec1 = next(block for block in days if block.startswith("12/01/26"))
     dec8 = next(block for block in days if block.startswith("12/08/26"))
-    assert "1:26-cv-00042: DUE Reply brief due" in dec1
+    assert "1:26-cv-00042: Reply brief due" in dec1
     assert "09:30 -> 10:30" in dec8 and "Motion hearing" in dec8

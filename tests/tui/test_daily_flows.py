@@ -471,7 +471,7 @@ async def test_palette_imports_an_ecf_notice(store: Store) -> None:
             (entry["document_number"], entry["description"])
         ]
         assert any(
-            n.message.startswith("1 of 1 messages imported (0 skipped); 1 cases, 1 created;")
+            n.message.startswith("1 of 1 messages imported (0 skipped); 1 case, 1 created;")
             for n in notices(app)
         )
         screen = app.screen

@@ -43,6 +43,8 @@ FORM_FIELDS: dict[str, tuple[str, str]] = {
     "continued_to": ("continued", "continued to"),
     "void_reason": ("reason", "reason"),
     "stage": ("move", "move to"),
+    "reported_on": ("reported", "reported"),
+    "party": ("who", "who"),
     "reason": ("note", "note"),  # a stay's reason is the status form's Note
 }
 

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from db.rows import PAGE_SIZE
 from docket.dates import format_day
 from docket.errors import DocketError
-from docket.models import DeadlineStatus, trigger_text
+from docket.models import DeadlineStatus, PartyRole, trigger_text
 from tui import bindings
 from tui.host import docket_app
 from tui.messages import CaseLoaded, DocketPage
@@ -192,6 +192,7 @@ class CaseScreen(Screen[None]):
                 hearings=store.hearings(self.case_id),
                 deadlines=store.deadlines(self.case_id),
                 history=store.status_history(self.case_id),
+                reported=store.reported_status(self.case_id),
                 notes=notes,
                 older_notes=max(0, older),
                 court_registered=not case.court or store.court_of(case) is not None,
@@ -210,6 +211,8 @@ class CaseScreen(Screen[None]):
                 today,
                 court_registered=message.court_registered,
                 court_zone=message.court_zone,
+                reported=message.reported,
+                defendants=[p for p in message.parties if p.role == PartyRole.DEFENDANT],
             )
         )
         docket = self.query_one("#docket", DataTable)
@@ -380,6 +383,24 @@ class CaseScreen(Screen[None]):
             self.notify(f"Status change saved{said}", markup=False)
 
         self.app.push_screen(StatusForm(docket_app(self).store, self.case_id), done)
+
+    def action_new_limitation(self) -> None:
+        from tui.forms.limitation_form import LimitationForm, LimitationResult
+
+        def done(result: LimitationResult | None) -> None:
+            if result is None:
+                return
+            deadline = result.deadline
+            self.query_one("#tabs", TabbedContent).active = "tab-deadlines"
+            self.reload()
+            self.notify(
+                f"{deadline.title} · {format_day(deadline.due_on)} ({deadline.citation})\n"
+                "Reminders 90, 30 and 7 days ahead",
+                title="Limitation period",
+                markup=False,
+            )
+
+        self.app.push_screen(LimitationForm(docket_app(self).store, self.case_id), done)
 
     def action_add_note(self) -> None:
         from tui.forms.note_form import NoteForm

@@ -16,7 +16,8 @@ from textual.content import Content
 
 from docket.court_time import court_and_local
 from docket.dates import format_day
-from docket.models import DeadlineStatus
+from docket.models import DeadlineStatus, PartyRole
+from docket.wording import plural
 from tui.theme import tone
 from tui.verbatim import cell, content, shown
 
@@ -40,8 +41,12 @@ def header(
     *,
     court_registered: bool = True,
     court_zone: tzinfo | None = None,
+    reported: StatusChange | None = None,
+    defendants: list[CaseParty] | None = None,
 ) -> Content:
-    """Number, title and kind; stage and stay; next deadline, hearing and follow-up; attention."""
+    """Number, title and kind; stage (as reported, when a report is what it is known from)
+    and stay; in a case against several defendants, where each stands; next deadline,
+    hearing and follow-up; attention."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
     lines: list[str | tuple[str, str]] = [
         (case.number, "bold"),
@@ -51,8 +56,16 @@ def header(
         "Stage: ",
         (stage, "bold"),
     ]
+    if reported is not None and reported.reported_on is not None:
+        source = f", {reported.source}" if reported.source else ""
+        lines.append(f"  (as reported {reported.reported_on.isoformat()}{source})")
     if case.stay_reason:
         lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
+    if defendants and any(d.stage for d in defendants):
+        lines.append("\nDefendants: ")
+        for index, defendant in enumerate(defendants):
+            lines += ["; " if index else "", defendant.name, " "]
+            lines.append((party_stage(defendant, case.stage), "bold"))
     lines.append("\nNext deadline: ")
     if row.next_deadline_on:
         due = date.fromisoformat(row.next_deadline_on)
@@ -106,6 +119,16 @@ def docket_cells(filing: Filing, app: App[object]) -> list[Text]:
     ]
 
 
+def party_stage(party: CaseParty, case_stage: str) -> str:
+    """A defendant's own stage (`plea`, `closed · plea`), or the case's when they follow it;
+    nothing for anyone else."""
+    if party.role != PartyRole.DEFENDANT:
+        return ""
+    if party.stage is None:
+        return f"{case_stage} (with the case)"
+    return party.stage + (f" · {party.disposition}" if party.disposition else "")
+
+
 def party_cells(party: CaseParty, client: str = "") -> list[Text]:
     """Name, role as the court gave it, the client counsel acts for, the day the court
     terminated the party or the appearance, and the kind of party."""
@@ -127,6 +150,10 @@ def party_detail(party: CaseParty, clients: dict[str, str]) -> Text:
         lines.append(party.raw_role)
     if party.terminated_on:
         lines.append(f"Terminated {party.terminated_on.isoformat()}")
+    if party.stage is not None:
+        disposition = f" ({party.disposition})" if party.disposition else ""
+        since = f" since {party.stage_on.isoformat()}" if party.stage_on else ""
+        lines.append(f"Stage: {party.stage}{disposition}{since}")
     if party.contact:
         lines.extend(party.contact.splitlines())
     elif party.firm:
@@ -172,12 +199,18 @@ def history_rows(changes: list[StatusChange], notes: list[Note]) -> list[list[Te
         what = _EVENT_WORDS.get(change.event, "{frm} → {to}").format(
             to=change.to_stage, frm=change.from_stage or ""
         )
+        if change.party:
+            what = f"{change.party}: {what}"
         if change.disposition:
             what += f" ({change.disposition})"
+        said = change.note or ""
+        where = [change.source] if change.source else []
+        if change.reported_on is not None:
+            where.append(f"as reported {change.reported_on.isoformat()}")
+        if where:
+            said += (" " if said else "") + f"[{', '.join(where)}]"
         on = change.changed_on.isoformat()
-        entries.append(
-            (on, 0, change.id or 0, [cell(on), cell(what, style="bold"), cell(change.note or "")])
-        )
+        entries.append((on, 0, change.id or 0, [cell(on), cell(what, style="bold"), cell(said)]))
     for note in notes:
         text = note.text + (f" [{note.source}]" if note.source else "")
         on = note.noted_on.isoformat()
@@ -190,6 +223,6 @@ def older_notes_cells(older: int, case_number: str) -> list[Text]:
     """The last line of the Status & notes tab when not every note is listed."""
     return [
         cell(""),
-        cell(f"{older} older notes", style="bold"),
+        cell(f"{plural(older, 'older note')}", style="bold"),
         cell(f"not listed here; docket case show {case_number} lists them all"),
     ]
