@@ -124,7 +124,7 @@ def test_an_import_report_names_the_deadlines_past_at_import(
     # (90 days: 30 to 31 Oct, 60 to 30 Nov, 90 to 30 Dec).
     path.write_text("date,type,title\n2026-10-01,complaint,Complaint\n", "utf-8")
     said = _ok(cli_env, "import", "csv", str(path), "--case", "CV-2")
-    assert "1 deadlines created; 1 already past at import (1 not calendared)" in said
+    assert "1 deadline created; 1 already past at import (1 not calendared)" in said
     assert (
         "deadline 2026-10-22 past at import, not calendared: Answer to complaint due "
         "(frcp-12a-answer, FRCP 12(a)(1)(A)(i)) from CV-2 entry 1"

@@ -38,7 +38,7 @@ def test_a_past_answer_deadline_is_recorded_past_and_named(store: Store, tmp_pat
         "deadline 2026-10-22 past at import, not calendared: Answer to complaint due "
         "(frcp-12a-answer, FRCP 12(a)(1)(A)(i)) from 1:26-cv-00001 entry 1"
     )
-    assert "1 deadlines created; 1 already past at import (1 not calendared)" in report.summary()
+    assert "1 deadline created; 1 already past at import (1 not calendared)" in report.summary()
     # Stored, shown as past at import, and never overdue.
     stored = {d.rule: d.status for d in store.deadlines(case_id(case))}
     assert stored["frcp-12a-answer"] is DeadlineStatus.LAPSED
