@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import partial
 
 from docket.calendars import CourtCalendar
 from docket.deadlines import DueDate
@@ -266,7 +267,7 @@ def recount_for_court(
         moved = _rematch(
             existing,
             filing_rules(filing, kind, rule_set_id),
-            lambda rule, filing=filing: count_filing_rule(rule, filing, counted),
+            partial(count_filing_rule, filing=filing, calendar=counted),
         )
         recount += moved.recount
         withdraw += moved.withdraw
@@ -281,7 +282,7 @@ def recount_for_court(
         moved = _rematch(
             existing,
             hearing_rules_for(hearing, kind, rule_set_id),
-            lambda rule, hearing=hearing: count_hearing_rule(rule, hearing, counted),
+            partial(count_hearing_rule, hearing=hearing, calendar=counted),
         )
         recount += moved.recount
         withdraw += moved.withdraw
@@ -313,8 +314,8 @@ def _rematch(
         return _Rematched([], [], [])
     by_id = {rule.id: rule for rule in applicable}
     by_title: dict[str, Rule] = {}
-    for rule in applicable:
-        by_title.setdefault(rule.title.casefold(), rule)
+    for each in applicable:
+        by_title.setdefault(each.title.casefold(), each)
     known = {rule.id for rule in load_rules()}
     used: set[str] = set()
 
