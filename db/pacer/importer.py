@@ -90,17 +90,25 @@ def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportRe
     except NotFound:
         case = None
     if case is None:
-        created = store.add_case(
-            Case(
-                number=number,
-                court=court,
-                title=title,
-                kind=case_kind_for(number, is_appellate_court(court)),
-                opened_on=opened,
-                judge=judge,
-                summary=summary,
-            )
+        new_case = Case(
+            number=number,
+            court=court,
+            title=title,
+            kind=case_kind_for(number, is_appellate_court(court)),
+            opened_on=opened,
+            judge=judge,
+            summary=summary,
         )
+        try:
+            # A new case's court decides its rules: one the registry lacks is refused (a case
+            # already here under such a court is refreshed, and stays flagged).
+            created = store.add_case(new_case, registered_court=True)
+        except InputError as unknown:
+            raise InputError(
+                "court",
+                f"the new case {number}: {unknown.problem} (docket court add)",
+                unknown.example,
+            ) from None
         assert created.id is not None
         report.case_created = True
         report.cases_added = 1
