@@ -60,6 +60,9 @@ def cmd_case_add(args: argparse.Namespace, ctx: Context) -> int:
         summary=args.summary,
         follow_up_on=follow_up,
     )
+    from docket.doubts import case_doubts
+
+    confirm_dates(case_doubts(case, ctx.today), args)
     saved = ctx.store.add_case(case, registered_court=True)
     court = f" in {saved.court}" if saved.court else ""
     say(
@@ -413,6 +416,7 @@ def register(sub: Subparsers) -> None:
         "--summary", metavar="TEXT", help="what the matter is about, in a few lines (default: none)"
     )
     add_date(add, "--follow-up", "a day to look at the matter again", "none")
+    add_yes(add)
 
     listing = command(cases, "list", cmd_case_list, "list cases, most urgent first", numbered=False)
     listing.add_argument(

@@ -9,9 +9,11 @@ from docket.cli.arguments import (
     DATE_FORMS,
     Subparsers,
     add_date,
+    add_yes,
     build,
     choice,
     command,
+    confirm_dates,
     day,
     group,
     is_clear,
@@ -21,6 +23,7 @@ from docket.cli.arguments import (
 from docket.cli.context import Context
 from docket.cli.errors import flag_for
 from docket.cli.output import print_created_deadlines, print_recounted_deadlines, say
+from docket.doubts import filing_doubts, touching
 from docket.errors import InputError
 from docket.models import DocType, Filing, ServiceMethod
 
@@ -43,6 +46,7 @@ def cmd_filing_add(args: argparse.Namespace, ctx: Context) -> int:
         service=service,
         document_number=args.doc_no,
     )
+    confirm_dates(filing_doubts(filing, ctx.today), args)
     case, case_id = ctx.case_id(args.number)
     saved, created = ctx.store.add_filing(case_id, filing)
     say(f"Entry {saved.entry_no} on {case.number}, filed {saved.filed_on}: {saved.title}")
@@ -104,7 +108,8 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
     # Checked before the model is built, so a voided entry is named before a bad new value,
     # and a bad value is named by its flag before anything is written.
     current.refuse_if_voided()
-    build(Filing, **{**current.model_dump(), **changes})
+    edited = build(Filing, **{**current.model_dump(), **changes})
+    confirm_dates(touching(filing_doubts(edited, ctx.today), changes), args)
     # The store reads the entry again inside its write and changes only these fields, so an
     # edit saved meanwhile by someone else (another field) is kept, not written back over.
     edit = ctx.store.edit_filing(case_id, args.entry_no, changes)
@@ -146,6 +151,7 @@ def register(sub: Subparsers) -> None:
     add.add_argument(
         "--doc-no", metavar="NO", help="the court's document number, if it has one (default: none)"
     )
+    add_yes(add)
 
     edit = command(
         filings, "edit", cmd_filing_edit, "correct an entry; its deadlines are recounted"
@@ -168,6 +174,7 @@ def register(sub: Subparsers) -> None:
     edit.add_argument(
         "--doc-no", metavar="NO", help="the court's document number (default: unchanged)"
     )
+    add_yes(edit)
 
     void = command(filings, "void", cmd_filing_void, "void an entry (never deleted)")
     _entry_no(void, "to void")
