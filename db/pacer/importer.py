@@ -8,6 +8,7 @@ page that fails a check (`db.pacer.page`) or holds a record our models refuse wr
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -250,6 +251,7 @@ def write_entries(
         if current is None:
             match = _noticed_entry(noticed, filing) if filing.document_number is None else None
             if match is None:
+                _note_questioned_dates(filing, source_id, store.clock.today(), report)
                 new.append(filing)
                 continue
             noticed.remove(match)
@@ -299,6 +301,19 @@ def write_entries(
     ]
     report.entries_added += len(new)
     report.deadlines_added += len(deadlines)
+
+
+def _note_questioned_dates(
+    filing: Filing, source_id: str, today: date, report: ImportReport
+) -> None:
+    """A page is the court's record, imported as it reads; a date on it that is hardly right
+    (`docket.doubts`) is named in the report for the paralegal to check."""
+    from docket.doubts import filing_doubts
+
+    for doubt in filing_doubts(filing, today):
+        report.warnings.append(
+            f"entry {source_id}: check the date, imported as the page has it: {doubt.problem}"
+        )
 
 
 def _noticed_entry(noticed: list[tuple[Any, ...]], filing: Filing) -> tuple[Any, ...] | None:
