@@ -106,3 +106,35 @@ async def test_a_deadline_decades_away_is_questioned(store: Store) -> None:
         await pilot.press("y")
         await settle(pilot)
     assert store.deadlines(case_id) == []
+
+
+async def test_moving_a_hearing_decades_away_is_questioned_in_the_update_form(
+    store: Store,
+) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from textual.widgets import TabbedContent
+
+    from docket.models import Hearing
+    from tui.forms.hearing_form import HearingUpdateForm
+
+    case_id = _case(store)
+    when = datetime(2026, 12, 15, 10, tzinfo=ZoneInfo("America/Denver"))
+    store.add_hearing(case_id, Hearing(starts_at=when, kind="status conference"))
+    app = DocketApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_first_case(pilot)
+        screen.query_one("#tabs", TabbedContent).active = "tab-hearings"
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, HearingUpdateForm)
+        await pilot.press("ctrl+a", "ctrl+k", *"12/15/46 10am")
+        said = await _questioned(pilot, "when")
+        assert "2046-12-15 is more than 5 years from today (2026-11-25)" in said
+        assert [h.starts_at for h in store.hearings(case_id)] == [when]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+    assert [h.starts_at.year for h in store.hearings(case_id)] == [2046]
