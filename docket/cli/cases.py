@@ -393,7 +393,7 @@ def cmd_case_follow_up(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: Subparsers) -> None:
-    cases = group(sub, "case", "add, list and show cases")
+    cases = group(sub, "case", "add, edit, list and show cases")
     add = command(cases, "add", cmd_case_add, "add a case", opens="create", numbered=False)
     add.add_argument(
         "--number",
