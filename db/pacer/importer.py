@@ -107,7 +107,7 @@ def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportRe
         except InputError as unknown:
             raise InputError(
                 "court",
-                f"the new case {number}: {unknown.problem} (docket court add)",
+                f"the new case {number}: {unknown.problem}",
                 unknown.example,
             ) from None
         assert created.id is not None
