@@ -22,7 +22,10 @@ entry_no           no        written by the export; ignored (entry numbers are a
 =================  ========  ==============================================================
 
 A bad row stops the import with its line number and field (`line 7, date: ...`) and nothing
-is written. Each row gets `source='csv'` and a `source_id` made from its content, so
+is written. A date that is possible but hardly right (`docket.doubts`: served before the
+filing or more than a year after it, filed in the future) does not stop it: the row is
+imported as written and named in the report's notes, for the paralegal to check.
+Each row gets `source='csv'` and a `source_id` made from its content, so
 importing the same file again adds nothing; a row whose text was edited comes in as a new
 entry (the old one stays: entries are voided by a person, never deleted by an import).
 New entries set their rule deadlines as PACER imports do: open when due today or later, and
@@ -268,6 +271,7 @@ def import_filings_csv(
     case = store.get_case(case_id)
     today = store.clock.today()
     report = ImportReport(case_id=case_id, case_number=case.number)
+    questioned = _questioned_dates(report, today)
     with _open_text(path) as handle, store.write(), _repeats(store) as repeat:
         chunk: list[Filing] = []
         for read, (line, row) in enumerate(_read_rows(handle, path.name), start=1):
@@ -279,6 +283,7 @@ def import_filings_csv(
                     case.number,
                 )
             filing = _filing_from_row(line, row, today)
+            questioned(line, filing)
             base = row_source_id(filing)
             times = repeat(base)
             source_id = base if times == 1 else f"{base}#{times}"
@@ -291,7 +296,40 @@ def import_filings_csv(
         _write_chunk(store, case_id, chunk, today, report)
         report.settle_deadlines(store)
         store.refresh_rollups(case_id)
+    questioned(0, None)
     return report
+
+
+#: Rows with a questioned date named one by one in the report; the rest are counted.
+QUESTIONED_NAMED = 20
+
+
+def _questioned_dates(report: ImportReport, today: date) -> Callable[[int, Filing | None], None]:
+    """Notes in the report for rows whose dates are hardly right, named up to a limit (a file
+    of a million odd rows must not make a million notes); called with no filing at the end,
+    to count the rest."""
+    from docket.doubts import filing_doubts
+
+    named = more = 0
+
+    def note(line: int, filing: Filing | None) -> None:
+        nonlocal named, more
+        if filing is None:
+            if more:
+                report.warnings.append(f"{more} more rows with a questioned date")
+            return
+        doubts = filing_doubts(filing, today)
+        if not doubts:
+            return
+        if named >= QUESTIONED_NAMED:
+            more += 1
+            return
+        named += 1
+        words = {"filed_on": "date", "served_on": "served_on"}
+        text = "; ".join(f"{words.get(d.field, d.field)}: {d.problem}" for d in doubts)
+        report.warnings.append(f"line {line}: check the date, imported as written: {text}")
+
+    return note
 
 
 @contextmanager

@@ -285,15 +285,19 @@ class DeadlineStore(StatusStore):
         set, then the new ones, so the change can be announced.
         """
         changed: list[Deadline] = []
-        recount = {item.deadline_id: item.due for item in plan.recount}
+        recount = {item.deadline_id: item for item in plan.recount}
         for deadline_id in sorted({*plan.withdraw, *recount}):
             if deadline_id in recount:
-                due = recount[deadline_id]
+                item = recount[deadline_id]
                 changes = {
-                    "due_on": due.due.isoformat(),
-                    "computation": json_text(due.steps),
+                    "due_on": item.due.due.isoformat(),
+                    "computation": json_text(item.due.steps),
                     "updated_at": self.timestamp(),
                 }
+                if item.rule is not None:
+                    changes.update(
+                        rule=item.rule.id, title=item.rule.title, citation=item.rule.citation
+                    )
             else:
                 changes = {"status": DeadlineStatus.WITHDRAWN.value, "updated_at": self.timestamp()}
             changed.append(

@@ -15,6 +15,7 @@ and updates, the clock):
     db/deadlines.py  deadlines, and writing what the rules decide (`docket.triggers`)
     db/filings.py    docket entries
     db/hearings.py   hearings and continuances
+    db/case_edits.py editing a case; a new court recounts its deadlines
     db/search.py     full-text search
     db/audit.py      the audit log and backups
 
@@ -26,8 +27,7 @@ from __future__ import annotations
 
 from db.audit import AuditStore
 from db.base import QUIET_AFTER_DAYS
-from db.filings import FilingStore
-from db.hearings import HearingStore
+from db.case_edits import CaseEditStore
 from db.parties import PartyStore
 from db.search import SearchStore
 from docket.models import Deadline, Filing, Hearing
@@ -35,7 +35,7 @@ from docket.models import Deadline, Filing, Hearing
 __all__ = ["QUIET_AFTER_DAYS", "Store"]
 
 
-class Store(FilingStore, HearingStore, PartyStore, SearchStore, AuditStore):
+class Store(CaseEditStore, PartyStore, SearchStore, AuditStore):
     """One open docket database. Safe to share between threads (calls are serialized)."""
 
     def trigger_of(self, deadline: Deadline) -> Filing | Hearing | None:

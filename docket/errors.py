@@ -66,3 +66,8 @@ class StaleRecord(DocketError):
     ) -> None:
         super().__init__(problem, field=field, example=example)
         self.changed = changed
+
+
+class Unconfirmed(DocketError):
+    """A date that is possible but hardly right, not saved until the person confirms it
+    (`docket.doubts` says which; the CLI's `--yes` confirms)."""

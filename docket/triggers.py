@@ -11,10 +11,11 @@ period never builds a calendar: a state calendar's first use loads the `holidays
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import partial
 
 from docket.calendars import CourtCalendar
 from docket.dates import format_day
@@ -50,6 +51,9 @@ class Recount:
 
     deadline_id: int
     due: DueDate
+    rule: Rule | None = None
+    """The rule it is counted under from now on, when that is another rule than before (the
+    case moved to a court with other rules): its id, title and citation replace the old."""
 
 
 @dataclass(frozen=True)
@@ -304,6 +308,121 @@ def recount_hearing_deadlines(
         assert deadline.id is not None
         recount.append(Recount(deadline.id, count_hearing_rule(rule, hearing, calendar)))
     return DeadlinePlan(recount=tuple(recount))
+
+
+# ---------------------------------------------------------------------- a new court or kind
+
+
+def recount_for_court(
+    kind: CaseKind,
+    counted: Counted,
+    filings: Sequence[tuple[Filing, Sequence[Deadline]]],
+    hearings: Sequence[tuple[Hearing, Sequence[Deadline]]] = (),
+) -> DeadlinePlan:
+    """A case's rule deadlines once its court (or its kind) changed: counted again under the
+    rules `counted` stands for, each trigger with every deadline it set.
+
+    Only triggers with an open rule deadline are looked at: one whose deadlines were all met,
+    waived or withdrawn is history. For those, an open deadline is recounted under the rule
+    of the same id, else under the new rule set's rule for the same thing (the same title:
+    "Answer to complaint due" is FRCP 12(a) in a federal court and NMRA 1-012(A) in a New
+    Mexico one), else withdrawn: nothing in the new court's rules sets it (the Speedy Trial
+    Act in a state court). A rule of the new set that has no deadline yet gets one, unless a
+    closed deadline of the trigger already stands for it. Deadlines entered by hand, and rules
+    since removed from the rules file, are left as they are.
+    """
+    rule_set_id = _rule_set_of(counted)
+    recount: list[Recount] = []
+    withdraw: list[int] = []
+    create: list[Deadline] = []
+    for filing, existing in filings:
+        if filing.voided:
+            continue
+        case_id, filing_id = _saved(filing.case_id, filing.id, "filing")
+        moved = _rematch(
+            existing,
+            filing_rules(filing, kind, rule_set_id),
+            partial(count_filing_rule, filing=filing, calendar=counted),
+        )
+        recount += moved.recount
+        withdraw += moved.withdraw
+        create += [
+            _deadline(case_id, rule, count_filing_rule(rule, filing, counted), filing_id=filing_id)
+            for rule in moved.new_rules
+        ]
+    for hearing, existing in hearings:
+        if hearing.status != HearingStatus.SCHEDULED:
+            continue
+        case_id, hearing_id = _saved(hearing.case_id, hearing.id, "hearing")
+        moved = _rematch(
+            existing,
+            hearing_rules_for(hearing, kind, rule_set_id),
+            partial(count_hearing_rule, hearing=hearing, calendar=counted),
+        )
+        recount += moved.recount
+        withdraw += moved.withdraw
+        create += [
+            _deadline(
+                case_id, rule, count_hearing_rule(rule, hearing, counted), hearing_id=hearing_id
+            )
+            for rule in moved.new_rules
+        ]
+    return DeadlinePlan(create=tuple(create), recount=tuple(recount), withdraw=tuple(withdraw))
+
+
+@dataclass(frozen=True)
+class _Rematched:
+    recount: list[Recount]
+    withdraw: list[int]
+    new_rules: list[Rule]
+
+
+def _rematch(
+    existing: Sequence[Deadline], applicable: Sequence[Rule], count: Callable[[Rule], DueDate]
+) -> _Rematched:
+    """One trigger's deadlines matched to the rules that now apply to it (see
+    `recount_for_court`)."""
+    open_ones = [
+        d for d in existing if d.rule is not None and d.status == DeadlineStatus.OPEN and d.id
+    ]
+    if not open_ones:
+        return _Rematched([], [], [])
+    by_id = {rule.id: rule for rule in applicable}
+    by_title: dict[str, Rule] = {}
+    for each in applicable:
+        by_title.setdefault(each.title.casefold(), each)
+    known = {rule.id for rule in load_rules()}
+    used: set[str] = set()
+
+    def match(deadline: Deadline) -> Rule | None:
+        for rule in (by_id.get(deadline.rule or ""), by_title.get(deadline.title.casefold())):
+            if rule is not None and rule.id not in used:
+                return rule
+        return None
+
+    for deadline in existing:
+        if deadline.rule is None or deadline.status in (
+            DeadlineStatus.OPEN,
+            DeadlineStatus.WITHDRAWN,
+        ):
+            continue
+        closed = match(deadline)
+        if closed is not None:
+            used.add(closed.id)
+    recount: list[Recount] = []
+    withdraw: list[int] = []
+    for deadline in open_ones:
+        assert deadline.id is not None
+        rule = match(deadline)
+        if rule is None:
+            if deadline.rule in known:
+                withdraw.append(deadline.id)
+            continue
+        used.add(rule.id)
+        recount.append(
+            Recount(deadline.id, count(rule), rule=None if rule.id == deadline.rule else rule)
+        )
+    return _Rematched(recount, withdraw, [rule for rule in applicable if rule.id not in used])
 
 
 # ---------------------------------------------------------------------- helpers

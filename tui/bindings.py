@@ -137,6 +137,14 @@ CASE: list[BindingType] = [
         id="case.explain",
         tooltip="Deadlines tab: the rule and counting steps (also enter)",
     ),
+    Binding(
+        "E",
+        "edit_case",
+        "Edit case",
+        id="case.edit",
+        tooltip="Change number, title, kind, court, judge, summary; a new court recounts "
+        "the open deadlines",
+    ),
 ]
 
 AGENDA: list[BindingType] = [

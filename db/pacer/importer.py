@@ -8,6 +8,7 @@ page that fails a check (`db.pacer.page`) or holds a record our models refuse wr
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -91,17 +92,25 @@ def _write_case(store: Store, data: dict[str, Any], court: str, report: ImportRe
     except NotFound:
         case = None
     if case is None:
-        created = store.add_case(
-            Case(
-                number=number,
-                court=court,
-                title=title,
-                kind=case_kind_for(number, is_appellate_court(court)),
-                opened_on=opened,
-                judge=judge,
-                summary=summary,
-            )
+        new_case = Case(
+            number=number,
+            court=court,
+            title=title,
+            kind=case_kind_for(number, is_appellate_court(court)),
+            opened_on=opened,
+            judge=judge,
+            summary=summary,
         )
+        try:
+            # A new case's court decides its rules: one the registry lacks is refused (a case
+            # already here under such a court is refreshed, and stays flagged).
+            created = store.add_case(new_case, registered_court=True)
+        except InputError as unknown:
+            raise InputError(
+                "court",
+                f"the new case {number}: {unknown.problem}",
+                unknown.example,
+            ) from None
         assert created.id is not None
         report.case_created = True
         report.cases_added = 1
@@ -243,6 +252,7 @@ def write_entries(
         if current is None:
             match = _noticed_entry(noticed, filing) if filing.document_number is None else None
             if match is None:
+                _note_questioned_dates(filing, source_id, store.clock.today(), report)
                 new.append(filing)
                 continue
             noticed.remove(match)
@@ -288,6 +298,19 @@ def write_entries(
     for _, created in store.import_filings(case_id, new, deadlines_due_from=store.clock.today()):
         report.count_deadlines(created)
     report.entries_added += len(new)
+
+
+def _note_questioned_dates(
+    filing: Filing, source_id: str, today: date, report: ImportReport
+) -> None:
+    """A page is the court's record, imported as it reads; a date on it that is hardly right
+    (`docket.doubts`) is named in the report for the paralegal to check."""
+    from docket.doubts import filing_doubts
+
+    for doubt in filing_doubts(filing, today):
+        report.warnings.append(
+            f"entry {source_id}: check the date, imported as the page has it: {doubt.problem}"
+        )
 
 
 def _noticed_entry(noticed: list[tuple[Any, ...]], filing: Filing) -> tuple[Any, ...] | None:

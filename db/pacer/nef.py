@@ -168,7 +168,9 @@ def _case_for(store: Store, court: str, docket: dict[str, Any], report: NoticeRe
                 kind=case_kind_for(number),
                 opened_on=iso_date(docket.get("date_filed")),
                 summary=f"Opened from an ECF notice of {court}",
-            )
+            ),
+            # A court the registry lacks is refused: the message is skipped, or refused alone.
+            registered_court=True,
         )
         report.cases_created.append(f"{court} {number}: {title}")
     assert case.id is not None

@@ -8,7 +8,7 @@ the flag it came by before the store is opened, and nothing is written.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -17,8 +17,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from docket.cli.context import Context, Opens, default_db_path
-from docket.cli.errors import EXAMPLES, FIELD_FLAGS_DEFAULT, validation_input_error
-from docket.errors import InputError
+from docket.cli.errors import EXAMPLES, FIELD_FLAGS_DEFAULT, flag_for, validation_input_error
+from docket.doubts import Doubt, doubts_text
+from docket.errors import InputError, Unconfirmed
 from docket.models import (
     CaseKind,
     DocType,
@@ -178,6 +179,24 @@ def add_json(parser: argparse.ArgumentParser, what: str = "it") -> None:
         help=f"print {what} as JSON, with snake_case field names and ISO dates "
         "(default: plain text)",
     )
+
+
+def add_yes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--yes",
+        action="store_true",
+        help="save a date docket questions (a service before the filing, a filing in the "
+        "future, a hearing decades away) as typed (default: ask, and save nothing)",
+    )
+
+
+def confirm_dates(doubts: Sequence[Doubt], args: argparse.Namespace) -> None:
+    """Refuse (exit 2, nothing written) a questioned date unless `--yes` was given."""
+    if not doubts or getattr(args, "yes", False):
+        return
+    command = getattr(args, "command_parser", None)
+    text = doubts_text(doubts, lambda field: flag_for(field, command))
+    raise Unconfirmed(f"{text}; check the date, or add --yes to save it as typed")
 
 
 def add_date(parser: argparse.ArgumentParser, flag: str, what: str, default: str) -> None:

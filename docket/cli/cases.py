@@ -1,4 +1,4 @@
-"""`docket case add | list | show | follow-up`."""
+"""`docket case add | edit | list | show | follow-up`."""
 
 from __future__ import annotations
 
@@ -11,15 +11,18 @@ from docket.cli.arguments import (
     Subparsers,
     add_date,
     add_json,
+    add_yes,
     build,
     choice,
     command,
+    confirm_dates,
     day,
     group,
     is_clear,
     optional_day,
 )
 from docket.cli.context import Context
+from docket.cli.errors import flag_for
 from docket.cli.output import (
     defendant_json,
     print_defendants,
@@ -30,7 +33,8 @@ from docket.cli.output import (
     print_steps,
     say,
 )
-from docket.models import Case, CaseKind, CaseParty, PartyRole, StatusChange
+from docket.errors import InputError, NotFound, Refused
+from docket.models import Case, CaseKind, CaseParty, Deadline, PartyRole, StatusChange
 
 if TYPE_CHECKING:
     from db.rows import CaseRow
@@ -58,12 +62,147 @@ def cmd_case_add(args: argparse.Namespace, ctx: Context) -> int:
         summary=args.summary,
         follow_up_on=follow_up,
     )
+    from docket.doubts import case_doubts
+
+    confirm_dates(case_doubts(case, ctx.today), args)
     saved = ctx.store.add_case(case, registered_court=True)
     court = f" in {saved.court}" if saved.court else ""
     say(
         f"Added {saved.number}{court}: {saved.title} "
         f"({saved.kind.value}, {saved.stage}, opened {saved.opened_on})"
     )
+    return 0
+
+
+#: `case edit`'s plain-text flags (as argparse names them) → the Case field each sets; `none`
+#: clears the ones a case may lack.
+_CASE_EDIT_TEXT = (("new_number", "number"), ("title", "title"))
+_CASE_EDIT_CLEARABLE = (("judge", "judge"), ("summary", "summary"))
+
+
+def _case_changes(args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
+    """The fields `case edit` sets, each read and checked before the store is opened."""
+    changes: dict[str, Any] = {}
+    for flag, field in _CASE_EDIT_TEXT:
+        value = getattr(args, flag)
+        if value is not None:
+            changes[field] = value
+    for flag, field in _CASE_EDIT_CLEARABLE:
+        value = getattr(args, flag)
+        if value is not None:
+            changes[field] = None if is_clear(value) else value
+    if args.kind is not None:
+        changes["kind"] = choice(CaseKind, args.kind, "--kind")
+    if args.court is not None:
+        changes["court"] = None if is_clear(args.court) else args.court
+    if args.opened is not None:
+        changes["opened_on"] = day(args.opened, "--opened", ctx.today)
+    if args.calendar is not None:
+        from docket.calendars import validate_calendar_code
+
+        changes["calendar"] = validate_calendar_code(args.calendar, field="--calendar")
+    if args.follow_up is not None:
+        text = args.follow_up
+        changes["follow_up_on"] = None if is_clear(text) else day(text, "--follow-up", ctx.today)
+    if not changes:
+        raise InputError(
+            "case edit",
+            "nothing to change; give at least one of --number, --title, --kind, --court, "
+            "--judge, --summary, --opened, --calendar, --follow-up",
+            "docket case edit 1:26-cv-00071 --court nm-dist-1",
+        )
+    return changes
+
+
+def _case_to_edit(args: argparse.Namespace, ctx: Context) -> tuple[Case, int]:
+    """The case NUMBER names; `--in` tells apart two courts' cases of that number (`--court`
+    is the court the case moves to)."""
+    try:
+        return ctx.case_id(args.number, court_flag="in_court")
+    except NotFound as missing:
+        raise NotFound(missing.problem, field="NUMBER") from None
+    except Refused as ambiguous:
+        if ambiguous.field != "court":
+            raise
+        raise Refused(
+            ambiguous.problem.replace("name the court", "name its present court with --in"),
+            field="--in",
+            example=ambiguous.example,
+        ) from None
+
+
+def _deadline_json(deadline: Deadline) -> dict[str, Any]:
+    return {
+        "id": deadline.id,
+        "title": deadline.title,
+        "due_on": deadline.due_on.isoformat(),
+        "rule": deadline.rule,
+        "citation": deadline.citation,
+    }
+
+
+def cmd_case_edit(args: argparse.Namespace, ctx: Context) -> int:
+    from docket.doubts import case_doubts, touching
+
+    changes = _case_changes(args, ctx)
+    current, case_id = _case_to_edit(args, ctx)
+    if "court" in changes and changes["court"] is not None:
+        # Refused here, by its flag and with the closest ids, before anything is written.
+        same = current.court and changes["court"].strip() == current.court
+        if not same:
+            ctx.store.court_registry().require(changes["court"], field="--court")
+    # Checked before the store writes, so a bad value is named by its flag.
+    edited = build(Case, **{**current.model_dump(), **changes})
+    confirm_dates(touching(case_doubts(edited, ctx.today), changes), args)
+    edit = ctx.store.edit_case(case_id, changes)
+    saved = edit.saved
+    if args.json:
+        print_json(
+            {
+                "case": saved.model_dump(mode="json"),
+                "changed": edit.changed,
+                "moved": [
+                    {
+                        **_deadline_json(moved.after),
+                        "was_due_on": moved.before.due_on.isoformat(),
+                        "was_rule": moved.before.rule,
+                        "was_citation": moved.before.citation,
+                    }
+                    for moved in edit.moved
+                ],
+                "withdrawn": [_deadline_json(d) for d in edit.withdrawn],
+                "added": [_deadline_json(d) for d in edit.added],
+            }
+        )
+        return 0
+    if not edit.changed:
+        say(f"{saved.number}: nothing changed")
+        return 0
+    # The stage follows a new kind by itself: named in words, as no flag sets it.
+    names = ", ".join(
+        "stage" if field == "stage" else flag_for(field, args.command_parser)
+        for field in edit.changed
+    )
+    court = f" in {saved.court}" if saved.court else ""
+    say(f"{saved.number}{court} updated ({names}): {saved.title}")
+    for moved in edit.moved:
+        old, new = moved.before, moved.after
+        cite = f" ({new.citation})" if new.citation else ""
+        was = f", was {old.citation}" if old.citation and old.citation != new.citation else ""
+        say(f"  Deadline #{new.id} moved {old.due_on} -> {new.due_on}: {new.title}{cite}{was}")
+    for deadline in edit.withdrawn:
+        cite = f" ({deadline.citation})" if deadline.citation else ""
+        say(
+            f"  Deadline #{deadline.id} withdrawn, no rule of the new court sets it: "
+            f"{deadline.title}{cite}"
+        )
+    for deadline in edit.added:
+        cite = f" ({deadline.citation})" if deadline.citation else ""
+        say(f"  Deadline #{deadline.id} added, due {deadline.due_on}: {deadline.title}{cite}")
+    if {"court", "kind", "calendar"} & set(edit.changed) and not (
+        edit.moved or edit.withdrawn or edit.added
+    ):
+        say("  No open deadline moved.")
     return 0
 
 
@@ -268,7 +407,7 @@ def cmd_case_follow_up(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: Subparsers) -> None:
-    cases = group(sub, "case", "add, list and show cases")
+    cases = group(sub, "case", "add, edit, list and show cases")
     add = command(cases, "add", cmd_case_add, "add a case", opens="create", numbered=False)
     add.add_argument(
         "--number",
@@ -291,12 +430,15 @@ def register(sub: Subparsers) -> None:
         "--summary", metavar="TEXT", help="what the matter is about, in a few lines (default: none)"
     )
     add_date(add, "--follow-up", "a day to look at the matter again", "none")
+    add_yes(add)
 
     listing = command(cases, "list", cmd_case_list, "list cases, most urgent first", numbered=False)
     listing.add_argument(
         "--open", action="store_true", help="unresolved cases only (default: every case)"
     )
     add_json(listing, "one object per case")
+
+    _register_edit(cases)
 
     show = command(cases, "show", cmd_case_show, "everything about one case")
     add_json(show, "the case, its parties, docket, hearings, deadlines, history and notes")
@@ -307,3 +449,51 @@ def register(sub: Subparsers) -> None:
         metavar="DATE",
         help=f"the day to look at the case again ({DATE_FORMS}), or 'none' to clear it",
     )
+
+
+def _register_edit(cases: Subparsers) -> None:
+    edit = command(
+        cases,
+        "edit",
+        cmd_case_edit,
+        "change a case; a new court or kind recounts its open deadlines",
+        numbered=False,
+        field_flags={"number": "--number"},
+    )
+    edit.add_argument("number", metavar="NUMBER", help="the case number as the court writes it")
+    edit.add_argument(
+        "--in",
+        dest="in_court",
+        metavar="COURT_ID",
+        help="the case's present court, when two courts use the same number (default: none)",
+    )
+    edit.add_argument(
+        "--number", dest="new_number", metavar="N", help="a new number (default: unchanged)"
+    )
+    edit.add_argument("--title", help="the caption (default: unchanged)")
+    edit.add_argument("--kind", help=", ".join(CaseKind.choices()) + " (default: unchanged)")
+    edit.add_argument(
+        "--court",
+        metavar="COURT_ID",
+        help="the court the case is in, e.g. nm-dist-1; its open deadlines are recounted "
+        "under that court's rules (default: unchanged)",
+    )
+    edit.add_argument(
+        "--judge", metavar="NAME", help="the assigned judge, or 'none' (default: unchanged)"
+    )
+    edit.add_argument(
+        "--summary", metavar="TEXT", help="what the matter is about, or 'none' (default: unchanged)"
+    )
+    add_date(edit, "--opened", "the day the matter was opened", "unchanged")
+    edit.add_argument(
+        "--calendar",
+        metavar="CODE",
+        help="holiday calendar, e.g. US-NM (default: the new court's, else unchanged)",
+    )
+    edit.add_argument(
+        "--follow-up",
+        metavar="DATE",
+        help=f"a day to look at the matter again ({DATE_FORMS}), or 'none' (default: unchanged)",
+    )
+    add_yes(edit)
+    add_json(edit, "the case and the deadlines that moved")

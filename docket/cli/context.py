@@ -95,17 +95,19 @@ class Context:
             self._store = open_store(self.db_path, create=self.opens == "create")
         return self._store
 
-    def case(self, number: str) -> Case:
+    def case(self, number: str, *, court_flag: str = "court") -> Case:
+        """The case `number` names; the argument `court_flag` (`--court` unless a command
+        uses that flag for something else) tells apart two courts that use one number."""
         try:
-            return self.store.find_case(number, getattr(self.args, "court", None))
+            return self.store.find_case(number, getattr(self.args, court_flag, None))
         except NotFound as missing:
             # The store says which case is missing; the shell can also say where to look.
             raise NotFound(
                 f"{missing.problem} (see: docket case list)", field=missing.field
             ) from None
 
-    def case_id(self, number: str) -> tuple[Case, int]:
-        case = self.case(number)
+    def case_id(self, number: str, *, court_flag: str = "court") -> tuple[Case, int]:
+        case = self.case(number, court_flag=court_flag)
         assert case.id is not None
         return case, case.id
 

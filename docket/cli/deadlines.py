@@ -10,9 +10,11 @@ from docket.cli.arguments import (
     Subparsers,
     add_date,
     add_json,
+    add_yes,
     build,
     choice,
     command,
+    confirm_dates,
     day,
     group,
     lead_times,
@@ -21,6 +23,7 @@ from docket.cli.arguments import (
 )
 from docket.cli.context import Context
 from docket.cli.output import print_json, print_steps, say
+from docket.doubts import deadline_doubts
 from docket.history import closed_by_close, history_line
 from docket.models import (
     Case,
@@ -41,6 +44,7 @@ def cmd_deadline_add(args: argparse.Namespace, ctx: Context) -> int:
     due = day(args.due, "--due", ctx.today)
     remind = {} if args.remind is None else {"remind_days": lead_times(args.remind)}
     deadline = build(Deadline, due_on=due, title=args.title, **remind)
+    confirm_dates(deadline_doubts(due, ctx.today), args)
     case, case_id = ctx.case_id(args.number)
     saved = ctx.store.add_deadline(case_id, deadline)
     leads = ", ".join(str(d) for d in saved.remind_days)
@@ -260,6 +264,7 @@ def register(sub: Subparsers) -> None:
         metavar="DAYS",
         help="lead times in days before the due date, e.g. 7,3,1 (default: 7,3,1)",
     )
+    add_yes(add)
 
     done = command(deadlines, "done", cmd_deadline_done, "mark a deadline done")
     _deadline_id(done)

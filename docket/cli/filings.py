@@ -11,9 +11,11 @@ from docket.cli.arguments import (
     Subparsers,
     add_date,
     add_json,
+    add_yes,
     build,
     choice,
     command,
+    confirm_dates,
     day,
     group,
     is_clear,
@@ -28,6 +30,7 @@ from docket.cli.output import (
     print_recounted_deadlines,
     say,
 )
+from docket.doubts import filing_doubts, touching
 from docket.errors import InputError
 from docket.models import Deadline, DeadlineStatus, DocType, Filing, ServiceMethod
 
@@ -58,6 +61,7 @@ def cmd_filing_add(args: argparse.Namespace, ctx: Context) -> int:
         service=service,
         document_number=args.doc_no,
     )
+    confirm_dates(filing_doubts(filing, ctx.today), args)
     case, case_id = ctx.case_id(args.number)
     saved, created = ctx.store.add_filing(case_id, filing)
     assert saved.id is not None
@@ -159,7 +163,8 @@ def cmd_filing_edit(args: argparse.Namespace, ctx: Context) -> int:
     # Checked before the model is built, so a voided entry is named before a bad new value,
     # and a bad value is named by its flag before anything is written.
     current.refuse_if_voided()
-    build(Filing, **{**current.model_dump(), **changes})
+    edited = build(Filing, **{**current.model_dump(), **changes})
+    confirm_dates(touching(filing_doubts(edited, ctx.today), changes), args)
     # The store reads the entry again inside its write and changes only these fields, so an
     # edit saved meanwhile by someone else (another field) is kept, not written back over.
     edit = ctx.store.edit_filing(case_id, args.entry_no, changes)
@@ -208,6 +213,7 @@ def register(sub: Subparsers) -> None:
         "--doc-no", metavar="NO", help="the court's document number, if it has one (default: none)"
     )
     add_json(add, "the entry, the deadlines it set and the deadlines it met")
+    add_yes(add)
 
     edit = command(
         filings, "edit", cmd_filing_edit, "correct an entry; its deadlines are recounted"
@@ -227,6 +233,7 @@ def register(sub: Subparsers) -> None:
     edit.add_argument(
         "--doc-no", metavar="NO", help="the court's document number (default: unchanged)"
     )
+    add_yes(edit)
 
     void = command(filings, "void", cmd_filing_void, "void an entry (never deleted)")
     _entry_no(void, "to void")

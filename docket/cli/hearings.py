@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from docket.cli.arguments import Subparsers, add_json, build, choice, command, group, record_number
+from docket.cli.arguments import (
+    Subparsers,
+    add_json,
+    add_yes,
+    build,
+    choice,
+    command,
+    confirm_dates,
+    group,
+    record_number,
+)
 from docket.cli.context import Context
 from docket.cli.output import (
     hearing_line,
@@ -15,6 +25,7 @@ from docket.cli.output import (
     print_recounted_deadlines,
     say,
 )
+from docket.doubts import hearing_doubts
 from docket.errors import InputError
 from docket.models import Hearing, HearingStatus
 
@@ -33,6 +44,7 @@ def cmd_hearing_add(args: argparse.Namespace, ctx: Context) -> int:
     hearing = build(
         Hearing, starts_at=starts, kind=args.kind, location=args.where, judge=args.judge
     )
+    confirm_dates(hearing_doubts(starts, ctx.today), args)
     saved, created = ctx.store.add_hearing(case_id, hearing)
     where = f" at {saved.location}" if saved.location else ""
     say(f"Hearing on {case.number}: {saved.kind}, {saved.starts_at:%Y-%m-%d %H:%M}{where}")
@@ -71,6 +83,10 @@ def cmd_hearing_set(args: argparse.Namespace, ctx: Context) -> int:
             "nothing to change; give --status, --at, --outcome or --to",
             "docket hearing set NUMBER ID --status held --outcome 'motion granted'",
         )
+    doubts = [] if starts is None else hearing_doubts(starts, ctx.today)
+    if to is not None:
+        doubts += hearing_doubts(to, ctx.today, field="continued_to")
+    confirm_dates(doubts, args)
     ctx.hearing(case, args.id)
     change = ctx.store.change_hearing(
         args.id,
@@ -118,6 +134,7 @@ def register(sub: Subparsers) -> None:
     add.add_argument(
         "--judge", metavar="NAME", help="the presiding judge, e.g. 'Hon. A. Judge' (default: none)"
     )
+    add_yes(add)
 
     change = command(hearings, "set", cmd_hearing_set, "record an outcome, move or continue")
     change.add_argument(
@@ -143,6 +160,7 @@ def register(sub: Subparsers) -> None:
         help=f"continued to: a new hearing is set at this time, {DATETIME_FORMS} "
         "(default: not continued)",
     )
+    add_yes(change)
 
     listing = command(hearings, "list", cmd_hearing_list, "a case's hearings with their ids")
     add_json(listing, "the hearings")

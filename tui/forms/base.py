@@ -7,7 +7,7 @@ the result the form is dismissed with or raises `FormErrors` naming the fields a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
+from docket.doubts import Doubt
 from docket.errors import DocketError, StaleRecord
 from tui import bindings
 from tui.verbatim import INERT_FIELD, shown
@@ -116,6 +117,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def __init__(self) -> None:
         super().__init__()
         self._initial: dict[str, object] = {}
+        self._questioned: dict[str, object] | None = None
+        """What the form held when its dates were questioned: saving it again confirms them."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
@@ -176,15 +179,34 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         field of this form goes to the message line below the fields."""
         if error.field is None:
             return {"form": str(error)}
-        field_id, word = (
-            self.form_fields.get(error.field)
-            or FORM_FIELDS.get(error.field)
-            or (error.field, error.field.replace("_", " "))
-        )
+        field_id, word = self.form_field(error.field)
         text = f"{word}: {error.problem}"
         if error.example:
             text += f" (for example: {error.example})"
         return {field_id: text}
+
+    def form_field(self, name: str) -> tuple[str, str]:
+        """The form field id and the form's word for a model field."""
+        return self.form_fields.get(name) or FORM_FIELDS.get(name) or (name, name.replace("_", " "))
+
+    def question(self, doubts: Sequence[Doubt]) -> None:
+        """Ask about dates that are hardly right (`docket.doubts`) before anything is saved:
+        the first save marks them and saves nothing; saving the very same values again
+        confirms them, and they are saved as typed. Call in `submit`, before writing."""
+        if not doubts:
+            self._questioned = None
+            return
+        now = self.snapshot()
+        if self._questioned == now:
+            return
+        self._questioned = now
+        errors: dict[str, str] = {}
+        for doubt in doubts:
+            field_id, word = self.form_field(doubt.field)
+            text = f"{word}: {doubt.problem}"
+            errors[field_id] = f"{errors[field_id]}; {text}" if field_id in errors else text
+        errors["form"] = "Check the marked dates: ctrl+s again saves them as typed."
+        raise FormErrors(errors)
 
     def try_submit(self) -> R | None:
         """Validate and save; on any error, mark the fields and return None."""

@@ -57,6 +57,9 @@ class DeadlineForm(FormScreen[Deadline]):
         if errors:
             raise FormErrors(errors)
         assert due is not None
+        from docket.doubts import deadline_doubts
+
+        self.question(deadline_doubts(due, self.store.clock.today()))
         deadline = build(
             Deadline,
             {"due_on": "due", "remind_days": "remind"},

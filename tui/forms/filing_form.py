@@ -200,8 +200,16 @@ class FilingForm(FormScreen[FilingFormResult]):
         )
 
     def submit(self) -> FilingFormResult:
+        from docket.doubts import filing_doubts, touching
+
         filing = self.values()
         old = self.editing
+        doubts = filing_doubts(filing, self.today)
+        if old is not None:
+            # An odd date saved before was confirmed then: asked again only when it changes.
+            dates = ("filed_on", "served_on")
+            doubts = touching(doubts, [d for d in dates if getattr(filing, d) != getattr(old, d)])
+        self.question(doubts)
         if old is not None:
             # What the form does not show (number, source, document links) is kept as it was.
             kept = old.model_dump(

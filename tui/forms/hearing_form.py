@@ -125,6 +125,9 @@ class HearingForm(FormScreen[Hearing]):
         if errors:
             raise FormErrors(errors)
         assert when is not None
+        from docket.doubts import hearing_doubts
+
+        self.question(hearing_doubts(when, self.store.clock.today()))
         hearing = Hearing(
             starts_at=when,
             kind=kind,
@@ -234,6 +237,13 @@ class HearingUpdateForm(FormScreen[HearingChange]):
         assert when is not None
         old = self.hearing
         assert old.id is not None
+        from docket.doubts import hearing_doubts
+
+        today = self.store.clock.today()
+        doubts = [] if when == old.starts_at else hearing_doubts(when, today)
+        if continued_to is not None and continued_to != old.continued_to:
+            doubts += hearing_doubts(continued_to, today, field="continued_to")
+        self.question(doubts)
         # Only a scheduled hearing is continued: an already continued one keeps its new date,
         # and the rest of the form (outcome, place) is saved on it as on any other.
         continuing = continued_to is not None and old.status == HearingStatus.SCHEDULED

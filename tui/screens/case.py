@@ -35,6 +35,7 @@ from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 if TYPE_CHECKING:
     from db.hearings import HearingChange
     from docket.models import Case, CaseParty, Filing
+    from tui.forms.case_form import CaseFormResult
     from tui.forms.filing_form import FilingFormResult
     from tui.forms.void_form import VoidResult
 
@@ -550,6 +551,33 @@ class CaseScreen(Screen[None]):
         new_key = str(result.scheduled.id) if result.scheduled is not None else None
         # The continued hearing's new date is the row the paralegal looks at next.
         self.reload(then=None if new_key is None else lambda: move_to_key(hearings, new_key))
+
+    def action_edit_case(self) -> None:
+        from tui.forms.case_form import CaseForm
+
+        self.app.push_screen(CaseForm(self.case), self._case_edited)
+
+    def _case_edited(self, result: CaseFormResult | None) -> None:
+        if result is None or result.edit is None:
+            return
+        self.reload()
+        edit = result.edit
+        if not edit.changed:
+            self.notify("Nothing changed", title="Case", markup=False)
+            return
+        message = f"Case updated: {edit.saved.number} · {edit.saved.title}"
+        for moved in edit.moved:
+            old, new = moved.before, moved.after
+            cite = f" ({new.citation})" if new.citation else ""
+            message += (
+                f"\nDeadline moved: {new.title}{cite} · {format_day(old.due_on)} → "
+                f"{format_day(new.due_on)}"
+            )
+        for deadline in edit.withdrawn:
+            message += f"\nWithdrawn (no such rule in the new court): {deadline.title}"
+        for deadline in edit.added:
+            message += f"\nDeadline added: {deadline.title} · {format_day(deadline.due_on)}"
+        self.notify(message, title="Case", markup=False)
 
     def action_follow_up(self) -> None:
         from tui.forms.follow_up_form import FollowUpForm
