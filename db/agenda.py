@@ -18,6 +18,17 @@ CASE_ROW_COLUMNS = (
     "follow_up_on, last_activity_on, attention_on, stay_reason IS NOT NULL"
 )
 
+#: The SQL that says a case (`c`) is one the person `:me` answers for.
+MINE_CASE = "(c.attorney_id = :me OR c.paralegal_id = :me)"
+#: ... and a deadline (`d`, on case `c`): given to them, or on their matter and given to no
+#: one else (a deadline handed to a colleague is the colleague's).
+MINE_DEADLINE = f"(d.assignee_id = :me OR (d.assignee_id IS NULL AND {MINE_CASE}))"
+#: A case in the Cases list (no alias) that `:me` answers for, or has an open deadline on.
+MINE_LISTED = (
+    "(attorney_id = :me OR paralegal_id = :me OR id IN "
+    "(SELECT case_id FROM deadlines WHERE assignee_id = :me AND status = 'open'))"
+)
+
 
 class AgendaStore(StoreBase):
     # ------------------------------------------------------------------ rollups
@@ -128,8 +139,11 @@ class AgendaStore(StoreBase):
             )
         )
 
-    def cases_needing_attention(self, *, limit: int = 200) -> list[AttentionRow]:
-        """Unresolved matters that have gone quiet or reached their follow-up date.
+    def cases_needing_attention(
+        self, *, limit: int = 200, mine: int | None = None
+    ) -> list[AttentionRow]:
+        """Unresolved matters that have gone quiet or reached their follow-up date; with
+        `mine`, only those that person answers for.
 
         Candidates walk the urgency index (attention date reached), leaving out in SQL those an
         open deadline keeps out of the rule (overdue ones are the agenda's, not this list's);
@@ -140,14 +154,15 @@ class AgendaStore(StoreBase):
         after: tuple[str, int] = ("", 0)
         while len(result) < limit:
             rows = self.query_rows(
-                f"SELECT {CASE_ROW_COLUMNS} FROM cases INDEXED BY cases_by_urgency "
-                "WHERE resolved = 0 AND attention_on <= ? "
-                "AND (follow_up_on <= ? OR next_deadline_on IS NULL) "
+                f"SELECT {CASE_ROW_COLUMNS} FROM cases c INDEXED BY cases_by_urgency "
+                "WHERE resolved = 0 AND attention_on <= :today "
+                "AND (follow_up_on <= :today OR next_deadline_on IS NULL) "
                 # A range seek on attention_on, then the row value for ties; an OR here would
                 # make SQLite gather and sort every candidate.
-                "AND attention_on >= ? AND (attention_on, id) > (?, ?) "
-                "ORDER BY resolved, attention_on, id LIMIT ?",
-                (today, today, after[0], after[0], after[1], limit),
+                "AND attention_on >= :day AND (attention_on, id) > (:day, :id) "
+                + ("" if mine is None else f"AND {MINE_CASE} ")
+                + "ORDER BY resolved, attention_on, id LIMIT :limit",
+                {"today": today, "day": after[0], "id": after[1], "limit": limit, "me": mine},
             )
             for row in self.case_rows(rows):
                 if row.attention:
@@ -170,17 +185,22 @@ class AgendaStore(StoreBase):
 
     # ------------------------------------------------------------------ agenda
 
-    def agenda(self, *, until: date | None = None, limit: int = 500) -> list[AgendaItem]:
+    def agenda(
+        self, *, until: date | None = None, limit: int = 500, mine: int | None = None
+    ) -> list[AgendaItem]:
         """Open deadlines (overdue ones included) and scheduled hearings up to `until`,
-        soonest first. With no `until`, everything open."""
+        soonest first. With no `until`, everything open; with `mine` (a person's id), only
+        what that person answers for."""
         today = self.clock.today()
         end = (until or date(9999, 12, 30)).isoformat()
         deadline_rows = self.query_rows(
             "SELECT d.id, d.case_id, c.number, c.title, d.due_on, d.title, d.status, "
             "d.remind_days, d.citation FROM deadlines d INDEXED BY deadlines_by_due "
             "JOIN cases c ON c.id = d.case_id "
-            "WHERE d.status = 'open' AND d.due_on <= ? ORDER BY d.due_on, d.id LIMIT ?",
-            (end, limit),
+            "WHERE d.status = 'open' AND d.due_on <= :end "
+            + ("" if mine is None else f"AND {MINE_DEADLINE} ")
+            + "ORDER BY d.due_on, d.id LIMIT :limit",
+            {"end": end, "limit": limit, "me": mine},
         )
         start_utc = utc_iso(datetime.combine(today, datetime.min.time()).astimezone())
         end_utc = (
@@ -196,9 +216,10 @@ class AgendaStore(StoreBase):
             "SELECT h.id, h.case_id, c.number, c.title, h.starts_at, h.kind, h.status, "
             "h.location FROM hearings h INDEXED BY hearings_by_time "
             "JOIN cases c ON c.id = h.case_id "
-            "WHERE h.status = 'scheduled' AND h.starts_utc >= ? AND h.starts_utc < ? "
-            "ORDER BY h.starts_utc LIMIT ?",
-            (start_utc, end_utc, limit),
+            "WHERE h.status = 'scheduled' AND h.starts_utc >= :start AND h.starts_utc < :end "
+            + ("" if mine is None else f"AND {MINE_CASE} ")
+            + "ORDER BY h.starts_utc LIMIT :limit",
+            {"start": start_utc, "end": end_utc, "limit": limit, "me": mine},
         )
         items = [
             AgendaItem(

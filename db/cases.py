@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from db.agenda import CASE_ROW_COLUMNS, AgendaStore
+from db.agenda import CASE_ROW_COLUMNS, MINE_LISTED, AgendaStore
 from db.courts import CourtStore
 from db.mapping import case_from_row, status_values
 from db.rows import PAGE_SIZE, CaseRow
@@ -161,13 +161,15 @@ class CaseStore(AgendaStore, CourtStore):
         *,
         text: str = "",
         open_only: bool = False,
+        mine: int | None = None,
         after: tuple[int, str, int] | None = None,
         limit: int = PAGE_SIZE,
     ) -> list[CaseRow]:
         """A page of the Cases list: unresolved first, most urgent first (keyset paged).
 
-        `text` narrows by number or title (case-insensitive substring); the walk follows the
-        urgency index and stops after `limit` matches.
+        `text` narrows by number or title (case-insensitive substring), `mine` (a person's
+        id) to the matters that person answers for; the walk follows the urgency index and
+        stops after `limit` matches.
         """
         clauses: list[str] = []
         params: list[Any] = []
@@ -177,6 +179,9 @@ class CaseStore(AgendaStore, CourtStore):
             pattern = "%" + _like_escape(text.strip()) + "%"
             clauses.append("(number LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
             params += [pattern, pattern]
+        if mine is not None:
+            clauses.append(MINE_LISTED.replace(":me", "?"))
+            params += [mine, mine, mine]
         if after is None:
             where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
             rows = self.query_rows(
