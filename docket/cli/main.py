@@ -30,6 +30,7 @@ from docket.cli import (
     reports,
     setup,
     status,
+    team,
     transfer,
 )
 from docket.cli.arguments import Subparsers, db_help
@@ -45,6 +46,7 @@ COMMAND_GROUPS: list[Callable[[Subparsers], None]] = [
     courts.register,
     cases.register,
     parties.register,
+    team.register,
     filings.register,
     hearings.register,
     deadlines.register,
