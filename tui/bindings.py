@@ -55,11 +55,18 @@ CASES: list[BindingType] = [
     ),
     Binding("n", "new_case", "New case", id="cases.new", tooltip="Enter a new case"),
     Binding(
+        "m",
+        "toggle_mine",
+        "Mine",
+        id="cases.mine",
+        tooltip="Only the matters you answer for (again: every matter)",
+    ),
+    Binding(
         "escape",
         "leave_filter",
         "Back",
         id="cases.back",
-        tooltip="Back to the list",
+        tooltip="Back to the list (from a linked group: to every matter)",
         show=False,
     ),
     Binding("q", "app.quit", "Quit", id="cases.quit", tooltip="Leave docket"),
@@ -86,6 +93,13 @@ CASE: list[BindingType] = [
         "Follow up",
         id="case.follow_up",
         tooltip="Set or clear the day to look at this matter again",
+    ),
+    Binding(
+        "g",
+        "linked_group",
+        "Group",
+        id="case.group",
+        tooltip="The Cases list of this matter and every matter linked to it",
     ),
     Binding(
         "e",
@@ -134,6 +148,13 @@ CASE: list[BindingType] = [
 AGENDA: list[BindingType] = [
     Binding("enter", "open_case", "Open case", id="agenda.open", tooltip="Open the item's case"),
     Binding("x", "done", "Done", id="agenda.done", tooltip="Mark the selected deadline done"),
+    Binding(
+        "m",
+        "toggle_mine",
+        "Mine",
+        id="agenda.mine",
+        tooltip="Only what you answer for (again: everything)",
+    ),
     Binding("escape", "app.goto('cases')", "Back", id="agenda.back", tooltip="Back to the cases"),
 ]
 

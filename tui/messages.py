@@ -6,11 +6,11 @@ A screen's worker reads; the message brings what it read to the UI thread, which
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from db.rows import AgendaItem, CaseRow, SearchHit
+from db.rows import AgendaItem, CaseRow, LinkRow, SearchHit
 from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
 
 
@@ -21,6 +21,8 @@ class CasesLoaded(Message):
     rows: list[CaseRow]
     generation: int
     append: bool
+    whole: bool = False
+    """The rows are the whole list (a linked group): there is no next page to ask for."""
 
 
 @dataclass
@@ -55,6 +57,10 @@ class CaseLoaded(Message):
     """Notes left off the list (older than the last one listed)."""
     court_registered: bool = True
     """False when the case's stored court is not in the registry (its rules were assumed)."""
+    links: list[LinkRow] = field(default_factory=list)
+    """The matters linked to it, with the relation as this one sees it."""
+    attorney: str | None = None
+    paralegal: str | None = None
 
 
 @dataclass

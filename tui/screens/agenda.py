@@ -57,6 +57,8 @@ class AgendaScreen(Screen[None]):
         super().__init__()
         self._items: dict[str, AgendaItem] = {}
         self._width = 0
+        self._mine: int | None = None
+        """The current user's person id while the agenda shows only what they answer for."""
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
@@ -96,7 +98,7 @@ class AgendaScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="agenda")
     def _load(self) -> None:
-        self.post_message(AgendaLoaded(docket_app(self).store.agenda()))
+        self.post_message(AgendaLoaded(docket_app(self).store.agenda(mine=self._mine)))
 
     def on_agenda_loaded(self, message: AgendaLoaded) -> None:
         today = docket_app(self).store.clock.today()
@@ -122,7 +124,10 @@ class AgendaScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         summary = " · ".join(f"{name} {counts[name]}" for name in _SECTION_STYLE if name in counts)
-        self.query_one("#agenda-title", Static).update(f"Agenda · {summary or 'nothing open'}")
+        view = " · mine" if self._mine is not None else ""
+        self.query_one("#agenda-title", Static).update(
+            f"Agenda{view} · {summary or 'nothing open'}"
+        )
 
     def _selected(self) -> AgendaItem | None:
         key = cursor_key(self.query_one("#agenda-table", DataTable))
@@ -150,4 +155,9 @@ class AgendaScreen(Screen[None]):
             self.notify(str(error), severity="warning", markup=False)
             return
         self.notify(f"Done: {done.title} ({item.case_number})", markup=False)
+        self.reload()
+
+    def action_toggle_mine(self) -> None:
+        """Only what the current user answers for, or everything again."""
+        self._mine = None if self._mine is not None else docket_app(self).my_person_id()
         self.reload()

@@ -34,6 +34,7 @@ from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
 if TYPE_CHECKING:
     from db.hearings import HearingChange
+    from db.rows import LinkRow
     from docket.models import Case, CaseParty, Filing
     from tui.forms.filing_form import FilingFormResult
     from tui.forms.void_form import VoidResult
@@ -77,6 +78,12 @@ TABLES: dict[str, tuple[list[ColumnSpec], str, int]] = {
         40,
     ),
     "history": ([("On", "on", 10), ("What", "what", 24), ("Note", "note", None)], "note", 50),
+    "links": (
+        [("Linked as", "how", 18), ("Number", "number", 18), ("Title", "title", None)]
+        + [("Stage", "stage", 14), ("Next", "next", 10)],
+        "title",
+        44,
+    ),
 }
 
 
@@ -102,6 +109,7 @@ class CaseScreen(Screen[None]):
         self._after_load: list[Callable[[], object]] = []
         self._width = 0
         self._parties: dict[str, CaseParty] = {}
+        self._links: dict[str, LinkRow] = {}
 
     @property
     def case(self) -> Case:
@@ -121,6 +129,9 @@ class CaseScreen(Screen[None]):
                 yield _table("deadlines")
             with TabPane("Status & notes", id="tab-status"):
                 yield _table("history")
+            with TabPane("Links", id="tab-links"):
+                yield _table("links")
+                yield Static("", id="link-detail", markup=False)
         yield DocketFooter()
 
     def on_mount(self) -> None:
@@ -179,6 +190,7 @@ class CaseScreen(Screen[None]):
             docket += page
             done = len(page) < PAGE_SIZE
         notes = store.notes(self.case_id, limit=NOTES_SHOWN)
+        people = store.responsible(self.case_id)
         older = store.count_notes(self.case_id) - NOTES_SHOWN if len(notes) == NOTES_SHOWN else 0
         self.post_message(
             CaseLoaded(
@@ -195,6 +207,9 @@ class CaseScreen(Screen[None]):
                 notes=notes,
                 older_notes=max(0, older),
                 court_registered=not case.court or store.court_of(case) is not None,
+                links=store.case_links(self.case_id),
+                attorney=people.attorney.name if people.attorney else None,
+                paralegal=people.paralegal.name if people.paralegal else None,
             )
         )
 
@@ -204,7 +219,11 @@ class CaseScreen(Screen[None]):
         today = docket_app(self).store.clock.today()
         self.query_one("#case-header", Static).update(
             case_rows.header(
-                message.case, message.row, today, court_registered=message.court_registered
+                message.case,
+                message.row,
+                today,
+                court_registered=message.court_registered,
+                people=(message.attorney, message.paralegal),
             )
         )
         docket = self.query_one("#docket", DataTable)
@@ -236,6 +255,12 @@ class CaseScreen(Screen[None]):
             history.add_row(*cells)
         if message.older_notes:
             history.add_row(*case_rows.older_notes_cells(message.older_notes, message.case.number))
+        links = self.query_one("#links", DataTable)
+        links.clear()
+        self._links = {str(link.case_id): link for link in message.links}
+        for link in message.links:
+            links.add_row(*case_rows.link_cells(link, today), key=str(link.case_id))
+        self._show_link(self._selected_key("links"))
         after, self._after_load = self._after_load, []
         for then in after:
             then()
@@ -259,6 +284,24 @@ class CaseScreen(Screen[None]):
         clients = {str(p.id): p.name for p in self._parties.values()}
         detail = self.query_one("#party-detail", Static)
         detail.update(shown(case_rows.party_detail(party, clients)) if party else "")
+
+    @on(DataTable.RowHighlighted, "#links")
+    def _link_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_link(event.row_key.value)
+
+    def _show_link(self, key: object) -> None:
+        """Under the Links table: the highlighted matter's court, caption and the note."""
+        link = self._links.get(str(key)) if key is not None else None
+        detail = self.query_one("#link-detail", Static)
+        detail.update(shown(case_rows.link_detail(link)) if link else "")
+
+    @on(DataTable.RowSelected, "#links")
+    def _follow_link(self, event: DataTable.RowSelected) -> None:
+        """Enter on a link opens that matter, on top of this one (escape comes back)."""
+        docket_app(self).open_case(int(str(event.row_key.value)))
+
+    def action_linked_group(self) -> None:
+        docket_app(self).show_linked_group(self.case_id)
 
     @on(DataTable.RowHighlighted, "#docket")
     def _docket_paging(self, event: DataTable.RowHighlighted) -> None:
