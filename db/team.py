@@ -75,7 +75,7 @@ class TeamStore(CaseStore):
             others = [p.name for p in people if p.role == role]
             raise InputError(
                 field,
-                f"{person.name} is a {person.role.value}, not a {role.value}"
+                f"{person.name} is {_a(person.role)}, not {_a(role)}"
                 + (f"; the {role.value}s: {', '.join(others[:5])}" if others else ""),
                 others[0] if others else None,
             )
@@ -178,6 +178,10 @@ class TeamStore(CaseStore):
             (case_id,),
         )
         return {int(deadline_id): str(name) for deadline_id, name in rows}
+
+
+def _a(role: PersonRole) -> str:
+    return ("an " if role.value[0] in "aeiou" else "a ") + role.value
 
 
 def _person(row: dict[str, Any]) -> Person:
