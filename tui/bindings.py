@@ -94,12 +94,14 @@ CASE: list[BindingType] = [
         id="case.follow_up",
         tooltip="Set or clear the day to look at this matter again",
     ),
+    # Off the footer, which is full on a case; on the help screen and in the palette.
     Binding(
         "g",
         "linked_group",
-        "Group",
+        "Linked group",
         id="case.group",
         tooltip="The Cases list of this matter and every matter linked to it",
+        show=False,
     ),
     Binding(
         "e",
