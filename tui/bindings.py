@@ -104,6 +104,22 @@ CASE: list[BindingType] = [
         show=False,
     ),
     Binding(
+        "l",
+        "new_link",
+        "Link",
+        id="case.link",
+        tooltip="Link this matter to a related one",
+        show=False,
+    ),
+    Binding(
+        "r",
+        "responsible",
+        "Who",
+        id="case.responsible",
+        tooltip="The matter's attorney, paralegal, matter and client numbers",
+        show=False,
+    ),
+    Binding(
         "e",
         "edit_filing",
         "Edit",
@@ -144,6 +160,17 @@ CASE: list[BindingType] = [
         "How counted",
         id="case.explain",
         tooltip="Deadlines tab: the rule and counting steps (also enter)",
+    ),
+]
+
+#: The Case screen's Links tab, while its list has the keyboard.
+LINKS: list[BindingType] = [
+    Binding(
+        "x",
+        "unlink",
+        "Unlink",
+        id="links.unlink",
+        tooltip="Remove the link to the selected matter (asks first)",
     ),
 ]
 
@@ -215,6 +242,7 @@ REGISTRY: dict[str, list[BindingType]] = {
     "app": APP,
     "cases": CASES,
     "case": CASE,
+    "links": LINKS,
     "agenda": AGENDA,
     "search": SEARCH,
     "help": HELP,

@@ -70,3 +70,11 @@ class DocketPage(Message):
     generation: int
     filings: list[Filing]
     done: bool
+
+
+@dataclass
+class LinksChanged(Message):
+    """A link was added or removed on the Case screen's Links tab; `select` is the matter to
+    put the cursor on once the case is read again."""
+
+    select: int | None = None

@@ -51,9 +51,7 @@ def test_an_appeal_reads_appeal_of_on_one_side_and_appealed_in_on_the_other(
 def test_symmetric_relations_read_the_same_from_both_sides_with_their_note(
     store: Store, incident: dict[str, int]
 ) -> None:
-    store.link_cases(
-        incident["suit"], incident["charge"], LinkRelation.PARALLEL, note="same facts"
-    )
+    store.link_cases(incident["suit"], incident["charge"], LinkRelation.PARALLEL, note="same facts")
     assert _links(store, incident["suit"]) == [("parallel", "CR-9")]
     assert _links(store, incident["charge"]) == [("parallel", "CV-12")]
     assert store.case_links(incident["charge"])[0].note == "same facts"
@@ -75,9 +73,7 @@ def test_a_matter_cannot_be_linked_to_itself_and_nothing_is_written(
     assert _counts(store) == before
 
 
-def test_a_pair_is_linked_once_whichever_way_round(
-    store: Store, incident: dict[str, int]
-) -> None:
+def test_a_pair_is_linked_once_whichever_way_round(store: Store, incident: dict[str, int]) -> None:
     store.link_cases(incident["charge"], incident["probe"], LinkRelation.SAME_INCIDENT)
     before = _counts(store)
     for first, second in (("charge", "probe"), ("probe", "charge")):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from db.store import Store
 from docket.links import LinkRelation
@@ -15,6 +15,8 @@ from docket.models import CaseKind, Deadline
 from docket.team import Person, PersonRole
 from tests.tui.helpers import add_case, messages, row_text, screen_lines, settle
 from tui.app import DocketApp
+from tui.forms.link_form import LinkForm
+from tui.forms.responsible_form import ResponsibleForm
 from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
 
@@ -165,3 +167,82 @@ async def test_case_header_names_who_answers_for_it(team: Store) -> None:
         text = "\n".join(screen_lines(app)[:6])
         assert "Attorney: Dana Whitlock   Paralegal: Terry Tester" in text
         assert "Matter: M-1042" in text
+
+
+async def test_l_links_this_matter_to_another_typed_by_number(linked: Store) -> None:
+    suit = linked.find_case("1:26-cv-00042")
+    assert suit.id is not None
+    app = DocketApp(linked)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_case(pilot, app, suit.id)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LinkForm)
+        # A number that is no case is marked with the closest one, and nothing is saved.
+        await pilot.press(*"CR-2026-9", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LinkForm)
+        assert "closest: D-101-CR-2026-9" in messages_of(app.screen)
+        await pilot.press(*["backspace"] * 9, *"D-101-CR-2026-9", "tab")
+        await pilot.press("enter", "down", "down", "down", "enter")  # parallel to it
+        await pilot.press("tab", *"same facts", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        links = screen.query_one("#links", DataTable)
+        assert row_text(links, 0)[:2] == ["parallel to", "D-101-CR-2026-9"]
+        charge = linked.find_case("D-101-CR-2026-9")
+        assert charge.id is not None
+        assert ("parallel", "1:26-cv-00042") in [
+            (link.relation, link.number) for link in linked.case_links(charge.id)
+        ]
+
+
+async def test_x_on_the_links_tab_unlinks_after_asking(linked: Store) -> None:
+    appeal = linked.find_case("A-1-CA-4410")
+    assert appeal.id is not None
+    app = DocketApp(linked)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_case(pilot, app, appeal.id)
+        await pilot.click("#--content-tab-tab-links")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.query_one("#links", DataTable).row_count == 0
+        assert linked.case_links(appeal.id) == []
+        assert "Unlinked: no longer appeal of D-101-CR-2026-9" in messages(app)
+
+
+async def test_r_sets_who_answers_for_the_matter_refusing_a_name_not_on_the_team(
+    team: Store,
+) -> None:
+    suit = team.find_case("1:26-cv-00042")
+    assert suit.id is not None
+    app = DocketApp(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case(pilot, app, suit.id)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ResponsibleForm)
+        assert app.screen.query_one("#attorney", Input).value == "Dana Whitlock"
+        await pilot.press("tab", *"Terry Testr", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ResponsibleForm)
+        assert "closest: Terry Tester" in messages_of(app.screen)
+        await pilot.press("backspace", *"er", "tab", *"M-77", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+        people = team.responsible(suit.id)
+        assert people.paralegal is not None and people.paralegal.name == "Terry Tester"
+        assert team.find_case("1:26-cv-00042").matter_no == "M-77"
+        assert "Paralegal: Terry Tester" in "\n".join(screen_lines(app)[:6])
+
+
+def messages_of(form: object) -> str:
+    """Every field message a form shows now."""
+    from textual.screen import Screen
+
+    assert isinstance(form, Screen)
+    return "\n".join(str(label.render()) for label in form.query(".field-error"))

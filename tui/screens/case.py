@@ -25,16 +25,16 @@ from docket.errors import DocketError
 from docket.models import DeadlineStatus, trigger_text
 from tui import bindings
 from tui.host import docket_app
-from tui.messages import CaseLoaded, DocketPage
+from tui.messages import CaseLoaded, DocketPage, LinksChanged
 from tui.screens import case_rows
 from tui.verbatim import shown
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
+from tui.widgets.links_pane import LinksPane
 from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
 if TYPE_CHECKING:
     from db.hearings import HearingChange
-    from db.rows import LinkRow
     from docket.models import Case, CaseParty, Filing
     from tui.forms.filing_form import FilingFormResult
     from tui.forms.void_form import VoidResult
@@ -109,7 +109,6 @@ class CaseScreen(Screen[None]):
         self._after_load: list[Callable[[], object]] = []
         self._width = 0
         self._parties: dict[str, CaseParty] = {}
-        self._links: dict[str, LinkRow] = {}
 
     @property
     def case(self) -> Case:
@@ -130,8 +129,7 @@ class CaseScreen(Screen[None]):
             with TabPane("Status & notes", id="tab-status"):
                 yield _table("history")
             with TabPane("Links", id="tab-links"):
-                yield _table("links")
-                yield Static("", id="link-detail", markup=False)
+                yield LinksPane(self.case_id)
         yield DocketFooter()
 
     def on_mount(self) -> None:
@@ -255,12 +253,7 @@ class CaseScreen(Screen[None]):
             history.add_row(*cells)
         if message.older_notes:
             history.add_row(*case_rows.older_notes_cells(message.older_notes, message.case.number))
-        links = self.query_one("#links", DataTable)
-        links.clear()
-        self._links = {str(link.case_id): link for link in message.links}
-        for link in message.links:
-            links.add_row(*case_rows.link_cells(link, today), key=str(link.case_id))
-        self._show_link(self._selected_key("links"))
+        self.query_one(LinksPane).show(message.links, today)
         after, self._after_load = self._after_load, []
         for then in after:
             then()
@@ -285,23 +278,24 @@ class CaseScreen(Screen[None]):
         detail = self.query_one("#party-detail", Static)
         detail.update(shown(case_rows.party_detail(party, clients)) if party else "")
 
-    @on(DataTable.RowHighlighted, "#links")
-    def _link_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_link(event.row_key.value)
-
-    def _show_link(self, key: object) -> None:
-        """Under the Links table: the highlighted matter's court, caption and the note."""
-        link = self._links.get(str(key)) if key is not None else None
-        detail = self.query_one("#link-detail", Static)
-        detail.update(shown(case_rows.link_detail(link)) if link else "")
-
-    @on(DataTable.RowSelected, "#links")
-    def _follow_link(self, event: DataTable.RowSelected) -> None:
-        """Enter on a link opens that matter, on top of this one (escape comes back)."""
-        docket_app(self).open_case(int(str(event.row_key.value)))
-
     def action_linked_group(self) -> None:
         docket_app(self).show_linked_group(self.case_id)
+
+    def action_new_link(self) -> None:
+        self.query_one(LinksPane).add_link(self.case.number)
+
+    def on_links_changed(self, message: LinksChanged) -> None:
+        self.query_one("#tabs", TabbedContent).active = "tab-links"
+        links = self.query_one("#links", DataTable)
+        key = None if message.select is None else str(message.select)
+        self.reload(then=None if key is None else lambda: move_to_key(links, key))
+
+    def action_responsible(self) -> None:
+        from tui.forms.responsible_form import ResponsibleForm
+
+        self.app.push_screen(
+            ResponsibleForm(docket_app(self).store, self.case), self._saved("Who answers")
+        )
 
     @on(DataTable.RowHighlighted, "#docket")
     def _docket_paging(self, event: DataTable.RowHighlighted) -> None:
