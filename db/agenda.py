@@ -18,15 +18,23 @@ CASE_ROW_COLUMNS = (
     "follow_up_on, last_activity_on, attention_on, stay_reason IS NOT NULL"
 )
 
-#: The SQL that says a case (`c`) is one the person `:me` answers for.
-MINE_CASE = "(c.attorney_id = :me OR c.paralegal_id = :me)"
-#: ... and a deadline (`d`, on case `c`): given to them, or on their matter and given to no
-#: one else (a deadline handed to a colleague is the colleague's).
-MINE_DEADLINE = f"(d.assignee_id = :me OR (d.assignee_id IS NULL AND {MINE_CASE}))"
-#: A case in the Cases list (no alias) that `:me` answers for, or has an open deadline on.
-MINE_LISTED = (
-    "(attorney_id = :me OR paralegal_id = :me OR id IN "
-    "(SELECT case_id FROM deadlines WHERE assignee_id = :me AND status = 'open'))"
+#: The ids of the matters the person `:me` answers for, read from the two partial indexes on
+#: the attorney and paralegal columns (a walk of a whole list, filtered, would cost more the
+#: larger the docket; these sets are a person's caseload).
+MY_CASE_IDS = (
+    "SELECT id FROM cases WHERE attorney_id = :me "
+    "UNION SELECT id FROM cases WHERE paralegal_id = :me"
+)
+#: ... and those where an open deadline was given to them: what `case list --mine` lists.
+MY_LISTED_IDS = (
+    f"{MY_CASE_IDS} UNION SELECT case_id FROM deadlines WHERE assignee_id = :me AND status = 'open'"
+)
+#: The open deadlines that are theirs: given to them, or on their matter and given to no one
+#: else (a deadline handed to a colleague is the colleague's).
+MY_DEADLINE_IDS = (
+    "SELECT id FROM deadlines WHERE assignee_id = :me AND status = 'open' UNION ALL "
+    f"SELECT id FROM deadlines WHERE case_id IN ({MY_CASE_IDS}) AND status = 'open' "
+    "AND assignee_id IS NULL"
 )
 
 
@@ -153,15 +161,19 @@ class AgendaStore(StoreBase):
         result: list[AttentionRow] = []
         after: tuple[str, int] = ("", 0)
         while len(result) < limit:
+            source = (
+                "cases INDEXED BY cases_by_urgency WHERE "
+                if mine is None
+                else f"cases WHERE id IN ({MY_CASE_IDS}) AND "
+            )
             rows = self.query_rows(
-                f"SELECT {CASE_ROW_COLUMNS} FROM cases c INDEXED BY cases_by_urgency "
-                "WHERE resolved = 0 AND attention_on <= :today "
+                f"SELECT {CASE_ROW_COLUMNS} FROM {source}"
+                "resolved = 0 AND attention_on <= :today "
                 "AND (follow_up_on <= :today OR next_deadline_on IS NULL) "
                 # A range seek on attention_on, then the row value for ties; an OR here would
                 # make SQLite gather and sort every candidate.
                 "AND attention_on >= :day AND (attention_on, id) > (:day, :id) "
-                + ("" if mine is None else f"AND {MINE_CASE} ")
-                + "ORDER BY resolved, attention_on, id LIMIT :limit",
+                "ORDER BY resolved, attention_on, id LIMIT :limit",
                 {"today": today, "day": after[0], "id": after[1], "limit": limit, "me": mine},
             )
             for row in self.case_rows(rows):
@@ -193,13 +205,18 @@ class AgendaStore(StoreBase):
         what that person answers for."""
         today = self.clock.today()
         end = (until or date(9999, 12, 30)).isoformat()
+        # Everyone's agenda walks the due-date index; one person's starts from their own few.
+        deadlines = (
+            "deadlines d INDEXED BY deadlines_by_due"
+            if mine is None
+            else f"(SELECT * FROM deadlines WHERE id IN ({MY_DEADLINE_IDS})) d"
+        )
         deadline_rows = self.query_rows(
             "SELECT d.id, d.case_id, c.number, c.title, d.due_on, d.title, d.status, "
-            "d.remind_days, d.citation FROM deadlines d INDEXED BY deadlines_by_due "
+            f"d.remind_days, d.citation FROM {deadlines} "
             "JOIN cases c ON c.id = d.case_id "
             "WHERE d.status = 'open' AND d.due_on <= :end "
-            + ("" if mine is None else f"AND {MINE_DEADLINE} ")
-            + "ORDER BY d.due_on, d.id LIMIT :limit",
+            "ORDER BY d.due_on, d.id LIMIT :limit",
             {"end": end, "limit": limit, "me": mine},
         )
         start_utc = utc_iso(datetime.combine(today, datetime.min.time()).astimezone())
@@ -212,13 +229,17 @@ class AgendaStore(StoreBase):
             if until
             else "9999"
         )
+        hearings = (
+            "hearings h INDEXED BY hearings_by_time"
+            if mine is None
+            else f"(SELECT * FROM hearings WHERE case_id IN ({MY_CASE_IDS})) h"
+        )
         hearing_rows = self.query_rows(
             "SELECT h.id, h.case_id, c.number, c.title, h.starts_at, h.kind, h.status, "
-            "h.location FROM hearings h INDEXED BY hearings_by_time "
+            f"h.location FROM {hearings} "
             "JOIN cases c ON c.id = h.case_id "
             "WHERE h.status = 'scheduled' AND h.starts_utc >= :start AND h.starts_utc < :end "
-            + ("" if mine is None else f"AND {MINE_CASE} ")
-            + "ORDER BY h.starts_utc LIMIT :limit",
+            "ORDER BY h.starts_utc LIMIT :limit",
             {"start": start_utc, "end": end_utc, "limit": limit, "me": mine},
         )
         items = [

@@ -285,3 +285,17 @@ def test_the_sheet_shows_links_from_its_side_and_who_answers_for_the_matter(
     appeal = render_docket_sheet(store, incident["appeal"])
     assert "<td>appeal of</td><td>CR-9</td>" in appeal
     assert "Related matters" not in render_docket_sheet(store, incident["other"])
+
+
+def test_my_cases_page_by_keyset_in_the_cases_list_order(
+    store: Store, incident: dict[str, int], team: dict[str, Person]
+) -> None:
+    for key in ("probe", "charge", "appeal", "suit"):
+        store.assign_case(incident[key], paralegal="Terry Tester")
+    everyone = [row.number for row in store.list_cases() if row.number != "CV-99"]
+    first = store.list_cases(mine=team["me"].id, limit=3)
+    rest = store.list_cases(mine=team["me"].id, after=first[-1].sort_key, limit=3)
+    assert [row.number for row in first + rest] == everyone
+    assert [row.number for row in store.list_cases(mine=team["me"].id, text="roe")] == [
+        number for number in everyone if number != "INV-7"
+    ]
