@@ -10,12 +10,14 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from db.agenda import CASE_ROW_COLUMNS
 from db.cases import CaseStore
 from db.rows import CaseRow, LinkRow
 from docket.errors import InputError, NotFound, Refused
 from docket.links import LinkRelation, relation_as_seen
-from docket.models import Case
+from docket.models import Case, Line
 
 #: The most matters a linked group lists: far past any real incident, and a bound on the walk.
 GROUP_LIMIT = 500
@@ -27,11 +29,7 @@ class LinkStore(CaseStore):
     ) -> LinkRow:
         """Link two matters (`case_id` is `relation` of `other_id`); returns the link as
         `case_id` sees it. A matter cannot be linked to itself, nor a pair twice."""
-        note = (note or "").strip() or None
-        if note is not None and ("\n" in note or len(note) > 500):
-            raise InputError(
-                "note", "must be one line of at most 500 characters", "same crash on NM 14"
-            )
+        note = _one_line(note)
         with self.write():
             case, other = self.get_case(case_id), self.get_case(other_id)
             if case_id == other_id:
@@ -142,6 +140,17 @@ class LinkStore(CaseStore):
             raise NotFound(
                 f"{missing.problem}{closest}", field=field, example=near[0] if near else None
             ) from None
+
+
+def _one_line(note: str | None) -> str | None:
+    """The note as stored: one line of plain text, blank as none (a model's `Line`)."""
+    if note is None or not note.strip():
+        return None
+    try:
+        return str(TypeAdapter(Line).validate_python(note))
+    except ValidationError as error:
+        problem = str(error.errors()[0].get("msg", "is not valid")).removeprefix("Value error, ")
+        raise InputError("note", problem[:1].lower() + problem[1:], "same crash on NM 14") from None
 
 
 #: A link's columns with the far matter's (`c`); each query adds whether this end typed it.

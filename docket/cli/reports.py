@@ -47,6 +47,8 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
         return 1 if overdue else 0
+    if mine is not None:
+        say(f"Only what {store.get_person(mine).name} answers for\n")
     if not reminders:
         say(f"Nothing due in the next {within} days and no matter needs attention.")
     section = ""

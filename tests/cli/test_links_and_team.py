@@ -234,6 +234,10 @@ def test_mine_lists_and_reminds_only_what_the_user_answers_for(
         "Discovery",
         "Answer",
     ]
+    assert main(["remind", "--mine"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Only what Terry Tester answers for")
+    assert "Discovery" in text and "Disclosures" not in text
     assert main(["remind"]) == 0
     assert "Disclosures" in capsys.readouterr().out
     assert main(["case", "show", "CV-12"]) == 0

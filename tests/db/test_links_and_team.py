@@ -299,3 +299,13 @@ def test_my_cases_page_by_keyset_in_the_cases_list_order(
     assert [row.number for row in store.list_cases(mine=team["me"].id, text="roe")] == [
         number for number in everyone if number != "INV-7"
     ]
+
+
+@pytest.mark.parametrize("note", ["two\nlines", "bell\x07", "x" * 501])
+def test_a_link_note_is_one_line_of_plain_text(
+    store: Store, incident: dict[str, int], note: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        store.link_cases(incident["suit"], incident["charge"], LinkRelation.PARALLEL, note=note)
+    assert refused.value.field == "note"
+    assert store.case_links(incident["suit"]) == []

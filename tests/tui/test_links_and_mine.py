@@ -246,3 +246,20 @@ def messages_of(form: object) -> str:
 
     assert isinstance(form, Screen)
     return "\n".join(str(label.render()) for label in form.query(".field-error"))
+
+
+async def test_how_a_deadline_was_counted_says_whom_it_was_given_to(team: Store) -> None:
+    charge = team.find_case("D-101-CR-2026-9")
+    assert charge.id is not None
+    [deadline] = team.deadlines(charge.id)
+    assert deadline.id is not None
+    team.assign_deadline(deadline.id, "Dana Whitlock")
+    app = DocketApp(team)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_case(pilot, app, charge.id)
+        await pilot.click("#--content-tab-tab-deadlines")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert app.screen is not screen
+        assert "Given to: Dana Whitlock" in "\n".join(screen_lines(app))

@@ -457,7 +457,8 @@ class CaseScreen(Screen[None]):
         deadline = store.get_deadline(deadline_id)
         trigger = store.trigger_of(deadline)
         text = "" if trigger is None else trigger_text(trigger)
-        self.app.push_screen(DeadlineInfoScreen(deadline, text))
+        given_to = store.deadline_assignees(self.case_id).get(deadline_id, "")
+        self.app.push_screen(DeadlineInfoScreen(deadline, text, given_to))
 
     # ------------------------------------------------------------------ docket entries
 
