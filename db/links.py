@@ -43,7 +43,6 @@ class LinkStore(CaseStore):
                     f"{case.number} and {other.number} are already linked ({case.number} is "
                     f"{existing.words} {other.number}); unlink them first to change it",
                     field="other",
-                    example=f"docket case unlink {case.number} {other.number}",
                 )
             self.insert(
                 "case_links",
@@ -67,11 +66,7 @@ class LinkStore(CaseStore):
             case, other = self.get_case(case_id), self.get_case(other_id)
             link = self._link_between(case_id, other_id)
             if link is None:
-                raise Refused(
-                    f"{case.number} and {other.number} are not linked",
-                    field="other",
-                    example=f"docket case show {case.number}",
-                )
+                raise Refused(f"{case.number} and {other.number} are not linked", field="other")
             before = self.row_by_id("case_links", link.id)
             self.conn.execute("DELETE FROM case_links WHERE id = ?", (link.id,))
             self.record_audit(

@@ -125,11 +125,7 @@ class TeamStore(CaseStore):
                     raise InputError(column, "must be one line of 1 to 200 characters", "M-1042")
             changes[column] = number
         if not changes:
-            raise InputError(
-                "attorney",
-                "names nothing to change",
-                'docket case assign 1:26-cv-1 --attorney "Dana"',
-            )
+            raise InputError("attorney", "names nothing to change", "Dana Whitlock")
         with self.write():
             self.get_case(case_id)
             self.touch_case(case_id, **changes)

@@ -58,8 +58,8 @@ def find_person(people: Sequence[Person], text: str, *, field: str) -> Person:
     if not people:
         raise InputError(
             field,
-            f"no one named {text.strip()!r} is on the team, which has no one yet",
-            'docket person add "Dana Whitlock" --role attorney',
+            f"no one named {text.strip()!r} is on the team, which has no one yet; "
+            "add people to the team first",
         )
     names = [person.name for person in people]
     near = _closest(text, names)

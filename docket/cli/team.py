@@ -41,6 +41,16 @@ def my_person_id(ctx: Context, flag: str = "--mine") -> int:
     return person.id
 
 
+def _refuse_if_no_team(ctx: Context, flag: str) -> None:
+    """Naming someone before anyone is on the team: say how to add them."""
+    if not ctx.store.people():
+        raise InputError(
+            flag,
+            "the team has no one yet; add people first",
+            'docket person add "Dana Whitlock" --role attorney',
+        )
+
+
 def cmd_person_add(args: argparse.Namespace, ctx: Context) -> int:
     role = PersonRole.choose(args.role, "--role")
     person = build(Person, name=args.name, role=role, login=args.login)
@@ -92,6 +102,9 @@ def cmd_case_assign(args: argparse.Namespace, ctx: Context) -> int:
         )
     case, case_id = ctx.case_id(args.number)
     store = ctx.store
+    for flag, name in (("--attorney", args.attorney), ("--paralegal", args.paralegal)):
+        if name is not None and not is_clear(name):
+            _refuse_if_no_team(ctx, flag)
     saved = store.assign_case(
         case_id,
         attorney=_given(args.attorney),
@@ -111,6 +124,8 @@ def cmd_deadline_assign(args: argparse.Namespace, ctx: Context) -> int:
     case, case_id = ctx.case_id(args.number)
     deadline = ctx.deadline(case, args.id)
     to = None if is_clear(args.to) else args.to
+    if to is not None:
+        _refuse_if_no_team(ctx, "--to")
     person = ctx.store.assign_deadline(args.id, to, case_id=case_id)
     if person is None:
         say(f"Deadline #{deadline.id} on {case.number} is given to no one: {deadline.title}")

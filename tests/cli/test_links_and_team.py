@@ -101,8 +101,7 @@ def test_a_duplicate_link_is_refused_naming_how_to_change_it(
     capsys.readouterr()
     assert main(["case", "link", "INV-7", "CR-9", "--as", "related"]) == 2
     err = capsys.readouterr().err
-    assert "already linked (INV-7 is same incident as CR-9)" in err
-    assert "docket case unlink INV-7 CR-9" in err
+    assert "already linked (INV-7 is same incident as CR-9); unlink them first" in err
     assert main(["case", "unlink", "INV-7", "CR-9"]) == 0
     assert "no longer same incident as CR-9" in capsys.readouterr().out
     assert main(["case", "unlink", "INV-7", "CR-9"]) == 2
@@ -242,6 +241,16 @@ def test_mine_lists_and_reminds_only_what_the_user_answers_for(
     assert "Disclosures" in capsys.readouterr().out
     assert main(["case", "show", "CV-12"]) == 0
     assert "given to Terry Tester" in capsys.readouterr().out
+
+
+def test_assigning_before_anyone_is_on_the_team_says_how_to_add_them(
+    in_process: Path, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.add_case(Case(number="CV-1", title="Able v. Baker", kind=CaseKind.CIVIL))
+    assert main(["case", "assign", "CV-1", "--attorney", "Dana Whitlock"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("docket: --attorney: the team has no one yet")
+    assert 'docket person add "Dana Whitlock" --role attorney' in err
 
 
 def test_mine_for_a_user_not_on_the_team_says_how_to_join(
