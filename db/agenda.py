@@ -18,6 +18,25 @@ CASE_ROW_COLUMNS = (
     "follow_up_on, last_activity_on, attention_on, stay_reason IS NOT NULL"
 )
 
+#: The ids of the matters the person `:me` answers for, read from the two partial indexes on
+#: the attorney and paralegal columns (a walk of a whole list, filtered, would cost more the
+#: larger the docket; these sets are a person's caseload).
+MY_CASE_IDS = (
+    "SELECT id FROM cases WHERE attorney_id = :me "
+    "UNION SELECT id FROM cases WHERE paralegal_id = :me"
+)
+#: ... and those where an open deadline was given to them: what `case list --mine` lists.
+MY_LISTED_IDS = (
+    f"{MY_CASE_IDS} UNION SELECT case_id FROM deadlines WHERE assignee_id = :me AND status = 'open'"
+)
+#: The open deadlines that are theirs: given to them, or on their matter and given to no one
+#: else (a deadline handed to a colleague is the colleague's).
+MY_DEADLINE_IDS = (
+    "SELECT id FROM deadlines WHERE assignee_id = :me AND status = 'open' UNION ALL "
+    f"SELECT id FROM deadlines WHERE case_id IN ({MY_CASE_IDS}) AND status = 'open' "
+    "AND assignee_id IS NULL"
+)
+
 
 class AgendaStore(StoreBase):
     # ------------------------------------------------------------------ rollups
@@ -128,8 +147,11 @@ class AgendaStore(StoreBase):
             )
         )
 
-    def cases_needing_attention(self, *, limit: int = 200) -> list[AttentionRow]:
-        """Unresolved matters that have gone quiet or reached their follow-up date.
+    def cases_needing_attention(
+        self, *, limit: int = 200, mine: int | None = None
+    ) -> list[AttentionRow]:
+        """Unresolved matters that have gone quiet or reached their follow-up date; with
+        `mine`, only those that person answers for.
 
         Candidates walk the urgency index (attention date reached), leaving out in SQL those an
         open deadline keeps out of the rule (overdue ones are the agenda's, not this list's);
@@ -139,15 +161,20 @@ class AgendaStore(StoreBase):
         result: list[AttentionRow] = []
         after: tuple[str, int] = ("", 0)
         while len(result) < limit:
+            source = (
+                "cases INDEXED BY cases_by_urgency WHERE "
+                if mine is None
+                else f"cases WHERE id IN ({MY_CASE_IDS}) AND "
+            )
             rows = self.query_rows(
-                f"SELECT {CASE_ROW_COLUMNS} FROM cases INDEXED BY cases_by_urgency "
-                "WHERE resolved = 0 AND attention_on <= ? "
-                "AND (follow_up_on <= ? OR next_deadline_on IS NULL) "
+                f"SELECT {CASE_ROW_COLUMNS} FROM {source}"
+                "resolved = 0 AND attention_on <= :today "
+                "AND (follow_up_on <= :today OR next_deadline_on IS NULL) "
                 # A range seek on attention_on, then the row value for ties; an OR here would
                 # make SQLite gather and sort every candidate.
-                "AND attention_on >= ? AND (attention_on, id) > (?, ?) "
-                "ORDER BY resolved, attention_on, id LIMIT ?",
-                (today, today, after[0], after[0], after[1], limit),
+                "AND attention_on >= :day AND (attention_on, id) > (:day, :id) "
+                "ORDER BY resolved, attention_on, id LIMIT :limit",
+                {"today": today, "day": after[0], "id": after[1], "limit": limit, "me": mine},
             )
             for row in self.case_rows(rows):
                 if row.attention:
@@ -170,17 +197,27 @@ class AgendaStore(StoreBase):
 
     # ------------------------------------------------------------------ agenda
 
-    def agenda(self, *, until: date | None = None, limit: int = 500) -> list[AgendaItem]:
+    def agenda(
+        self, *, until: date | None = None, limit: int = 500, mine: int | None = None
+    ) -> list[AgendaItem]:
         """Open deadlines (overdue ones included) and scheduled hearings up to `until`,
-        soonest first. With no `until`, everything open."""
+        soonest first. With no `until`, everything open; with `mine` (a person's id), only
+        what that person answers for."""
         today = self.clock.today()
         end = (until or date(9999, 12, 30)).isoformat()
+        # Everyone's agenda walks the due-date index; one person's starts from their own few.
+        deadlines = (
+            "deadlines d INDEXED BY deadlines_by_due"
+            if mine is None
+            else f"(SELECT * FROM deadlines WHERE id IN ({MY_DEADLINE_IDS})) d"
+        )
         deadline_rows = self.query_rows(
             "SELECT d.id, d.case_id, c.number, c.title, d.due_on, d.title, d.status, "
-            "d.remind_days, d.citation FROM deadlines d INDEXED BY deadlines_by_due "
+            f"d.remind_days, d.citation FROM {deadlines} "
             "JOIN cases c ON c.id = d.case_id "
-            "WHERE d.status = 'open' AND d.due_on <= ? ORDER BY d.due_on, d.id LIMIT ?",
-            (end, limit),
+            "WHERE d.status = 'open' AND d.due_on <= :end "
+            "ORDER BY d.due_on, d.id LIMIT :limit",
+            {"end": end, "limit": limit, "me": mine},
         )
         start_utc = utc_iso(datetime.combine(today, datetime.min.time()).astimezone())
         end_utc = (
@@ -192,13 +229,18 @@ class AgendaStore(StoreBase):
             if until
             else "9999"
         )
+        hearings = (
+            "hearings h INDEXED BY hearings_by_time"
+            if mine is None
+            else f"(SELECT * FROM hearings WHERE case_id IN ({MY_CASE_IDS})) h"
+        )
         hearing_rows = self.query_rows(
             "SELECT h.id, h.case_id, c.number, c.title, h.starts_at, h.kind, h.status, "
-            "h.location FROM hearings h INDEXED BY hearings_by_time "
+            f"h.location FROM {hearings} "
             "JOIN cases c ON c.id = h.case_id "
-            "WHERE h.status = 'scheduled' AND h.starts_utc >= ? AND h.starts_utc < ? "
-            "ORDER BY h.starts_utc LIMIT ?",
-            (start_utc, end_utc, limit),
+            "WHERE h.status = 'scheduled' AND h.starts_utc >= :start AND h.starts_utc < :end "
+            "ORDER BY h.starts_utc LIMIT :limit",
+            {"start": start_utc, "end": end_utc, "limit": limit, "me": mine},
         )
         items = [
             AgendaItem(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from db.agenda import CASE_ROW_COLUMNS, AgendaStore
+from db.agenda import CASE_ROW_COLUMNS, MY_LISTED_IDS, AgendaStore
 from db.courts import CourtStore
 from db.mapping import case_from_row, status_values
 from db.rows import PAGE_SIZE, CaseRow
@@ -162,14 +162,18 @@ class CaseStore(AgendaStore, CourtStore):
         *,
         text: str = "",
         open_only: bool = False,
+        mine: int | None = None,
         after: tuple[int, str, int] | None = None,
         limit: int = PAGE_SIZE,
     ) -> list[CaseRow]:
         """A page of the Cases list: unresolved first, most urgent first (keyset paged).
 
-        `text` narrows by number or title (case-insensitive substring); the walk follows the
-        urgency index and stops after `limit` matches.
+        `text` narrows by number or title (case-insensitive substring), `mine` (a person's
+        id) to the matters that person answers for; the walk follows the urgency index and
+        stops after `limit` matches.
         """
+        if mine is not None:
+            return self._my_cases(mine, text=text, open_only=open_only, after=after, limit=limit)
         clauses: list[str] = []
         params: list[Any] = []
         if open_only:
@@ -209,6 +213,30 @@ class CaseStore(AgendaStore, CourtStore):
         # Output columns 7, 12 and 1 are resolved, attention_on and id.
         rows = self.query_rows(sql + " ORDER BY 7, 12, 1 LIMIT ?", (*branch_params, limit))
         return self.case_rows(rows)
+
+    def _my_cases(
+        self,
+        mine: int,
+        *,
+        text: str,
+        open_only: bool,
+        after: tuple[int, str, int] | None,
+        limit: int,
+    ) -> list[CaseRow]:
+        """`list_cases` for one person: their caseload read by id and sorted, which costs what
+        the caseload costs, not what the docket does."""
+        sql = f"SELECT {CASE_ROW_COLUMNS} FROM cases WHERE id IN ({MY_LISTED_IDS})"
+        params: dict[str, Any] = {"me": mine, "limit": limit}
+        if open_only:
+            sql += " AND resolved = 0"
+        if text.strip():
+            params["pattern"] = "%" + _like_escape(text.strip()) + "%"
+            sql += " AND (number LIKE :pattern ESCAPE '\\' OR title LIKE :pattern ESCAPE '\\')"
+        if after is not None:
+            params.update(resolved=after[0], attention=after[1], id=after[2])
+            sql += " AND (resolved, attention_on, id) > (:resolved, :attention, :id)"
+        sql += " ORDER BY resolved, attention_on, id LIMIT :limit"
+        return self.case_rows(self.query_rows(sql, params))
 
     def case_row(self, case_id: int) -> CaseRow:
         rows = self.query_rows(f"SELECT {CASE_ROW_COLUMNS} FROM cases WHERE id = ?", (case_id,))

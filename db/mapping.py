@@ -40,8 +40,13 @@ def filing_from_row(row: dict[str, Any]) -> Filing:
     return Filing.model_validate(without_timestamps(row))
 
 
+#: Deadline columns the model leaves out: who it was given to is a team matter, read apart
+#: (`db.team`), so that an exported deadline never carries another database's person id.
+_DEADLINE_TEAM_COLUMNS = frozenset({"assignee_id"})
+
+
 def deadline_from_row(row: dict[str, Any]) -> Deadline:
-    data = without_timestamps(row)
+    data = {k: v for k, v in without_timestamps(row).items() if k not in _DEADLINE_TEAM_COLUMNS}
     data["computation"] = json.loads(row["computation"] or "[]")
     data["remind_days"] = json.loads(row["remind_days"] or "[]")
     return Deadline.model_validate(data)

@@ -457,3 +457,55 @@ def m010_defendant_stages_and_renamed_stages(db: Database) -> None:
                 "AND case_id IN (SELECT id FROM cases WHERE kind = ?)",
                 [new, old, kind],
             )
+
+
+@migrations()
+def m011_links_and_responsibility(db: Database) -> None:
+    """Matters linked to one another, the people on the team, and who answers for what.
+
+    A link is one row, stored from the side it was typed on (`case_id` is an appeal of
+    `other_id`); a pair of matters has at most one, whichever way round. A matter's attorney
+    and paralegal, and a deadline's assignee, point at `people`; the firm's matter and client
+    numbers sit on the case.
+    """
+    run_script(
+        db,
+        """
+        CREATE TABLE case_links (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            other_id INTEGER NOT NULL REFERENCES cases (id),
+            relation TEXT NOT NULL,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (case_id <> other_id)
+        );
+        CREATE UNIQUE INDEX case_links_by_pair
+            ON case_links (min(case_id, other_id), max(case_id, other_id));
+        CREATE INDEX case_links_by_case ON case_links (case_id, other_id);
+        CREATE INDEX case_links_by_other ON case_links (other_id, case_id);
+
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            role TEXT NOT NULL,
+            login TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX people_by_key ON people (name_key);
+        CREATE UNIQUE INDEX people_by_login ON people (login COLLATE NOCASE)
+            WHERE login IS NOT NULL;
+
+        ALTER TABLE cases ADD COLUMN attorney_id INTEGER REFERENCES people (id);
+        ALTER TABLE cases ADD COLUMN paralegal_id INTEGER REFERENCES people (id);
+        ALTER TABLE cases ADD COLUMN matter_no TEXT;
+        ALTER TABLE cases ADD COLUMN client_no TEXT;
+        CREATE INDEX cases_by_attorney ON cases (attorney_id) WHERE attorney_id IS NOT NULL;
+        CREATE INDEX cases_by_paralegal ON cases (paralegal_id) WHERE paralegal_id IS NOT NULL;
+
+        ALTER TABLE deadlines ADD COLUMN assignee_id INTEGER REFERENCES people (id);
+        CREATE INDEX deadlines_by_assignee ON deadlines (assignee_id, status, due_on)
+            WHERE assignee_id IS NOT NULL;
+        """,
+    )

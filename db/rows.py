@@ -102,3 +102,35 @@ class Closure(NamedTuple):
     calendar: str
     """The calendar code it applies to; empty for every calendar."""
     name: str
+
+
+class LinkRow(NamedTuple):
+    """A matter linked to the one being looked at, and how the two are connected."""
+
+    id: int
+    """The link's own id."""
+    case_id: int
+    """The linked (far) matter."""
+    number: str
+    court: str
+    title: str
+    kind: str
+    stage: str
+    resolved: bool
+    relation: str
+    """As the near matter sees it: `appeal_of` on the appeal, `appealed_in` on the original."""
+    note: str | None
+    next_deadline_on: str | None
+    next_hearing_at: str | None
+
+    @property
+    def words(self) -> str:
+        """The relation as a person reads it (`appealed in`)."""
+        from docket.links import WORDS_FOR
+
+        return WORDS_FOR.get(self.relation, self.relation.replace("_", " "))
+
+    @property
+    def next_event_on(self) -> str | None:
+        candidates = [d for d in (self.next_deadline_on, (self.next_hearing_at or "")[:10]) if d]
+        return min(candidates) if candidates else None

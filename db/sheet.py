@@ -12,7 +12,7 @@ from html import escape
 from importlib import resources
 
 from db.store import Store
-from docket.models import PartyRole
+from docket.models import Case, PartyRole
 
 
 def _stylesheet() -> str:
@@ -48,10 +48,13 @@ def render_docket_sheet(store: Store, case_id: int) -> str:
     ]
     if case.closed_on:
         parts.append(f"<dt>Closed</dt><dd>{_e(case.closed_on)}</dd>")
+    parts.extend(_responsible_facts(store, case))
     parts.append("</dl>")
     if case.summary:
         parts.append(f'<p class="summary">{_e(case.summary)}</p>')
     parts.append(f'<p class="printed">Printed {_e(today.isoformat())}</p></header>')
+
+    parts.extend(_related_matters(store, case_id))
 
     links = store.case_parties(case_id)
     names = {link.id: link.name for link in links}
@@ -208,6 +211,39 @@ def _notes(store: Store, case_id: int) -> list[str]:
         )
     rows.append("</tbody></table></section>")
     return rows
+
+
+def _responsible_facts(store: Store, case: Case) -> list[str]:
+    """Who answers for the matter and the firm's numbers, as caption facts (when set)."""
+    assert case.id is not None
+    people = store.responsible(case.id)
+    facts = [
+        ("Attorney", people.attorney.name if people.attorney else None),
+        ("Paralegal", people.paralegal.name if people.paralegal else None),
+        ("Matter no.", case.matter_no),
+        ("Client no.", case.client_no),
+    ]
+    return [f"<dt>{label}</dt><dd>{_e(value)}</dd>" for label, value in facts if value]
+
+
+def _related_matters(store: Store, case_id: int) -> list[str]:
+    """The matters linked to this one, each as this one sees the link (none: no section)."""
+    links = store.case_links(case_id)
+    if not links:
+        return []
+    parts = [
+        '<section class="links"><h2>Related matters</h2><table>',
+        "<thead><tr><th>Linked as</th><th>Number</th><th>Court</th><th>Caption</th>"
+        "<th>Stage</th></tr></thead><tbody>",
+    ]
+    for link in links:
+        note = f'<div class="text">{_e(link.note)}</div>' if link.note else ""
+        parts.append(
+            f"<tr><td>{_e(link.words)}</td><td>{_e(link.number)}</td><td>{_e(link.court)}</td>"
+            f"<td>{_e(link.title)}{note}</td><td>{_e(link.stage)}</td></tr>"
+        )
+    parts.append("</tbody></table></section>")
+    return parts
 
 
 def _format_moment(moment: datetime) -> str:

@@ -17,6 +17,8 @@ and updates, the clock):
     db/hearings.py   hearings and continuances
     db/case_edits.py editing a case; a new court recounts its deadlines
     db/search.py     full-text search
+    db/links.py      related matters and the group a matter belongs to
+    db/team.py       people on the team, and who answers for each matter and deadline
     db/audit.py      the audit log and backups
 
 Each class builds on the ones whose methods it calls (filings write deadlines, deadlines write
@@ -28,14 +30,16 @@ from __future__ import annotations
 from db.audit import AuditStore
 from db.base import QUIET_AFTER_DAYS
 from db.case_edits import CaseEditStore
+from db.links import LinkStore
 from db.parties import PartyStore
 from db.search import SearchStore
+from db.team import TeamStore
 from docket.models import Deadline, Filing, Hearing
 
 __all__ = ["QUIET_AFTER_DAYS", "Store"]
 
 
-class Store(CaseEditStore, PartyStore, SearchStore, AuditStore):
+class Store(CaseEditStore, PartyStore, SearchStore, AuditStore, LinkStore, TeamStore):
     """One open docket database. Safe to share between threads (calls are serialized)."""
 
     def trigger_of(self, deadline: Deadline) -> Filing | Hearing | None:

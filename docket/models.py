@@ -111,6 +111,11 @@ class _Choice(StrEnum):
         return None
 
 
+#: The loosely typed choice, for the domain modules that declare choices of their own
+#: (`docket.links`, `docket.team`).
+Choice = _Choice
+
+
 class CaseKind(_Choice):
     INVESTIGATION = "investigation"
     CIVIL = "civil"
@@ -314,10 +319,23 @@ class Case(_Record):
     stay_until: date | None = None
     last_activity_on: date | None = None
     """Latest filing, hearing, status change or note (kept by the store)."""
+    matter_no: ShortLine | None = None
+    """The firm's own matter number, as billing and the file room know it."""
+    client_no: ShortLine | None = None
+    """The firm's client number for whom the matter is worked."""
     version: int = 1
     """Bumped on every update; a stale edit is refused rather than overwriting another's."""
 
-    @field_validator("court", "judge", "disposition", "summary", "stay_reason", mode="before")
+    @field_validator(
+        "court",
+        "judge",
+        "disposition",
+        "summary",
+        "stay_reason",
+        "matter_no",
+        "client_no",
+        mode="before",
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():

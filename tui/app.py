@@ -94,6 +94,14 @@ class DocketApp(DocketHost):
 
         self.push_screen(CaseScreen(case_id))
 
+    def show_linked_group(self, case_id: int) -> None:
+        self.action_goto("cases")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        screen = self.screen
+        if isinstance(screen, CasesScreen):
+            screen.show_group(case_id)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Cases", "Go to the list of cases", lambda: self.action_goto("cases"))

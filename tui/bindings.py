@@ -55,11 +55,18 @@ CASES: list[BindingType] = [
     ),
     Binding("n", "new_case", "New case", id="cases.new", tooltip="Enter a new case"),
     Binding(
+        "m",
+        "toggle_mine",
+        "Mine",
+        id="cases.mine",
+        tooltip="Only the matters you answer for (again: every matter)",
+    ),
+    Binding(
         "escape",
         "leave_filter",
         "Back",
         id="cases.back",
-        tooltip="Back to the list",
+        tooltip="Back to the list (from a linked group: to every matter)",
         show=False,
     ),
     Binding("q", "app.quit", "Quit", id="cases.quit", tooltip="Leave docket"),
@@ -81,7 +88,7 @@ CASE: list[BindingType] = [
     ),
     Binding("u", "add_note", "Note", id="case.note", tooltip="Add a dated note"),
     Binding(
-        "l",
+        "L",
         "new_limitation",
         "Limitation",
         id="case.limitation",
@@ -94,6 +101,31 @@ CASE: list[BindingType] = [
         "Follow up",
         id="case.follow_up",
         tooltip="Set or clear the day to look at this matter again",
+    ),
+    # Off the footer, which is full on a case; on the help screen and in the palette.
+    Binding(
+        "g",
+        "linked_group",
+        "Linked group",
+        id="case.group",
+        tooltip="The Cases list of this matter and every matter linked to it",
+        show=False,
+    ),
+    Binding(
+        "l",
+        "new_link",
+        "Link",
+        id="case.link",
+        tooltip="Link this matter to a related one",
+        show=False,
+    ),
+    Binding(
+        "r",
+        "responsible",
+        "Who",
+        id="case.responsible",
+        tooltip="The matter's attorney, paralegal, matter and client numbers",
+        show=False,
     ),
     Binding(
         "e",
@@ -147,9 +179,27 @@ CASE: list[BindingType] = [
     ),
 ]
 
+#: The Case screen's Links tab, while its list has the keyboard.
+LINKS: list[BindingType] = [
+    Binding(
+        "x",
+        "unlink",
+        "Unlink",
+        id="links.unlink",
+        tooltip="Remove the link to the selected matter (asks first)",
+    ),
+]
+
 AGENDA: list[BindingType] = [
     Binding("enter", "open_case", "Open case", id="agenda.open", tooltip="Open the item's case"),
     Binding("x", "done", "Done", id="agenda.done", tooltip="Mark the selected deadline done"),
+    Binding(
+        "m",
+        "toggle_mine",
+        "Mine",
+        id="agenda.mine",
+        tooltip="Only what you answer for (again: everything)",
+    ),
     Binding("escape", "app.goto('cases')", "Back", id="agenda.back", tooltip="Back to the cases"),
 ]
 
@@ -208,6 +258,7 @@ REGISTRY: dict[str, list[BindingType]] = {
     "app": APP,
     "cases": CASES,
     "case": CASE,
+    "links": LINKS,
     "agenda": AGENDA,
     "search": SEARCH,
     "help": HELP,

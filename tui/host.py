@@ -43,8 +43,28 @@ class DocketHost(App[None]):
             shown(message), title=shown(title), severity=severity, timeout=timeout, markup=markup
         )
 
+    def my_person_id(self) -> int | None:
+        """The current user's id on the team, for the Mine views; when they are not on it,
+        a notice says how to join and the answer is None."""
+        person = self.store.current_person()
+        if person is not None and person.id is not None:
+            return person.id
+        self.notify(
+            f"You are {self.store.user!r}, and no one on the team has that login or name. "
+            'Add yourself: docket person add "Your Name" --role paralegal '
+            f"--login {self.store.user}",
+            title="Mine",
+            severity="warning",
+            markup=False,
+        )
+        return None
+
     def open_case(self, case_id: int) -> None:
         """Push the case's screen on the current place's stack."""
+        raise NotImplementedError
+
+    def show_linked_group(self, case_id: int) -> None:
+        """The Cases list narrowed to the matter and every matter linked to it."""
         raise NotImplementedError
 
     def action_goto(self, mode: str) -> None:

@@ -11,7 +11,7 @@ from datetime import tzinfo
 
 from textual.message import Message
 
-from db.rows import AgendaItem, CaseRow, SearchHit
+from db.rows import AgendaItem, CaseRow, LinkRow, SearchHit
 from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
 
 
@@ -22,6 +22,8 @@ class CasesLoaded(Message):
     rows: list[CaseRow]
     generation: int
     append: bool
+    whole: bool = False
+    """The rows are the whole list (a linked group): there is no next page to ask for."""
 
 
 @dataclass
@@ -62,6 +64,10 @@ class CaseLoaded(Message):
     """The court's time zone, which hearing times are shown in (None: as stored)."""
     reported: StatusChange | None = None
     """The step that put the case at its stage, when a report is what it is known from."""
+    links: list[LinkRow] = field(default_factory=list)
+    """The matters linked to it, with the relation as this one sees it."""
+    attorney: str | None = None
+    paralegal: str | None = None
 
 
 @dataclass
@@ -71,3 +77,11 @@ class DocketPage(Message):
     generation: int
     filings: list[Filing]
     done: bool
+
+
+@dataclass
+class LinksChanged(Message):
+    """A link was added or removed on the Case screen's Links tab; `select` is the matter to
+    put the cursor on once the case is read again."""
+
+    select: int | None = None

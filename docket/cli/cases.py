@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from docket.cli import links, team
 from docket.cli.arguments import (
     DATE_FORMS,
     Subparsers,
@@ -38,6 +39,7 @@ from docket.models import Case, CaseKind, CaseParty, Deadline, PartyRole, Status
 
 if TYPE_CHECKING:
     from db.rows import CaseRow
+    from db.team import Responsible
     from docket.courts import Court
 
 
@@ -61,6 +63,8 @@ def cmd_case_add(args: argparse.Namespace, ctx: Context) -> int:
         judge=args.judge,
         summary=args.summary,
         follow_up_on=follow_up,
+        matter_no=args.matter_no,
+        client_no=args.client_no,
     )
     from docket.doubts import case_doubts
 
@@ -215,7 +219,12 @@ def _case_row_json(row: CaseRow) -> dict[str, Any]:
 def cmd_case_list(args: argparse.Namespace, ctx: Context) -> int:
     from db.rows import PAGE_SIZE
 
+    if args.linked_to is not None:
+        if args.mine:
+            raise InputError("--mine", "lists one or the other: --mine or --linked-to", "--mine")
+        return links.list_linked_group(args, ctx, _case_row_json)
     store = ctx.store
+    mine = team.my_person_id(ctx) if args.mine else None
     after: tuple[int, str, int] | None = None
     printed = 0
     in_resolved = False
@@ -224,7 +233,7 @@ def cmd_case_list(args: argparse.Namespace, ctx: Context) -> int:
     else:
         say(f"  {'NUMBER':<22} {'KIND':<14} {'STAGE':<18} {'NEXT':<10}  TITLE")
     while True:
-        rows = store.list_cases(open_only=args.open, after=after)
+        rows = store.list_cases(open_only=args.open, mine=mine, after=after)
         for row in rows:
             if args.json:
                 text = json.dumps(_case_row_json(row), ensure_ascii=False)
@@ -247,6 +256,8 @@ def cmd_case_list(args: argparse.Namespace, ctx: Context) -> int:
         after = rows[-1].sort_key
     if args.json:
         say("]")
+    elif printed == 0 and mine is not None:
+        say("None of the matters is yours (docket case assign NUMBER --attorney NAME)")
     elif printed == 0:
         say("No cases yet (add one: docket case add --number N --title T --kind civil)")
     return 0
@@ -278,7 +289,10 @@ def _print_parties(parties: list[CaseParty]) -> None:
 
 
 def _print_case_header(
-    case: Case, court: Court | None = None, reported: StatusChange | None = None
+    case: Case,
+    court: Court | None = None,
+    reported: StatusChange | None = None,
+    people: Responsible | None = None,
 ) -> None:
     where = f"  ({case.court})" if case.court else ""
     say(f"{case.number}{where}")
@@ -300,6 +314,12 @@ def _print_case_header(
         say(f"  Disposition: {case.disposition}")
     if case.judge:
         say(f"  Judge: {case.judge}")
+    if people is not None and (people.attorney or people.paralegal):
+        attorney = people.attorney.name if people.attorney else "-"
+        paralegal = people.paralegal.name if people.paralegal else "-"
+        say(f"  Attorney: {attorney}   Paralegal: {paralegal}")
+    if case.matter_no or case.client_no:
+        say(f"  Matter no.: {case.matter_no or '-'}   Client no.: {case.client_no or '-'}")
     if case.stay_reason:
         until = f" until {case.stay_until}" if case.stay_until else ""
         say(f"  Stayed since {case.stayed_on}{until}: {case.stay_reason}")
@@ -321,22 +341,34 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
     history = store.status_history(case_id)
     notes = store.notes(case_id, limit=10_000)
     reported = store.reported_status(case_id)
+    linked = store.case_links(case_id)
+    people = store.responsible(case_id)
+    assignees = store.deadline_assignees(case_id)
     if args.json:
         print_json(
             {
                 "case": case.model_dump(mode="json"),
+                "attorney": people.attorney.name if people.attorney else None,
+                "paralegal": people.paralegal.name if people.paralegal else None,
+                "links": [links.link_json(link) for link in linked],
                 "parties": [p.model_dump(mode="json") for p in parties],
                 "defendants": [defendant_json(p) for p in parties if p.role == PartyRole.DEFENDANT],
                 "reported_on": None if reported is None else str(reported.reported_on),
                 "filings": [f.model_dump(mode="json") for f in store.all_filings(case_id)],
                 "hearings": [h.model_dump(mode="json") for h in hearings],
-                "deadlines": [d.model_dump(mode="json") for d in deadlines],
+                "deadlines": [
+                    {**d.model_dump(mode="json"), "assigned_to": assignees.get(d.id or 0)}
+                    for d in deadlines
+                ],
                 "status_history": [s.model_dump(mode="json") for s in history],
                 "notes": [n.model_dump(mode="json") for n in notes],
             }
         )
         return 0
-    _print_case_header(case, store.court_of(case), reported)
+    _print_case_header(case, store.court_of(case), reported, people)
+
+    say("\nRelated matters")
+    links.print_links(linked)
 
     say("\nParties")
     _print_parties(parties)
@@ -377,6 +409,8 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
             f"  #{deadline.id:<4} {deadline.due_on}  {deadline.status.label:<9} "
             f"{deadline.title}{cite}"
         )
+        if deadline.id in assignees:
+            say(f"         given to {assignees[deadline.id]}")
         print_steps(deadline.computation, "         ")
     if not deadlines:
         say("  none")
@@ -431,10 +465,23 @@ def register(sub: Subparsers) -> None:
     )
     add_date(add, "--follow-up", "a day to look at the matter again", "none")
     add_yes(add)
+    team.add_numbers(add, "none")
 
     listing = command(cases, "list", cmd_case_list, "list cases, most urgent first", numbered=False)
     listing.add_argument(
         "--open", action="store_true", help="unresolved cases only (default: every case)"
+    )
+    listing.add_argument(
+        "--mine",
+        action="store_true",
+        help="only the matters you answer for, as attorney, paralegal or for a deadline "
+        "given to you (you: $DOCKET_USER, else your login) (default: every case)",
+    )
+    listing.add_argument(
+        "--linked-to",
+        metavar="NUMBER",
+        help="the matter and every matter linked to it, directly or through others, each with "
+        "its stage and next date (default: every case)",
     )
     add_json(listing, "one object per case")
 
@@ -442,6 +489,9 @@ def register(sub: Subparsers) -> None:
 
     show = command(cases, "show", cmd_case_show, "everything about one case")
     add_json(show, "the case, its parties, docket, hearings, deadlines, history and notes")
+
+    links.register(cases)
+    team.register_case_assign(cases)
 
     follow = command(cases, "follow-up", cmd_case_follow_up, "set or clear the follow-up date")
     follow.add_argument(

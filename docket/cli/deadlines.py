@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from docket.cli import team
 from docket.cli.arguments import (
     DATE_FORMS,
     Subparsers,
@@ -277,6 +278,8 @@ def register(sub: Subparsers) -> None:
         metavar="TEXT",
         help="why; the note the waiver leaves on the case says it (default: no reason given)",
     )
+
+    team.register_deadline_assign(deadlines)
 
     show = command(deadlines, "show", cmd_deadline_show, "how a deadline was counted")
     _deadline_id(show)

@@ -31,6 +31,7 @@ from docket.cli import (
     reports,
     setup,
     status,
+    team,
     transfer,
 )
 from docket.cli.arguments import Subparsers, db_help
@@ -46,6 +47,7 @@ COMMAND_GROUPS: list[Callable[[Subparsers], None]] = [
     courts.register,
     cases.register,
     parties.register,
+    team.register,
     filings.register,
     hearings.register,
     deadlines.register,

@@ -9,6 +9,7 @@ from datetime import timedelta
 from docket.cli.arguments import Subparsers, add_json, command, non_negative
 from docket.cli.context import Context
 from docket.cli.output import print_json, say
+from docket.cli.team import my_person_id
 from docket.errors import InputError
 from docket.wording import plural
 
@@ -25,9 +26,11 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
 
     within = non_negative(args.within, "--within", "--within 14", most=36_500)
     store = ctx.store
+    mine = my_person_id(ctx) if args.mine else None
     today = store.clock.today()
-    agenda = store.agenda(until=today + timedelta(days=horizon(within)), limit=5000)
-    reminders = build_reminders(agenda, store.cases_needing_attention(), today=today, within=within)
+    agenda = store.agenda(until=today + timedelta(days=horizon(within)), limit=5000, mine=mine)
+    attention = store.cases_needing_attention(mine=mine)
+    reminders = build_reminders(agenda, attention, today=today, within=within)
     overdue = overdue_count(reminders)
     unregistered = store.cases_in_unregistered_courts()
     if args.json:
@@ -35,6 +38,7 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
             {
                 "today": today.isoformat(),
                 "within": within,
+                "mine": bool(args.mine),
                 "overdue": overdue,
                 "reminders": [r.to_json() for r in reminders],
                 "unregistered_courts": [
@@ -44,6 +48,8 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
             }
         )
         return 1 if overdue else 0
+    if mine is not None:
+        say(f"Only what {store.get_person(mine).name} answers for\n")
     if not reminders:
         window = "today" if within == 0 else f"in the next {plural(within, 'day')}"
         say(f"Nothing due {window} and no matter needs attention.")
@@ -95,6 +101,12 @@ def register(sub: Subparsers) -> None:
         default="14",
         metavar="DAYS",
         help="list deadlines and hearings due within this many days from today (default: 14)",
+    )
+    remind.add_argument(
+        "--mine",
+        action="store_true",
+        help="only what you answer for: your matters' deadlines and hearings and the deadlines "
+        "given to you (you: $DOCKET_USER, else your login) (default: everything)",
     )
     add_json(remind, "today, the window, the overdue count and each reminder")
 

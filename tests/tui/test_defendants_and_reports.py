@@ -169,7 +169,7 @@ async def test_l_adds_a_wrongful_death_limitation_shown_on_the_deadlines_tab(
     app = DocketApp(store)
     async with app.run_test(size=SIZE) as pilot:
         case_screen = await open_first_case(pilot)
-        await pilot.press("l")
+        await pilot.press("L")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, LimitationForm)

@@ -61,6 +61,8 @@ class AgendaScreen(Screen[None]):
         self._items: dict[str, AgendaItem] = {}
         self._width = 0
         self._what_width = WHAT_WIDTH
+        self._mine: int | None = None
+        """The current user's person id while the agenda shows only what they answer for."""
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
@@ -102,7 +104,7 @@ class AgendaScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="agenda")
     def _load(self) -> None:
         store = docket_app(self).store
-        items = store.agenda()
+        items = store.agenda(mine=self._mine)
         zones = store.court_zones([item.case_id for item in items if item.at])
         self.post_message(AgendaLoaded(items, zones))
 
@@ -135,7 +137,10 @@ class AgendaScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         summary = " · ".join(f"{name} {counts[name]}" for name in _SECTION_STYLE if name in counts)
-        self.query_one("#agenda-title", Static).update(f"Agenda · {summary or 'nothing open'}")
+        view = " · mine" if self._mine is not None else ""
+        self.query_one("#agenda-title", Static).update(
+            f"Agenda{view} · {summary or 'nothing open'}"
+        )
 
     @staticmethod
     def _what(item: AgendaItem, zones: dict[int, tzinfo | None]) -> str:
@@ -171,4 +176,9 @@ class AgendaScreen(Screen[None]):
             self.notify(str(error), severity="warning", markup=False)
             return
         self.notify(f"Done: {done.title} ({item.case_number})", markup=False)
+        self.reload()
+
+    def action_toggle_mine(self) -> None:
+        """Only what the current user answers for, or everything again."""
+        self._mine = None if self._mine is not None else docket_app(self).my_person_id()
         self.reload()

@@ -25,11 +25,12 @@ from docket.errors import DocketError
 from docket.models import DeadlineStatus, PartyRole, trigger_text
 from tui import bindings
 from tui.host import docket_app
-from tui.messages import CaseLoaded, DocketPage
+from tui.messages import CaseLoaded, DocketPage, LinksChanged
 from tui.screens import case_rows
 from tui.verbatim import shown
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
+from tui.widgets.links_pane import LinksPane
 from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
 if TYPE_CHECKING:
@@ -78,6 +79,12 @@ TABLES: dict[str, tuple[list[ColumnSpec], str, int]] = {
         40,
     ),
     "history": ([("On", "on", 10), ("What", "what", 24), ("Note", "note", None)], "note", 50),
+    "links": (
+        [("Linked as", "how", 18), ("Number", "number", 18), ("Title", "title", None)]
+        + [("Stage", "stage", 14), ("Next", "next", 10)],
+        "title",
+        44,
+    ),
 }
 
 
@@ -122,6 +129,8 @@ class CaseScreen(Screen[None]):
                 yield _table("deadlines")
             with TabPane("Status & notes", id="tab-status"):
                 yield _table("history")
+            with TabPane("Links", id="tab-links"):
+                yield LinksPane(self.case_id)
         yield DocketFooter()
 
     def on_mount(self) -> None:
@@ -180,6 +189,7 @@ class CaseScreen(Screen[None]):
             docket += page
             done = len(page) < PAGE_SIZE
         notes = store.notes(self.case_id, limit=NOTES_SHOWN)
+        people = store.responsible(self.case_id)
         older = store.count_notes(self.case_id) - NOTES_SHOWN if len(notes) == NOTES_SHOWN else 0
         self.post_message(
             CaseLoaded(
@@ -198,6 +208,9 @@ class CaseScreen(Screen[None]):
                 older_notes=max(0, older),
                 court_registered=not case.court or store.court_of(case) is not None,
                 court_zone=store.court_zone(case),
+                links=store.case_links(self.case_id),
+                attorney=people.attorney.name if people.attorney else None,
+                paralegal=people.paralegal.name if people.paralegal else None,
             )
         )
 
@@ -214,6 +227,7 @@ class CaseScreen(Screen[None]):
                 court_zone=message.court_zone,
                 reported=message.reported,
                 defendants=[p for p in message.parties if p.role == PartyRole.DEFENDANT],
+                people=(message.attorney, message.paralegal),
             )
         )
         docket = self.query_one("#docket", DataTable)
@@ -246,6 +260,7 @@ class CaseScreen(Screen[None]):
             history.add_row(*cells)
         if message.older_notes:
             history.add_row(*case_rows.older_notes_cells(message.older_notes, message.case.number))
+        self.query_one(LinksPane).show(message.links, today)
         after, self._after_load = self._after_load, []
         for then in after:
             then()
@@ -269,6 +284,25 @@ class CaseScreen(Screen[None]):
         clients = {str(p.id): p.name for p in self._parties.values()}
         detail = self.query_one("#party-detail", Static)
         detail.update(shown(case_rows.party_detail(party, clients)) if party else "")
+
+    def action_linked_group(self) -> None:
+        docket_app(self).show_linked_group(self.case_id)
+
+    def action_new_link(self) -> None:
+        self.query_one(LinksPane).add_link(self.case.number)
+
+    def on_links_changed(self, message: LinksChanged) -> None:
+        self.query_one("#tabs", TabbedContent).active = "tab-links"
+        links = self.query_one("#links", DataTable)
+        key = None if message.select is None else str(message.select)
+        self.reload(then=None if key is None else lambda: move_to_key(links, key))
+
+    def action_responsible(self) -> None:
+        from tui.forms.responsible_form import ResponsibleForm
+
+        self.app.push_screen(
+            ResponsibleForm(docket_app(self).store, self.case), self._saved("Who answers")
+        )
 
     @on(DataTable.RowHighlighted, "#docket")
     def _docket_paging(self, event: DataTable.RowHighlighted) -> None:
@@ -451,7 +485,10 @@ class CaseScreen(Screen[None]):
         deadline = store.get_deadline(deadline_id)
         trigger = store.trigger_of(deadline)
         text = "" if trigger is None else trigger_text(trigger)
-        self.app.push_screen(DeadlineInfoScreen(deadline, text, store.deadline_story(deadline_id)))
+        given_to = store.deadline_assignees(self.case_id).get(deadline_id, "")
+        self.app.push_screen(
+            DeadlineInfoScreen(deadline, text, store.deadline_story(deadline_id), given_to)
+        )
 
     # ------------------------------------------------------------------ docket entries
 

@@ -22,7 +22,7 @@ from tui.theme import tone
 from tui.verbatim import cell, content, shown
 
 if TYPE_CHECKING:
-    from db.rows import CaseRow
+    from db.rows import CaseRow, LinkRow
     from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
 
 #: How each kind of status event reads on the Status & notes tab.
@@ -43,10 +43,11 @@ def header(
     court_zone: tzinfo | None = None,
     reported: StatusChange | None = None,
     defendants: list[CaseParty] | None = None,
+    people: tuple[str | None, str | None] = (None, None),
 ) -> Content:
     """Number, title and kind; stage (as reported, when a report is what it is known from)
     and stay; in a case against several defendants, where each stands; next deadline,
-    hearing and follow-up; attention."""
+    hearing and follow-up; attention; who answers for it and the firm's numbers, when set."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
     lines: list[str | tuple[str, str]] = [
         (case.number, "bold"),
@@ -87,6 +88,12 @@ def header(
         lines.append((format_day(case.follow_up_on), "bold $warning" if due_now else "bold"))
     else:
         lines.append("not set")
+    attorney, paralegal = people
+    if attorney or paralegal:
+        lines += ["\nAttorney: ", attorney or "-", "   Paralegal: ", paralegal or "-"]
+    if case.matter_no or case.client_no:
+        lines.append("\n" if not (attorney or paralegal) else "   ")
+        lines += ["Matter: ", case.matter_no or "-", "   Client: ", case.client_no or "-"]
     if row.attention:
         lines += ["\n", ("! needs attention: ", "bold $warning"), row.attention]
     if not court_registered:
@@ -226,3 +233,29 @@ def older_notes_cells(older: int, case_number: str) -> list[Text]:
         cell(f"{plural(older, 'older note')}", style="bold"),
         cell(f"not listed here; docket case show {case_number} lists them all"),
     ]
+
+
+def link_cells(link: LinkRow, today: date) -> list[Text]:
+    """A linked matter: how it is linked (as this matter sees it), number, title, stage and
+    its next date; a resolved one dimmed."""
+    style = "dim" if link.resolved else ""
+    next_on = link.next_event_on or ""
+    if next_on and link.next_deadline_on == next_on and next_on < today.isoformat():
+        next_on += " overdue"
+    return [
+        cell(link.words, style="bold"),
+        cell(link.number, style=style),
+        cell(link.title, style=style),
+        cell(link.stage, style=style),
+        cell(next_on, style=style),
+    ]
+
+
+def link_detail(link: LinkRow) -> Text:
+    """What the Links tab shows under its table for the highlighted matter."""
+    court = f" ({link.court})" if link.court else ""
+    lines = [f"{link.words} {link.number}{court}: {link.title}"]
+    if link.note:
+        lines.append(link.note)
+    lines.append("enter opens it")
+    return Text("\n".join(lines))

@@ -1,7 +1,9 @@
 """The start screen: every matter, unresolved and most urgent first, filtered as you type.
 
 The table never holds the whole docket: it holds pages of 100 rows fetched by keyset from the
-urgency index, and asks for the next page when the cursor nears the end.
+urgency index, and asks for the next page when the cursor nears the end. Two narrower views
+share it: "mine" (`m`: the matters the current user answers for) and a linked group (from a
+Case screen's `g`: one matter and everything linked to it, which is small and read whole).
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ class CasesScreen(Screen[None]):
         self._loaded: dict[int, CaseRow] = {}
         self._columns: tuple[str, ...] = WIDE
         self._width = 0
+        self._mine: int | None = None
+        """The current user's person id while the list shows only theirs."""
+        self._group: tuple[int, str] | None = None
+        """(case id, number) while the list shows that matter's linked group."""
 
     def compose(self) -> ComposeResult:
         yield Static("Cases", id="title", classes="screen-title")
@@ -135,7 +141,17 @@ class CasesScreen(Screen[None]):
         append: bool,
         limit: int = PAGE_SIZE,
     ) -> None:
-        rows = docket_app(self).store.list_cases(text=text, after=after, limit=limit)
+        store = docket_app(self).store
+        if self._group is not None:
+            typed = text.strip().casefold()
+            rows = [
+                row
+                for row in store.linked_group(self._group[0])
+                if typed in row.number.casefold() or typed in row.title.casefold()
+            ]
+            self.post_message(CasesLoaded(rows, generation, append, whole=True))
+            return
+        rows = store.list_cases(text=text, mine=self._mine, after=after, limit=limit)
         self.post_message(CasesLoaded(rows, generation, append))
 
     def on_cases_loaded(self, message: CasesLoaded) -> None:
@@ -151,14 +167,21 @@ class CasesScreen(Screen[None]):
             self._loaded[row.id] = row
         if message.rows:
             self._last_row = message.rows[-1]
-        self._exhausted = len(message.rows) < (PAGE_SIZE if message.append else self._first_page)
+        self._exhausted = message.whole or len(message.rows) < (
+            PAGE_SIZE if message.append else self._first_page
+        )
         if not message.append:
             kept = self._keep_id is not None and move_to_key(table, str(self._keep_id))
             if not kept and table.row_count:
                 table.move_cursor(row=0)
         count = table.row_count
         more = "" if self._exhausted else "+"
-        self.query_one("#title", Static).update(f"Cases · {count}{more}")
+        view = ""
+        if self._group is not None:
+            view = f" · linked to {self._group[1]}"
+        elif self._mine is not None:
+            view = " · mine"
+        self.query_one("#title", Static).update(content(f"Cases{view} · {count}{more}"))
 
     def _cells(self, row: CaseRow) -> list[object]:
         style = tone(self.app, "warning", "bold") if row.attention else ""
@@ -243,7 +266,38 @@ class CasesScreen(Screen[None]):
         self.query_one("#filter", Input).focus()
 
     def action_leave_filter(self) -> None:
+        table = self.query_one("#cases", DataTable)
+        if table.has_focus and self._group is not None:
+            self._group = None
+            self.reload()
+        table.focus()
+
+    def show_group(self, case_id: int) -> None:
+        """Narrow the list to the matter and every matter linked to it (escape: all again)."""
+        number = docket_app(self).store.get_case(case_id).number
+        self._group = (case_id, number)
+        self._mine = None
+        self._keep_id = case_id
+        filter_box = self.query_one("#filter", Input)
+        with filter_box.prevent(Input.Changed):
+            filter_box.value = ""
+        self._generation += 1
+        self._exhausted = False
+        self._loading = True
+        self._first_page = PAGE_SIZE
+        self._load("", None, self._generation, False)
         self.query_one("#cases", DataTable).focus()
+
+    def action_toggle_mine(self) -> None:
+        """Only the matters the current user answers for, or every matter again."""
+        if self._mine is None:
+            self._mine = docket_app(self).my_person_id()
+            if self._mine is None:
+                return
+        else:
+            self._mine = None
+        self._group = None
+        self.reload()
 
     def action_new_case(self) -> None:
         from tui.forms.case_form import CaseForm, CaseFormResult

@@ -26,13 +26,19 @@ class DeadlineInfoScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings.DEADLINE_INFO
 
     def __init__(
-        self, deadline: Deadline, trigger: str = "", story: list[str] | None = None
+        self,
+        deadline: Deadline,
+        trigger: str = "",
+        story: list[str] | None = None,
+        given_to: str = "",
     ) -> None:
         super().__init__()
         self.deadline = deadline
         self.trigger = trigger
         self.story = story or []
         """What happened to it since it was set: met, withdrawn, reopened."""
+        self.given_to = given_to
+        """Who on the team it was given to, when someone was."""
 
     def compose(self) -> ComposeResult:
         deadline = self.deadline
@@ -54,6 +60,8 @@ class DeadlineInfoScreen(ModalScreen[None]):
                 yield Static(
                     shown(f"Counted from: {self.trigger}"), id="info-trigger", markup=False
                 )
+            if self.given_to:
+                yield Static(shown(f"Given to: {self.given_to}"), id="info-given", markup=False)
             yield Static("How it was counted", classes="field-label")
             if deadline.computation:
                 steps = "\n".join(
