@@ -131,7 +131,7 @@ def test_list_linked_to_shows_the_whole_group_with_stage_and_next_date(
     rows = json.loads(capsys.readouterr().out)
     shape = {row["number"]: (row["relation"], row["stage"], row["next_event_on"]) for row in rows}
     assert shape == {
-        "INV-7": (None, "open", None),
+        "INV-7": (None, "intake", None),
         "CR-9": ("same_incident", "charged", None),
         "CV-12": ("parallel", "filed", "2026-12-09"),
         "A-4410": (None, "noticed", None),

@@ -59,7 +59,9 @@ def test_moving_a_federal_complaint_to_a_state_court_recounts_the_answer(store: 
     assert "NMRA 1-012(A)" in moved.after.computation[0]
     # FRCP 4(m) has no New Mexico counterpart among the rules: withdrawn, kept for the record.
     assert [d.rule for d in edit.withdrawn] == ["frcp-4m-service"]
-    assert edit.added == []
+    # New in a state court: the time to remove (28 U.S.C. 1446(b)), 30 days after service on
+    # Wed 4 Nov 2026: Fri 4 Dec 2026.
+    assert [(d.rule, d.due_on) for d in edit.added] == [("usc-1446b-removal", date(2026, 12, 4))]
 
 
 def test_the_edit_is_audited_before_and_after_with_its_deadlines(store: Store) -> None:
@@ -162,9 +164,9 @@ def test_a_number_taken_in_the_court_is_refused(store: Store) -> None:
 def test_a_kind_corrected_at_the_first_stage_takes_the_new_first_stage(store: Store) -> None:
     case = add_case(store, "2026-0537", court="nm-sfcso", kind=CaseKind.CIVIL)
     edit = store.edit_case(case_id(case), {"kind": "investigation"})
-    assert (edit.saved.kind, edit.saved.stage) == (CaseKind.INVESTIGATION, "open")
+    assert (edit.saved.kind, edit.saved.stage) == (CaseKind.INVESTIGATION, "intake")
     assert edit.changed == ["kind", "stage"]
-    assert store.status_history(case_id(case))[-1].to_stage == "open"
+    assert store.status_history(case_id(case))[-1].to_stage == "intake"
 
 
 def test_a_kind_change_the_stage_cannot_follow_is_refused(store: Store) -> None:

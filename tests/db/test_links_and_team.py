@@ -112,7 +112,7 @@ def test_the_linked_group_reaches_every_matter_through_links_and_no_other(
     # Each with its stage and next date: "where does everything stand" in one list.
     by_number = {row.number: (row.stage, row.next_event_on) for row in group}
     assert by_number["CV-12"] == ("filed", "2026-12-01")
-    assert by_number["INV-7"] == ("open", None)
+    assert by_number["INV-7"] == ("intake", None)
     assert [row.number for row in store.linked_group(incident["other"])] == ["CV-99"]
 
 

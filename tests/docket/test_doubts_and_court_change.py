@@ -95,7 +95,9 @@ def test_a_new_court_recounts_an_open_deadline_under_its_own_rule() -> None:
     assert (recount.deadline_id, recount.due.due) == (11, date(2026, 12, 4))
     assert recount.rule is not None and recount.rule.id == "nm-1-012a-answer"
     assert plan.withdraw == (12,)
-    assert plan.create == ()
+    # New Mexico's rule set also starts the defendant's time to remove (28 U.S.C. 1446(b)):
+    # 30 days after service on Wed 4 Nov 2026 is Fri 4 Dec 2026.
+    assert [(d.rule, d.due_on) for d in plan.create] == [("usc-1446b-removal", date(2026, 12, 4))]
     # A trigger whose deadlines are all closed is history: nothing is recounted or added.
     met = answer.model_copy(update={"status": DeadlineStatus.SATISFIED})
     assert recount_for_court(CaseKind.CIVIL, _nm(), [(complaint, [met])]).recount == ()
