@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import ModalScreen, Screen
@@ -22,9 +23,11 @@ from tui.host import DocketHost
 from tui.screens.agenda import AgendaScreen
 from tui.screens.cases import CasesScreen
 from tui.screens.search import SearchScreen
+from tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from db.reports import ImportReport, NoticeReport
+    from db.store import Store
 
 
 class DocketApp(DocketHost):
@@ -34,6 +37,20 @@ class DocketApp(DocketHost):
     COMMANDS = App.COMMANDS | {CaseCommands}
     MODES: ClassVar = {"cases": CasesScreen, "agenda": AgendaScreen, "search": SearchScreen}
     BINDINGS: ClassVar[list[BindingType]] = bindings.APP
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.type_ahead = TypeAhead(self)
+        """Keys and pastes wait here until the app has settled (tui/typeahead.py)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        typed = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+        if typed and self.type_ahead.take(event):  # type: ignore[arg-type]
+            return
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.type_ahead.stop()
 
     def on_mount(self) -> None:
         self.apply_keymap_file()
