@@ -1,9 +1,13 @@
 """The docket app: three places to work (Cases, Agenda, Search), each its own screen stack.
 
-`c`, `a` and `s` switch between them from anywhere (an `Input` swallows the letters first, so
-typing a title never jumps away); a case opened from any of them is pushed on that stack and
-`escape` walks back. Keys can be remapped by binding id in a keymap file (tui/keymap.py);
-every key is declared in tui/bindings.py.
+`c`, `a` and `s` switch between them where no text field has focus (an `Input` takes the
+letters, so typing a title never jumps away), and F2, F3 and F4 from any screen, even while
+typing in a field; a case opened from any of them is pushed on that stack and `escape` walks
+back. An open form or question keeps the keyboard until it is answered. Keys can be remapped
+by binding id in a keymap file (tui/keymap.py); every key is declared in tui/bindings.py.
+
+Keys typed faster than the screens follow wait in `tui.typeahead.TypeAhead` until the app has
+settled, so they reach the screen they were typed for.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.driver import Driver
 from textual.screen import ModalScreen, Screen
 
 from tui import bindings
@@ -51,6 +56,14 @@ class DocketApp(DocketHost):
 
     def on_unmount(self) -> None:
         self.type_ahead.stop()
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":
+            from tui.driver import DocketDriver
+
+            return DocketDriver
+        return driver
 
     def on_mount(self) -> None:
         self.apply_keymap_file()

@@ -11,9 +11,12 @@ of keys does is then the same whether it was typed slowly or arrived at once.
 Settled means: no message waiting in the app or in any widget of the screens on the stack (a
 key on its way up to its binding, a form's result on its way to the screen that opened it),
 every widget of those screens mounted (no screen being pushed, no form opening) and no worker
-running (no screen reading its first rows). One exception keeps filter-as-you-type fast: a
-character typed into a text field waits for the widgets but not for the workers, because
-nothing a worker reads changes where a character goes.
+running (no screen reading its first rows, no import under way). One exception keeps
+filter-as-you-type fast: a character typed into a text field does not wait for the workers
+that the characters before it started (the filter's read of the list, a suggestion, the party
+conflict check), since nothing they read changes where a character goes; every other key does
+(`enter` after a filter opens the case the filter found, not the one at the top before it).
+Consecutive characters for the same field are handed over together.
 
 Each held key is stamped with where it was typed: the "line" of screens the typing follows.
 Screens the held keys themselves open and close (a case, its forms, a question) keep the line:
@@ -31,14 +34,16 @@ import asyncio
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from weakref import WeakSet
 
-from textual import events
-from textual.widgets import Input, TextArea
-from textual.worker import WorkerState
+from textual import events, messages
+from textual.widgets import Footer, Input, TextArea, Tooltip
+from textual.widgets._toast import ToastRack
+from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual._queue import Queue
+    from textual.dom import DOMNode
     from textual.message import Message
     from textual.message_pump import MessagePump
     from textual.screen import Screen
@@ -57,6 +62,12 @@ BUSY_SPINS = 200
 #: Seconds between looks at a running worker.
 WORKER_POLL = 0.003
 _BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
+#: Widgets the settling does not wait for: they never take a key or move the focus, and the
+#: footer rebuilds itself on every change of focus or screen (a tenth of a second on a busy
+#: machine) for nothing a key depends on.
+NOT_WAITED_FOR = (Footer, ToastRack, Tooltip)
+#: Messages that only repaint: a key goes to the same place before or after them.
+REPAINTS = (messages.Update, messages.Layout, messages.UpdateScroll, messages.Prompt)
 
 Typed = events.Key | events.Paste
 
@@ -82,6 +93,8 @@ class TypeAhead:
         self._task: asyncio.Task[None] | None = None
         self._overflow = 0
         self._dropped: dict[str, int] = {}
+        self._typing_since: set[Worker[Any]] | None = None
+        self._from_typing: WeakSet[Worker[Any]] = WeakSet()
 
     @property
     def idle(self) -> bool:
@@ -133,25 +146,57 @@ class TypeAhead:
         try:
             while True:
                 await self._settle(workers=False)
-                if not self._held or not self._into_text(self._held[0].event):
-                    await self._settle(workers=True)
+                if self._typing_since is not None:
+                    # Workers the characters just typed started (a filter's read, a
+                    # suggestion, a conflict check): more characters need not wait for them.
+                    self._from_typing.update(set(self.app.workers) - self._typing_since)
+                    self._typing_since = None
+                into_text = bool(self._held) and self._into_text(self._held[0].event)
+                await self._settle(workers=True, but_typing=into_text)
                 self._observe()
                 self._acting = False
                 if not self._held:
                     break
-                held = self._held.popleft()
-                if held.line != self._line:
-                    self._dropped[held.screen] = self._dropped.get(held.screen, 0) + 1
+                batch = self._next_batch()
+                if not batch:
                     continue
                 self._acting = True
-                self._released.append(held.event)
-                if not self.app.post_message(held.event):
-                    self._released.remove(held.event)
+                if self._into_text(batch[0]):
+                    self._typing_since = set(self.app.workers)
+                if not self._release(batch):
                     break
         finally:
             self._task = None
             self._acting = False
             self._report()
+
+    def _next_batch(self) -> list[Typed]:
+        """The next held key, or the run of characters that goes into the focused text
+        field (nothing there moves the focus, so they need not wait for each other); keys
+        whose screen has gone are dropped on the way."""
+        batch: list[Typed] = []
+        while self._held:
+            held = self._held[0]
+            if batch and not self._into_text(held.event):
+                break
+            self._held.popleft()
+            if held.line != self._line:
+                self._dropped[held.screen] = self._dropped.get(held.screen, 0) + 1
+                continue
+            batch.append(held.event)
+            if not self._into_text(held.event):
+                break
+        return batch
+
+    def _release(self, batch: list[Typed]) -> bool:
+        """Hand the keys back to the app, which acts on them as they come; False when the
+        app has stopped taking messages."""
+        for event in batch:
+            self._released.append(event)
+            if not self.app.post_message(event):
+                self._released.remove(event)
+                return False
+        return True
 
     def _report(self) -> None:
         for screen, count in self._dropped.items():
@@ -196,7 +241,7 @@ class TypeAhead:
 
     # ------------------------------------------------------------------ settling
 
-    async def _settle(self, *, workers: bool) -> None:
+    async def _settle(self, *, workers: bool, but_typing: bool = False) -> None:
         """Return once the app has taken in everything it was given (see the module's
         docstring for what that covers), seen so on a few turns of the event loop in a row."""
         loop = asyncio.get_running_loop()
@@ -205,7 +250,7 @@ class TypeAhead:
         while calm < CALM_TURNS:
             if self.app._closing or self.app._closed:
                 return
-            if workers and self._working():
+            if workers and self._working(but_typing):
                 calm = 0
                 give_up = loop.time() + SETTLE_LIMIT
                 await asyncio.sleep(WORKER_POLL)
@@ -222,26 +267,40 @@ class TypeAhead:
             await asyncio.sleep(0 if spins < BUSY_SPINS else WORKER_POLL)
 
     def _pumps(self) -> list[MessagePump]:
+        """The app and the widgets of every screen on the stack, less those that neither
+        take keys nor move the focus: the footer rebuilding its keys, toasts, tooltips."""
         pumps: list[MessagePump] = [self.app]
-        for screen in self.app.screen_stack:
-            pumps.extend(screen.walk_children(with_self=True))
+        nodes: list[DOMNode] = list(self.app.screen_stack)
+        while nodes:
+            node = nodes.pop()
+            if isinstance(node, NOT_WAITED_FOR):
+                continue
+            pumps.append(node)
+            nodes.extend(node.children)
         return pumps
 
-    def _working(self) -> bool:
-        return any(worker.state in _BUSY for worker in self.app.workers)
+    def _working(self, but_typing: bool) -> bool:
+        """A worker is running; with `but_typing`, one the characters typed did not start."""
+        return any(
+            worker.state in _BUSY and not (but_typing and worker in self._from_typing)
+            for worker in self.app.workers
+        )
 
 
 def _at_rest(pump: MessagePump) -> bool:
-    """Mounted, nothing queued, and waiting for its next message, not halfway through one
-    (a handler that awaits something leaves the pump's task waiting elsewhere)."""
-    if not getattr(pump, "is_mounted", True):
+    """Mounted, with nothing to do but repaint, and not halfway through a message (a
+    handler that awaits something leaves the pump's task waiting elsewhere)."""
+    if not getattr(pump, "is_mounted", True) or pump._next_callbacks:
         return False
-    queue: Queue[Message | None] = pump._message_queue
-    if queue.qsize() or pump._pending_message is not None or pump._next_callbacks:
+    queued: deque[Message | None] = pump._message_queue.values
+    pending = pump._pending_message
+    if pending is not None and not isinstance(pending, REPAINTS):
         return False
-    if not pump.is_running:
+    if any(not isinstance(message, REPAINTS) for message in queued):
+        return False
+    if queued or pending is not None or not pump.is_running:
         return True
-    waiters = getattr(queue.ready_event, "_waiters", None)
+    waiters = getattr(pump._message_queue.ready_event, "_waiters", None)
     return waiters is not None and any(not waiter.done() for waiter in waiters)
 
 

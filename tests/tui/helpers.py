@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 import pytest
 from textual import events
 from textual.app import App
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.keys import REPLACED_KEYS, Keys, _character_to_key, _get_unicode_name_from_key
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import DataTable, Input
@@ -165,44 +165,42 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, char)
 
 
-async def type_burst(pilot: Any, *keys: str) -> None:
+async def type_burst(pilot: Any, *keys: str | events.Paste) -> None:
     """Every key handed to the app at once, as a fast typist's keys or a slow link's arrive,
     without waiting for the app between them (as `pilot.press` does); then wait until the
     app has taken them all in.
 
     A string longer than one character that is not a key name is typed letter by letter:
-    `type_burst(pilot, "f", "tab", "Motion to dismiss", "ctrl+s")`.
+    `type_burst(pilot, "f", "tab", "Motion to dismiss", "ctrl+s")`; a Paste event is pasted
+    where it stands among the keys.
     """
-    app = pilot.app
-    for key in keys:
-        for one in _keys_of(key):
-            app.post_message(key_event(one))
+    post_burst(pilot.app, *keys)
     await settle_burst(pilot)
 
 
+def post_burst(app: App[Any], *keys: str | events.Paste) -> None:
+    """Hand the keys to the app all at once, as its terminal driver would, and return."""
+    for key in keys:
+        if isinstance(key, events.Paste):
+            app.post_message(key)
+            continue
+        for one in _keys_of(key):
+            app.post_message(key_event(one))
+
+
 def _keys_of(text: str) -> list[str]:
-    if len(text) == 1 or text in _NAMED_KEYS or "+" in text:
+    """One key when `text` names one (`a`, `tab`, `ctrl+s`, `question_mark`, `f2`), else
+    the keys that type it."""
+    if len(text) == 1 or "+" in text or text in _KEY_NAMES:
         return [text]
-    return list(text)
+    try:
+        unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(text, text)))
+    except KeyError:
+        return list(text)
+    return [text]
 
 
-_NAMED_KEYS = {
-    "enter",
-    "tab",
-    "shift+tab",
-    "escape",
-    "backspace",
-    "delete",
-    "space",
-    "up",
-    "down",
-    "left",
-    "right",
-    "home",
-    "end",
-    "pageup",
-    "pagedown",
-}
+_KEY_NAMES = {key.value for key in Keys}
 
 
 async def settle_burst(pilot: Any) -> None:
