@@ -36,11 +36,16 @@ class Terminal:
     """One tmux session, `size` columns by rows, running `command` with `env` added."""
 
     def __init__(
-        self, command: list[str], env: dict[str, str], size: tuple[int, int] = (120, 36)
+        self,
+        command: list[str],
+        env: dict[str, str],
+        size: tuple[int, int] = (120, 36),
+        cwd: Path | None = None,
     ) -> None:
         self.command = command
         self.env = env
         self.size = size
+        self.cwd = cwd
         self.server = f"docket-{os.getpid()}-{next(_servers)}"
         self._folder = tempfile.TemporaryDirectory(prefix="docket-tmux-")
 
@@ -55,7 +60,7 @@ class Terminal:
         width, height = self.size
         self._tmux(
             "-f", str(conf), "new-session", "-d", "-s", "docket", "-x", str(width), "-y",
-            str(height), line,
+            str(height), "-c", str(self.cwd or self._folder.name), line,
         )  # fmt: skip
         return self
 
@@ -245,7 +250,8 @@ def run_flow(
         "DOCKET_KEYMAP": str(folder / "no-keymap.toml"),
         **(env or {}),
     }
-    with Terminal([*command, "--db", str(db)], extra) as terminal:
+    # Started in `folder`, so that no source tree in the working directory is imported.
+    with Terminal([*command, "--db", str(db)], extra, cwd=folder) as terminal:
         if not terminal.wait_for(CASES_TITLE):
             raise RuntimeError(f"docket did not start:\n{terminal.screen()}")
         terminal.send(*flow.keys, pace=pace)
