@@ -6,7 +6,9 @@ waits a moment after ESC to tell them apart, so keys that arrive together (a fas
 paste, an SSH link delivering a burst) turn `escape` `y` into alt+y, `escape` `enter` into
 enter, `escape` `f` into ctrl+right: the escape is lost, and with it a form's cancel and its
 "Drop what you typed?" answer. docket binds no alt key, so here ESC followed by anything that
-does not start a terminal's escape sequence (`[` or `O`) is escape and then that key.
+does not start a terminal's escape sequence (`[` or `O`) is escape and then that key, except
+the three alt keys a text field uses: alt+backspace (delete a word), alt+b and alt+f (a word
+back and forward).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
 ESC = "\x1b"
-#: What follows ESC in a sequence the terminal sends for a key (CSI, SS3) or ESC itself.
+#: What follows ESC in a sequence the terminal sends for a key (CSI, SS3) or ESC itself, and
+#: the alt keys that text fields use (backspace, b, f), which keep their meaning.
 SEQUENCE_STARTS = "[O" + ESC
+TEXT_FIELD_ALT = "\x7f\x08bf"
 
 
 def _escape() -> events.Key:
@@ -35,7 +39,8 @@ class EscapeFirstParser(XTermParser):
     """Textual's parser, with ESC + key read as escape, then the key."""
 
     def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
-        if len(sequence) == 2 and sequence[0] == ESC and sequence[1] not in SEQUENCE_STARTS:
+        kept = SEQUENCE_STARTS + TEXT_FIELD_ALT
+        if len(sequence) == 2 and sequence[0] == ESC and sequence[1] not in kept:
             yield _escape()
             yield from super()._sequence_to_key_events(sequence[1])
             return

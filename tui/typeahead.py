@@ -202,7 +202,7 @@ class TypeAhead:
         for screen, count in self._dropped.items():
             keys = "1 key" if count == 1 else f"{count} keys"
             self.app.notify(
-                f"{keys} typed at {screen} dropped: it closed before they reached it.",
+                f"{keys} typed at {screen} dropped: that screen closed first.",
                 title="Typing ahead",
                 severity="warning",
                 markup=False,
@@ -211,7 +211,7 @@ class TypeAhead:
         if self._overflow:
             keys = "1 key" if self._overflow == 1 else f"{self._overflow} keys"
             self.app.notify(
-                f"{keys} typed while {self.limit} were waiting were dropped.",
+                f"{keys} dropped: typed while {self.limit} were already waiting.",
                 title="Typing ahead",
                 severity="warning",
                 markup=False,

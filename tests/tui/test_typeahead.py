@@ -378,7 +378,7 @@ async def test_keys_typed_at_a_screen_closed_by_something_else_are_dropped(cases
         done.set()
         await settle_burst(pilot)
         assert isinstance(app.screen, CasesScreen) and len(app.screen_stack) == 1
-        assert "2 keys typed at Case dropped: it closed before they reached it." in messages(app)
+        assert "2 keys typed at Case dropped: that screen closed first." in messages(app)
 
 
 async def test_more_keys_than_the_queue_holds_are_dropped_and_the_person_told(
@@ -397,7 +397,7 @@ async def test_more_keys_than_the_queue_holds_are_dropped_and_the_person_told(
         [note] = cases.notes(case_id(cases, FIRST))
         assert note.text == "x" * (HOLD_LIMIT - 1)
         assert f"More than {HOLD_LIMIT} keys are waiting" in messages(app)
-        assert f"1 key typed while {HOLD_LIMIT} were waiting were dropped." in messages(app)
+        assert f"1 key dropped: typed while {HOLD_LIMIT} were already waiting." in messages(app)
 
 
 async def test_quit_acts_at_once_while_keys_wait(cases: Store) -> None:
@@ -426,6 +426,8 @@ def test_escape_then_a_key_in_one_read_is_two_keys() -> None:
 
     assert keys("\x1by") == ["escape", "y"]
     assert keys("\x1b\r") == ["escape", "enter"]
-    assert keys("\x1bf") == ["escape", "f"]
+    assert keys("\x1bu") == ["escape", "u"]
+    # The alt keys of a text field keep their meaning (a word back, a word deleted).
+    assert keys("\x1bb\x1b\x7f") == ["ctrl+left", "ctrl+w"]
     assert keys("\x1b\x13") == ["escape", "ctrl+s"]
     assert keys("\x1b[A\x1bOQ\x1b") == ["up", "f2", "escape"]
