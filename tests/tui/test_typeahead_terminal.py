@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.terminal import FLOWS, Flow, run_flow
+from tests.tui.terminal import CASES_TITLE, FLOWS, Flow, Terminal, new_database, run_flow
 
 #: Escape and its question in one burst: the terminal hands over ESC and `y` in one read.
 DROPPED = Flow(
@@ -44,3 +44,24 @@ def test_a_burst_in_a_real_terminal_saves_what_was_typed(
     outcome = run_flow(flow, docket_program, tmp_path, env=None)
     assert outcome.saved == list(flow.expected), outcome.screen
     assert outcome.back_on_cases, outcome.screen
+
+
+@pytest.mark.slow
+def test_f_keys_reach_docket_through_a_real_terminal(
+    docket_program: list[str], tmp_path: Path
+) -> None:
+    """F2 / F3 / F4 switch places even from the search box, where `c` is a letter."""
+    db = tmp_path / "docket.db"
+    new_database(db)
+    env = {"DOCKET_TODAY": "2026-11-25", "DOCKET_KEYMAP": str(tmp_path / "none.toml")}
+    with Terminal([*docket_program, "--db", str(db)], env, cwd=tmp_path) as terminal:
+        assert terminal.wait_for(CASES_TITLE), terminal.screen()
+        terminal.send("s", "motion", "c")
+        assert "motionc" in terminal.wait_until_still(1.0)
+        terminal.send("F2")
+        assert terminal.wait_until_still(1.0).splitlines()[0].startswith(" Cases ·")
+        terminal.send("/", "smith", "F3")
+        assert terminal.wait_until_still(1.0).splitlines()[0].startswith(" Agenda ·")
+        terminal.send("F4")
+        assert terminal.wait_until_still(1.0).splitlines()[0].startswith(" Search ·")
+        terminal.quit()
