@@ -49,8 +49,12 @@ class DocketApp(DocketHost):
         """Keys and pastes wait here until the app has settled (tui/typeahead.py)."""
 
     async def on_event(self, event: events.Event) -> None:
-        typed = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
-        if typed and self.type_ahead.take(event):  # type: ignore[arg-type]
+        # A key or paste from the terminal (not one on its way down to a widget) may wait.
+        if (
+            isinstance(event, (events.Key, events.Paste))
+            and not event.is_forwarded
+            and self.type_ahead.take(event)
+        ):
             return
         await super().on_event(event)
 
@@ -59,6 +63,7 @@ class DocketApp(DocketHost):
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
+        # By name: importing the Linux driver to compare would fail on Windows.
         if driver.__name__ == "LinuxDriver":
             from tui.driver import DocketDriver
 

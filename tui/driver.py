@@ -59,7 +59,7 @@ class DocketDriver(LinuxDriver):
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         fileno = self.fileno
-        parser = EscapeFirstParser(self._debug)
+        parser = EscapeFirstParser()
         feed = parser.feed
         tick = parser.tick
         decode = getincrementaldecoder("utf-8")().decode

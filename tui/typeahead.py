@@ -248,7 +248,7 @@ class TypeAhead:
         give_up = loop.time() + SETTLE_LIMIT
         calm = spins = 0
         while calm < CALM_TURNS:
-            if self.app._closing or self.app._closed:
+            if self.app.return_code is not None:  # the app is exiting
                 return
             if workers and self._working(but_typing):
                 calm = 0
