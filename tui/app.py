@@ -1,9 +1,13 @@
 """The docket app: three places to work (Cases, Agenda, Search), each its own screen stack.
 
-`c`, `a` and `s` switch between them from anywhere (an `Input` swallows the letters first, so
-typing a title never jumps away); a case opened from any of them is pushed on that stack and
-`escape` walks back. Keys can be remapped by binding id in a keymap file (tui/keymap.py);
-every key is declared in tui/bindings.py.
+`c`, `a` and `s` switch between them where no text field has focus (an `Input` takes the
+letters, so typing a title never jumps away), and F2, F3 and F4 from any screen, even while
+typing in a field; a case opened from any of them is pushed on that stack and `escape` walks
+back. An open form or question keeps the keyboard until it is answered. Keys can be remapped
+by binding id in a keymap file (tui/keymap.py); every key is declared in tui/bindings.py.
+
+Keys typed faster than the screens follow wait in `tui.typeahead.TypeAhead` until the app has
+settled, so they reach the screen they were typed for.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.driver import Driver
 from textual.screen import ModalScreen, Screen
 
 from tui import bindings
@@ -22,9 +28,11 @@ from tui.host import DocketHost
 from tui.screens.agenda import AgendaScreen
 from tui.screens.cases import CasesScreen
 from tui.screens.search import SearchScreen
+from tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from db.reports import ImportReport, NoticeReport
+    from db.store import Store
 
 
 class DocketApp(DocketHost):
@@ -34,6 +42,33 @@ class DocketApp(DocketHost):
     COMMANDS = App.COMMANDS | {CaseCommands}
     MODES: ClassVar = {"cases": CasesScreen, "agenda": AgendaScreen, "search": SearchScreen}
     BINDINGS: ClassVar[list[BindingType]] = bindings.APP
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.type_ahead = TypeAhead(self)
+        """Keys and pastes wait here until the app has settled (tui/typeahead.py)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key or paste from the terminal (not one on its way down to a widget) may wait.
+        if (
+            isinstance(event, (events.Key, events.Paste))
+            and not event.is_forwarded
+            and self.type_ahead.take(event)
+        ):
+            return
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.type_ahead.stop()
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        # By name: importing the Linux driver to compare would fail on Windows.
+        if driver.__name__ == "LinuxDriver":
+            from tui.driver import DocketDriver
+
+            return DocketDriver
+        return driver
 
     def on_mount(self) -> None:
         self.apply_keymap_file()

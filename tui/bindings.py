@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-#: Anywhere: help, the palette, and the three places to work.
+#: Anywhere: help, the palette, and the three places to work (by letter where no text field has
+#: focus, by F2 / F3 / F4 everywhere).
 APP: list[BindingType] = [
     Binding(
         "question_mark",
@@ -40,6 +41,33 @@ APP: list[BindingType] = [
         tooltip="Overdue, today, this week, later",
     ),
     Binding("s", "goto('search')", "Search", id="app.search", tooltip="Search everything"),
+    # The letters above are text while a field has focus (the filter, the search box); these
+    # keys are not, so they switch places from anywhere. An open form or question is
+    # answered or closed first (ctrl+s, escape): it keeps the keyboard until then.
+    Binding(
+        "f2",
+        "goto('cases')",
+        "Cases",
+        id="app.cases_anywhere",
+        tooltip="The list of cases, from any screen, even while typing in a field",
+        show=False,
+    ),
+    Binding(
+        "f3",
+        "goto('agenda')",
+        "Agenda",
+        id="app.agenda_anywhere",
+        tooltip="The agenda, from any screen, even while typing in a field",
+        show=False,
+    ),
+    Binding(
+        "f4",
+        "goto('search')",
+        "Search",
+        id="app.search_anywhere",
+        tooltip="Search, from any screen, even while typing in a field",
+        show=False,
+    ),
 ]
 
 #: The Cases list (the start screen).

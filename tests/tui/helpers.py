@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +14,9 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 import pytest
+from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, Keys, _character_to_key, _get_unicode_name_from_key
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import DataTable, Input
@@ -146,3 +150,74 @@ async def open_first_case(pilot: Any) -> CaseScreen:
     screen = pilot.app.screen
     assert isinstance(screen, CaseScreen)
     return screen
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal's driver posts for `key` (`f`, `tab`, `ctrl+s`, `M`, ` `),
+    with its character, the way `pilot.press` builds it."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    original = REPLACED_KEYS.get(key, key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+async def type_burst(pilot: Any, *keys: str | events.Paste) -> None:
+    """Every key handed to the app at once, as a fast typist's keys or a slow link's arrive,
+    without waiting for the app between them (as `pilot.press` does); then wait until the
+    app has taken them all in.
+
+    A string longer than one character that is not a key name is typed letter by letter:
+    `type_burst(pilot, "f", "tab", "Motion to dismiss", "ctrl+s")`; a Paste event is pasted
+    where it stands among the keys.
+    """
+    post_burst(pilot.app, *keys)
+    await settle_burst(pilot)
+
+
+def post_burst(app: App[Any], *keys: str | events.Paste) -> None:
+    """Hand the keys to the app all at once, as its terminal driver would, and return."""
+    for key in keys:
+        if isinstance(key, events.Paste):
+            app.post_message(key)
+            continue
+        for one in _keys_of(key):
+            app.post_message(key_event(one))
+
+
+def _keys_of(text: str) -> list[str]:
+    """One key when `text` names one (`a`, `tab`, `ctrl+s`, `question_mark`, `f2`), else
+    the keys that type it."""
+    if len(text) == 1 or "+" in text or text in _KEY_NAMES:
+        return [text]
+    try:
+        unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(text, text)))
+    except KeyError:
+        return list(text)
+    return [text]
+
+
+_KEY_NAMES = {key.value for key in Keys}
+
+
+async def settle_burst(pilot: Any) -> None:
+    """Wait until every key handed over has been acted on and what it started has finished:
+    the keys held back replayed, the workers done, the screen showing what they read."""
+    app = pilot.app
+    quiet_rounds = 0
+    for _ in range(400):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        held = getattr(app, "type_ahead", None)
+        if held is None or held.idle:
+            quiet_rounds += 1
+            if quiet_rounds >= 3:
+                return
+        else:
+            quiet_rounds = 0
+            await asyncio.sleep(0.005)
+    raise AssertionError("the app never finished taking in the keys")

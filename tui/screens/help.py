@@ -55,6 +55,28 @@ def screen_keys(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+#: The keys that switch places from any screen, even while a text field has focus.
+ANYWHERE = ("app.cases_anywhere", "app.agenda_anywhere", "app.search_anywhere")
+
+
+def anywhere_line(screen: Screen[object]) -> str:
+    """`f2 / f3 / f4: Cases / Agenda / Search from any screen, even while typing in a field`,
+    with the person's own keys where their keymap moved them."""
+    host = docket_app(screen)
+    by_id = {b.id: b for b in bindings.APP if isinstance(b, Binding) and b.id}
+    keys, places = [], []
+    for binding_id in ANYWHERE:
+        binding = by_id[binding_id]
+        own = host.own_keys.get(binding_id)
+        shown = binding if own is None else replace(binding, key=own.split(",")[0])
+        keys.append(host.get_key_display(shown))
+        places.append(binding.description)
+    return (
+        f"{' / '.join(keys)}: {' / '.join(places)} from any screen, even while typing in a "
+        "field (c / a / s where no field has focus)"
+    )
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings.HELP
 
@@ -91,6 +113,7 @@ class HelpScreen(ModalScreen[None]):
                 classes="dialog-keys",
                 markup=False,
             )
+            yield Static(anywhere_line(self.under), id="help-anywhere", classes="dialog-keys")
             yield Static("ctrl+p opens the command palette · escape closes", classes="dialog-keys")
 
     def action_close(self) -> None:
