@@ -100,7 +100,7 @@ def register(sub: Subparsers) -> None:
     search.add_argument(
         "query",
         metavar="QUERY",
-        help="words to find in case titles, numbers, summaries, docket entries, party names "
-        "and notes; quote several words to pass them as one argument",
+        help="words to find in case titles, numbers, summaries, docket entries, party names, "
+        "notes, deadlines and hearings; quote several words to pass them as one argument",
     )
     add_json(search, "one object per match")

@@ -1,4 +1,4 @@
-"""Full-text search over cases, docket entries, parties and notes, as you type.
+"""Full-text search over cases, docket entries, parties, notes, deadlines and hearings.
 
 The query runs when typing pauses (250 ms) in a worker, so a keystroke never waits on it.
 """
@@ -43,7 +43,10 @@ class SearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Search", id="search-title", classes="screen-title")
-        yield Input(placeholder="words from titles, entries, parties, notes", id="query")
+        yield Input(
+            placeholder="words from titles, entries, parties, notes, deadlines, hearings",
+            id="query",
+        )
         yield DataTable(id="results", cursor_type="row")
         yield DocketFooter()
 
