@@ -38,7 +38,16 @@ class DocketApp(DocketHost):
     def on_mount(self) -> None:
         self.apply_keymap_file()
         self.switch_mode("cases")
-        self.announce_counts()
+        if self.new_database:
+            self.notify(
+                f"Created an empty docket database at {self.store.path}. "
+                "docket --db FILE or $DOCKET_DB opens another.",
+                title="New database",
+                markup=False,
+                timeout=15,
+            )
+        else:
+            self.announce_counts()
 
     def apply_keymap_file(self) -> None:
         """The person's own keys, when they have a keymap file; a bad file changes nothing."""

@@ -26,6 +26,8 @@ class CasesLoaded(Message):
 @dataclass
 class AgendaLoaded(Message):
     items: list[AgendaItem]
+    courts: dict[int, str]
+    """Each listed case's court id."""
 
 
 @dataclass

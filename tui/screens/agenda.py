@@ -17,7 +17,7 @@ from tui import bindings
 from tui.host import docket_app
 from tui.messages import AgendaLoaded
 from tui.theme import tone
-from tui.verbatim import cell
+from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import cursor_key
@@ -56,11 +56,14 @@ class AgendaScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._items: dict[str, AgendaItem] = {}
+        self._courts: dict[int, str] = {}
         self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
+        yield Static("", id="agenda-empty", classes="empty-note", markup=False)
         yield DataTable(id="agenda-table", cursor_type="row")
+        yield Static("", id="agenda-hint", classes="row-hint")
         yield DocketFooter()
 
     def on_mount(self) -> None:
@@ -96,7 +99,9 @@ class AgendaScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="agenda")
     def _load(self) -> None:
-        self.post_message(AgendaLoaded(docket_app(self).store.agenda()))
+        store = docket_app(self).store
+        items = store.agenda()
+        self.post_message(AgendaLoaded(items, store.courts_of_cases([i.case_id for i in items])))
 
     def on_agenda_loaded(self, message: AgendaLoaded) -> None:
         today = docket_app(self).store.clock.today()
@@ -104,6 +109,7 @@ class AgendaScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         self._items.clear()
+        self._courts = message.courts
         counts: dict[str, int] = {}
         for item in message.items:
             when = section(item.day, today)
@@ -123,6 +129,42 @@ class AgendaScreen(Screen[None]):
             table.move_cursor(row=min(row, table.row_count - 1))
         summary = " · ".join(f"{name} {counts[name]}" for name in _SECTION_STYLE if name in counts)
         self.query_one("#agenda-title", Static).update(f"Agenda · {summary or 'nothing open'}")
+        empty = self.query_one("#agenda-empty", Static)
+        empty.display = not table.row_count
+        host = docket_app(self)
+        empty.update(
+            "Nothing due yet: no open deadlines or scheduled hearings · open a case "
+            f"({host.key_for('app.cases')}, then {host.key_for('cases.open')}) and press "
+            f"{host.key_for('case.deadline')} or {host.key_for('case.hearing')} to add one"
+        )
+        self._show_hint()
+
+    @on(DataTable.RowHighlighted, "#agenda-table")
+    def _highlighted(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """Under the list, the highlighted item whole: its title, case and court by name."""
+        item = self._selected()
+        hint = self.query_one("#agenda-hint", Static)
+        if item is None:
+            hint.update("")
+            return
+        court = docket_app(self).court_name(self._courts.get(item.case_id))
+        hint.update(
+            content(item.title, " · ", (item.case_number, "bold"), " ", item.case_title)
+            + (content(" · ", court) if court else content())
+        )
+
+    def action_read_row(self) -> None:
+        from tui.screens import details
+        from tui.screens.row_detail import RowDetailScreen
+
+        item = self._selected()
+        if item is None:
+            return
+        court = docket_app(self).court_name(self._courts.get(item.case_id))
+        self.app.push_screen(RowDetailScreen(item.title, details.agenda_fields(item, court)))
 
     def _selected(self) -> AgendaItem | None:
         key = cursor_key(self.query_one("#agenda-table", DataTable))

@@ -32,17 +32,22 @@ _EVENT_WORDS = {
 }
 
 
-def header(case: Case, row: CaseRow, today: date, *, court_registered: bool = True) -> Content:
-    """Number, title and kind; stage and stay; next deadline, hearing and follow-up; attention."""
+def header(
+    case: Case, row: CaseRow, today: date, *, court_registered: bool = True, court_name: str = ""
+) -> Content:
+    """Number and title; stage, kind and court (by name); stay; next deadline, hearing and
+    follow-up; attention."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
     lines: list[str | tuple[str, str]] = [
         (case.number, "bold"),
         "  ",
         (case.title, "bold"),
-        f"  ({case.kind.label}" + (f", {case.court}" if case.court else "") + ")\n",
-        "Stage: ",
+        "\nStage: ",
         (stage, "bold"),
+        f" · {case.kind.label}",
     ]
+    if case.court:
+        lines.append(f" · {court_name or case.court}")
     if case.stay_reason:
         lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
     lines.append("\nNext deadline: ")
@@ -148,29 +153,44 @@ def deadline_cells(deadline: Deadline, today: date, app: App[object]) -> list[Te
     ]
 
 
-def history_rows(changes: list[StatusChange], notes: list[Note]) -> list[list[Text]]:
-    """Status changes and notes together, newest first.
+def change_words(change: StatusChange) -> str:
+    """`served → pleadings`, `stayed`, `closed (settled)`: a status change in a few words."""
+    what = _EVENT_WORDS.get(change.event, "{frm} → {to}").format(
+        to=change.to_stage, frm=change.from_stage or ""
+    )
+    if change.disposition:
+        what += f" ({change.disposition})"
+    return what
+
+
+def history_rows(changes: list[StatusChange], notes: list[Note]) -> list[tuple[str, list[Text]]]:
+    """Status changes and notes together, newest first, each with its row key
+    (`change:ID`, `note:ID`).
 
     On one day the later change sits above the earlier (by id: the store gives both lists in
-    their own order), and a status change above a note of the same day and id.
+    their own order), and a status change above a note of the same day and id. A note's
+    source follows its text, in brackets.
     """
-    entries: list[tuple[str, int, int, list[Text]]] = []
+    entries: list[tuple[str, int, int, str, list[Text]]] = []
     for change in changes:
-        what = _EVENT_WORDS.get(change.event, "{frm} → {to}").format(
-            to=change.to_stage, frm=change.from_stage or ""
-        )
-        if change.disposition:
-            what += f" ({change.disposition})"
         on = change.changed_on.isoformat()
-        entries.append(
-            (on, 0, change.id or 0, [cell(on), cell(what, style="bold"), cell(change.note or "")])
-        )
+        said = (change.note or "") + (f" [{change.source}]" if change.source else "")
+        cells = [cell(on), cell(change_words(change), style="bold"), cell(said)]
+        entries.append((on, 0, change.id or 0, f"change:{change.id}", cells))
     for note in notes:
         text = note.text + (f" [{note.source}]" if note.source else "")
         on = note.noted_on.isoformat()
-        entries.append((on, 1, note.id or 0, [cell(on), cell("note"), cell(text)]))
+        entries.append(
+            (on, 1, note.id or 0, f"note:{note.id}", [cell(on), cell("note"), cell(text)])
+        )
     entries.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
-    return [cells for *_, cells in entries]
+    return [(key, cells) for *_, key, cells in entries]
+
+
+def summary_cells(case: Case) -> list[Text]:
+    """The first row of the Status & notes tab when the case has a summary."""
+    opened = case.opened_on.isoformat() if case.opened_on else ""
+    return [cell(opened), cell("summary", style="bold"), cell(case.summary or "")]
 
 
 def older_notes_cells(older: int, case_number: str) -> list[Text]:
