@@ -6,6 +6,8 @@ A screen's worker reads; the message brings what it read to the UI thread, which
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -56,6 +58,8 @@ class CaseLoaded(Message):
     older_notes: int
     """Notes left off the list (older than the last one listed)."""
     court_registered: bool = True
+    zone: tzinfo | None = None
+    """The court's time zone, which hearing times are shown in (None: as stored)."""
     """False when the case's stored court is not in the registry (its rules were assumed)."""
 
 

@@ -84,7 +84,9 @@ class AgendaScreen(Screen[None]):
             ("Title", "title", None),
             ("Case", "case", case_width),
         ]
-        set_columns(self.query_one("#agenda-table", DataTable), columns, "title", width)
+        table = self.query_one("#agenda-table", DataTable)
+        grow = {"case": 44} if width >= WIDE_FROM else None
+        set_columns(table, columns, "title", width, grow=grow)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.is_mounted and event.size.width != self._width:

@@ -64,7 +64,7 @@ TABLES: dict[str, tuple[list[ColumnSpec], str]] = {
         "name",
     ),
     "hearings": (
-        [("When", "when", 22), ("Kind", "kind", 22), ("Where", "where", None)]
+        [("When", "when", 20), ("Kind", "kind", 22), ("Where", "where", None)]
         + [("Status", "status", 10)],
         "where",
     ),
@@ -74,6 +74,15 @@ TABLES: dict[str, tuple[list[ColumnSpec], str]] = {
         "title",
     ),
     "history": ([("On", "on", 10), ("What", "what", 22), ("Note", "note", None)], "note"),
+}
+
+#: On a wide terminal, columns that widen (to these widths) once the flexible one has room.
+GROW: dict[str, dict[str, int]] = {
+    "docket": {"type": 16, "by": 28},
+    "parties": {"role": 24, "for": 30, "kind": 14},
+    "hearings": {"kind": 36},
+    "deadlines": {"rule": 40},
+    "history": {"what": 30},
 }
 
 #: What each tab says when its list is empty, with the key that adds the first row.
@@ -101,7 +110,8 @@ class CaseScreen(Screen[None]):
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
-        self._opened = False
+        self.first_tab = "tab-docket"
+        """The tab the case opens on: where its content is."""
         self._hearings: dict[str, Hearing] = {}
         self._history: dict[str, Note | StatusChange] = {}
         self._shown_case: Case | None = None
@@ -123,7 +133,8 @@ class CaseScreen(Screen[None]):
         titles = {
             pane: f"{host.key_for(f'case.{pane}')} {label}" for pane, label in bindings.CASE_TABS
         }
-        with TabbedContent(id="tabs"):
+        self.first_tab = self._opening_tab()
+        with TabbedContent(id="tabs", initial=self.first_tab):
             with TabPane(titles["tab-docket"], id="tab-docket"):
                 yield from self._list("docket")
             with TabPane(titles["tab-parties"], id="tab-parties"):
@@ -152,7 +163,8 @@ class CaseScreen(Screen[None]):
         self._width = self.app.size.width
         self._fit_columns()
         self.reload()
-        self.query_one("#docket", DataTable).focus()
+        table = "#history" if self.first_tab == "tab-status" else "#docket"
+        self.query_one(table, DataTable).focus()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
@@ -163,7 +175,7 @@ class CaseScreen(Screen[None]):
     def _fit_columns(self) -> None:
         for table_id, (columns, flex) in TABLES.items():
             table = self.query_one(f"#{table_id}", DataTable)
-            set_columns(table, columns, flex, self._width)
+            set_columns(table, columns, flex, self._width, grow=GROW.get(table_id))
 
     def on_resize(self, event: events.Resize) -> None:
         if not self.is_mounted or event.size.width == self._width:
@@ -220,6 +232,7 @@ class CaseScreen(Screen[None]):
                 notes=notes,
                 older_notes=max(0, older),
                 court_registered=not case.court or store.court_of(case) is not None,
+                zone=store.court_zone(case),
             )
         )
 
@@ -236,6 +249,7 @@ class CaseScreen(Screen[None]):
                 today,
                 court_registered=message.court_registered,
                 court_name=host.court_name(message.case.court),
+                zone=message.zone,
             )
         )
         docket = self.query_one("#docket", DataTable)
@@ -256,7 +270,7 @@ class CaseScreen(Screen[None]):
         hearings.clear()
         self._hearings = {str(hearing.id): hearing for hearing in message.hearings}
         for hearing in message.hearings:
-            hearings.add_row(*case_rows.hearing_cells(hearing), key=str(hearing.id))
+            hearings.add_row(*case_rows.hearing_cells(hearing, message.zone), key=str(hearing.id))
         deadlines = self.query_one("#deadlines", DataTable)
         deadlines.clear()
         for deadline in message.deadlines:
@@ -273,18 +287,25 @@ class CaseScreen(Screen[None]):
         if message.older_notes:
             history.add_row(*case_rows.older_notes_cells(message.older_notes, message.case.number))
         self._empty_notes()
-        if not self._opened:
-            self._opened = True
-            self._open_where_the_content_is(message)
         after, self._after_load = self._after_load, []
         for then in after:
             then()
 
-    def _open_where_the_content_is(self, message: CaseLoaded) -> None:
+    def _opening_tab(self) -> str:
         """A matter with no docket entries but notes or a summary (an investigation, most
-        often) opens on Status & notes, where its substance is; any other on its docket."""
-        if not message.docket and (message.notes or message.case.summary):
-            self.query_one("#tabs", TabbedContent).active = "tab-status"
+        often) opens on Status & notes, where its substance is; any other on its docket.
+
+        Asked before the screen is composed (two index probes), so the case opens on its tab
+        rather than switching to it after it is drawn."""
+        store = docket_app(self).store
+        try:
+            if store.has_filings(self.case_id):
+                return "tab-docket"
+            if store.has_notes(self.case_id) or self.case.summary:
+                return "tab-status"
+        except DocketError:
+            pass  # the read that fills the screen says what is wrong
+        return "tab-docket"
 
     def _add_entries(self, filings: list[Filing], done: bool) -> None:
         table = self.query_one("#docket", DataTable)
@@ -335,7 +356,9 @@ class CaseScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         self.refresh_bindings()
-        pane = event.pane
+        # The tab active now, not the event's: the first tab's own activation can arrive
+        # after the case has been opened on another one.
+        pane = self.query_one("#tabs", TabbedContent).active_pane or event.pane
         tables = pane.query(DataTable)
         if tables:
             tables.first().focus()

@@ -7,7 +7,7 @@ goes through `tui.verbatim`, never into a markup string.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -33,23 +33,30 @@ _EVENT_WORDS = {
 
 
 def header(
-    case: Case, row: CaseRow, today: date, *, court_registered: bool = True, court_name: str = ""
+    case: Case,
+    row: CaseRow,
+    today: date,
+    *,
+    court_registered: bool = True,
+    court_name: str = "",
+    zone: tzinfo | None = None,
 ) -> Content:
-    """Number and title; stage, kind and court (by name); stay; next deadline, hearing and
-    follow-up; attention."""
+    """Number and title; the court by name and the kind; stage, stay and follow-up; the next
+    deadline and hearing; attention. Short lines, so that 80 columns do not wrap them."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
-    lines: list[str | tuple[str, str]] = [
-        (case.number, "bold"),
-        "  ",
-        (case.title, "bold"),
-        "\nStage: ",
-        (stage, "bold"),
-        f" · {case.kind.label}",
-    ]
-    if case.court:
-        lines.append(f" · {court_name or case.court}")
+    lines: list[str | tuple[str, str]] = [(case.number, "bold"), "  ", (case.title, "bold"), "\n"]
+    lines.append(
+        f"{court_name or case.court} · {case.kind.label}" if case.court else case.kind.label
+    )
+    lines += ["\nStage: ", (stage, "bold")]
     if case.stay_reason:
         lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
+    lines.append("   Follow up: ")
+    if case.follow_up_on:
+        due_now = case.follow_up_on <= today
+        lines.append((format_day(case.follow_up_on), "bold $warning" if due_now else "bold"))
+    else:
+        lines.append("not set")
     lines.append("\nNext deadline: ")
     if row.next_deadline_on:
         due = date.fromisoformat(row.next_deadline_on)
@@ -60,13 +67,13 @@ def header(
     else:
         lines.append("none")
     lines.append("   Next hearing: ")
-    lines.append(row.next_hearing_at[:16].replace("T", " ") if row.next_hearing_at else "none")
-    lines.append("   Follow up: ")
-    if case.follow_up_on:
-        due_now = case.follow_up_on <= today
-        lines.append((format_day(case.follow_up_on), "bold $warning" if due_now else "bold"))
+    if row.next_hearing_at:
+        starts = datetime.fromisoformat(row.next_hearing_at)
+        if zone is not None:
+            starts = starts.astimezone(zone)
+        lines.append(starts.strftime("%Y-%m-%d %H:%M %Z").strip())
     else:
-        lines.append("not set")
+        lines.append("none")
     if row.attention:
         lines += ["\n", ("! needs attention: ", "bold $warning"), row.attention]
     if not court_registered:
@@ -127,9 +134,16 @@ def party_detail(party: CaseParty, clients: dict[str, str]) -> Text:
     return Text("\n".join(lines))
 
 
-def hearing_cells(hearing: Hearing) -> list[Text]:
+def hearing_time(hearing: Hearing, zone: tzinfo | None = None) -> str:
+    """`2026-12-04 10:00 MST`: in the court's zone when it is known (a zone's abbreviation
+    reads better than the stored offset, `UTC-07:00`)."""
+    starts = hearing.starts_at if zone is None else hearing.starts_at.astimezone(zone)
+    return starts.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def hearing_cells(hearing: Hearing, zone: tzinfo | None = None) -> list[Text]:
     return [
-        cell(hearing.starts_at.strftime("%Y-%m-%d %H:%M %Z").strip()),
+        cell(hearing_time(hearing, zone)),
         cell(hearing.kind),
         cell(hearing.location or ""),
         cell(hearing.status.label),
