@@ -6,9 +6,8 @@ A screen's worker reads; the message brings what it read to the UI thread, which
 
 from __future__ import annotations
 
-from datetime import tzinfo
-
 from dataclasses import dataclass
+from datetime import tzinfo
 
 from textual.message import Message
 
