@@ -28,7 +28,7 @@ from tui.host import docket_app
 from tui.messages import CaseLoaded, DocketPage
 from tui.screens import case_rows
 from tui.verbatim import shown
-from tui.widgets.columns import ColumnSpec, set_columns
+from tui.widgets.columns import set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
@@ -47,51 +47,6 @@ TAB_ACTIONS = {
     "deadline_done": "tab-deadlines",
     "waive_deadline": "tab-deadlines",
     "explain_deadline": "tab-deadlines",
-}
-
-
-#: Each table's columns and the column that takes the width the others leave (a title, a
-#: note), however wide the terminal: long text gets the room, not empty columns beside it.
-TABLES: dict[str, tuple[list[ColumnSpec], str]] = {
-    "docket": (
-        [("#", "entry", 4), ("Filed", "filed", 10), ("Type", "type", 12)]
-        + [("Title", "title", None), ("By", "by", 16)],
-        "title",
-    ),
-    "parties": (
-        [("Name", "name", None), ("Role", "role", 14), ("For", "for", 14)]
-        + [("Ended", "ended", 10), ("Kind", "kind", 12)],
-        "name",
-    ),
-    "hearings": (
-        [("When", "when", 20), ("Kind", "kind", 22), ("Where", "where", None)]
-        + [("Status", "status", 10)],
-        "where",
-    ),
-    "deadlines": (
-        [("Due", "due", 16), ("Title", "title", None), ("Status", "status", 9)]
-        + [("Rule", "rule", 20)],
-        "title",
-    ),
-    "history": ([("On", "on", 10), ("What", "what", 22), ("Note", "note", None)], "note"),
-}
-
-#: On a wide terminal, columns that widen (to these widths) once the flexible one has room.
-GROW: dict[str, dict[str, int]] = {
-    "docket": {"type": 16, "by": 28},
-    "parties": {"role": 24, "for": 30, "kind": 14},
-    "hearings": {"kind": 36},
-    "deadlines": {"rule": 40},
-    "history": {"what": 30},
-}
-
-#: What each tab says when its list is empty, with the key that adds the first row.
-EMPTY: dict[str, tuple[str, str, str]] = {
-    "docket": ("No docket entries yet", "case.filing", "adds one"),
-    "parties": ("No parties yet", "case.party", "adds one"),
-    "hearings": ("No hearings yet", "case.hearing", "schedules one"),
-    "deadlines": ("No deadlines yet", "case.deadline", "adds one"),
-    "history": ("No status changes or notes yet", "case.note", "adds a note"),
 }
 
 
@@ -149,13 +104,13 @@ class CaseScreen(Screen[None]):
         yield DocketFooter()
 
     def _list(self, table_id: str) -> ComposeResult:
-        words, binding_id, does = EMPTY[table_id]
+        words, binding_id, does = case_rows.EMPTY[table_id]
         key = docket_app(self).key_for(binding_id)
         yield Static(f"{words} · {key} {does}", id=f"{table_id}-empty", classes="empty-note")
         yield _table(table_id)
 
     def _empty_notes(self) -> None:
-        for table_id in TABLES:
+        for table_id in case_rows.TABLES:
             rows = self.query_one(f"#{table_id}", DataTable).row_count
             self.query_one(f"#{table_id}-empty", Static).display = rows == 0
 
@@ -173,9 +128,9 @@ class CaseScreen(Screen[None]):
             self.reload()
 
     def _fit_columns(self) -> None:
-        for table_id, (columns, flex) in TABLES.items():
+        for table_id, (columns, flex) in case_rows.TABLES.items():
             table = self.query_one(f"#{table_id}", DataTable)
-            set_columns(table, columns, flex, self._width, grow=GROW.get(table_id))
+            set_columns(table, columns, flex, self._width, grow=case_rows.GROW.get(table_id))
 
     def on_resize(self, event: events.Resize) -> None:
         if not self.is_mounted or event.size.width == self._width:

@@ -18,10 +18,56 @@ from docket.dates import format_day
 from docket.models import DeadlineStatus
 from tui.theme import tone
 from tui.verbatim import cell, content, shown
+from tui.widgets.columns import ColumnSpec
 
 if TYPE_CHECKING:
     from db.rows import CaseRow
     from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
+
+#: Each table's columns and the column that takes the width the others leave (a title, a
+#: note), however wide the terminal: long text gets the room, not empty columns beside it.
+TABLES: dict[str, tuple[list[ColumnSpec], str]] = {
+    "docket": (
+        [("#", "entry", 4), ("Filed", "filed", 10), ("Type", "type", 12)]
+        + [("Title", "title", None), ("By", "by", 16)],
+        "title",
+    ),
+    "parties": (
+        [("Name", "name", None), ("Role", "role", 14), ("For", "for", 14)]
+        + [("Ended", "ended", 10), ("Kind", "kind", 12)],
+        "name",
+    ),
+    "hearings": (
+        [("When", "when", 20), ("Kind", "kind", 22), ("Where", "where", None)]
+        + [("Status", "status", 10)],
+        "where",
+    ),
+    "deadlines": (
+        [("Due", "due", 16), ("Title", "title", None), ("Status", "status", 9)]
+        + [("Rule", "rule", 20)],
+        "title",
+    ),
+    "history": ([("On", "on", 10), ("What", "what", 22), ("Note", "note", None)], "note"),
+}
+
+#: On a wide terminal, columns that widen (to these widths) once the flexible one has room.
+GROW: dict[str, dict[str, int]] = {
+    "docket": {"type": 16, "by": 28},
+    "parties": {"role": 24, "for": 30, "kind": 14},
+    "hearings": {"kind": 36},
+    "deadlines": {"rule": 40},
+    "history": {"what": 30},
+}
+
+#: What each tab says when its list is empty, with the key that adds the first row.
+EMPTY: dict[str, tuple[str, str, str]] = {
+    "docket": ("No docket entries yet", "case.filing", "adds one"),
+    "parties": ("No parties yet", "case.party", "adds one"),
+    "hearings": ("No hearings yet", "case.hearing", "schedules one"),
+    "deadlines": ("No deadlines yet", "case.deadline", "adds one"),
+    "history": ("No status changes or notes yet", "case.note", "adds a note"),
+}
+
 
 #: How each kind of status event reads on the Status & notes tab.
 _EVENT_WORDS = {

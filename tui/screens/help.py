@@ -77,12 +77,6 @@ def _rows_of(node: object, screen: Screen[object]) -> list[HelpRow]:
     return rows
 
 
-def screen_keys(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
-    """(key, description, tooltip, binding id) for every binding of the screen, then the
-    app's, with the person's own keys where their keymap file moved one."""
-    return [tuple(row) for row in _sections(screen)[0][1] + _sections(screen)[1][1]]  # type: ignore[misc]
-
-
 def _sections(screen: Screen[object]) -> list[tuple[str, list[HelpRow]]]:
     host = docket_app(screen)
     own = _rows_of(screen, screen)
@@ -102,7 +96,6 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
         # Read now, while the screen underneath is still the active one.
         self.sections = _sections(under)
-        self.keys = [tuple(row) for _, rows in self.sections for row in rows]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
