@@ -78,9 +78,9 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     if not hits:
         say(f"No matches for {args.query}")
     for hit in hits:
-        say(f"  {hit.kind:<7} {hit.case_number or '-':<20} {hit.text}")
+        say(f"  {hit.kind:<8} {hit.case_number or '-':<20} {hit.text}")
         if hit.snippet and hit.snippet != hit.text:
-            say(f"  {'':<7} {'':<20} {hit.snippet}")
+            say(f"  {'':<8} {'':<20} {hit.snippet}")
     return 0
 
 

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -33,13 +33,20 @@ class RowDetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="row-detail", classes="dialog"):
             yield Static(shown(self.heading), classes="form-title", markup=False)
-            for label, value in self.fields:
-                yield Static(label, classes="field-label", markup=False)
-                yield Static(shown(value), classes="detail-value", markup=False)
-            yield Static("↑↓ scroll · escape closes", classes="dialog-keys")
+            with Grid(id="detail-fields"):
+                for label, value in self.fields:
+                    yield Static(label, classes="field-label", markup=False)
+                    yield Static(shown(value), classes="detail-value", markup=False)
+            yield Static("escape closes", id="detail-keys", classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#row-detail", VerticalScroll).focus()
+        self.call_after_refresh(self._say_if_more)
+
+    def _say_if_more(self) -> None:
+        more = self.query_one("#row-detail", VerticalScroll).max_scroll_y > 0
+        keys = "↑↓ / PgDn scroll for the rest · escape closes" if more else "escape closes"
+        self.query_one("#detail-keys", Static).update(keys)
 
     def action_close(self) -> None:
         self.dismiss()
