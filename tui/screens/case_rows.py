@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 #: note), however wide the terminal: long text gets the room, not empty columns beside it.
 TABLES: dict[str, tuple[list[ColumnSpec], str]] = {
     "docket": (
-        [("#", "entry", 4), ("Filed", "filed", 10), ("Type", "type", 12)]
-        + [("Title", "title", None), ("By", "by", 16)],
+        [("#", "entry", 4), ("Filed", "filed", 10), ("Type", "type", 11)]
+        + [("Title", "title", None), ("By", "by", 13)],
         "title",
     ),
     "parties": (
@@ -38,9 +38,9 @@ TABLES: dict[str, tuple[list[ColumnSpec], str]] = {
         "name",
     ),
     "hearings": (
-        [("When", "when", 20), ("Kind", "kind", 22), ("Where", "where", None)]
+        [("When", "when", 20), ("Kind", "kind", None), ("Where", "where", 16)]
         + [("Status", "status", 10)],
-        "where",
+        "kind",
     ),
     "deadlines": (
         [("Due", "due", 16), ("Title", "title", None), ("Status", "status", 9)]
@@ -54,7 +54,7 @@ TABLES: dict[str, tuple[list[ColumnSpec], str]] = {
 GROW: dict[str, dict[str, int]] = {
     "docket": {"type": 16, "by": 28},
     "parties": {"role": 24, "for": 30, "kind": 14},
-    "hearings": {"kind": 36},
+    "hearings": {"where": 36},
     "deadlines": {"rule": 40},
     "history": {"what": 30},
 }
