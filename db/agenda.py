@@ -278,6 +278,19 @@ class AgendaStore(StoreBase):
         items.sort(key=lambda item: (item.day, item.at or "", item.kind, item.id))
         return items[:limit]
 
+    def courts_of_cases(self, case_ids: list[int]) -> dict[int, str]:
+        """Each case's court id (empty when it has none), for lists that name the court."""
+        found: dict[int, str] = {}
+        unique = sorted(set(case_ids))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for case_id, court in self.query_rows(
+                f"SELECT id, court FROM cases WHERE id IN ({marks})", tuple(chunk)
+            ):
+                found[int(case_id)] = str(court or "")
+        return found
+
     def due_soon_count(self, days: int) -> int:
         """Open deadlines and scheduled hearings from today through `days` days ahead, counted
         in SQL (the start-up notice needs the number, not the rows)."""

@@ -212,6 +212,10 @@ class FilingStore(DeadlineStore, ClosureStore):
             yield from page
             after = page[-1].entry_no or 0
 
+    def has_filings(self, case_id: int) -> bool:
+        """Whether the case has any docket entry: one index probe, however long its docket."""
+        return bool(self.query_rows("SELECT 1 FROM filings WHERE case_id = ? LIMIT 1", (case_id,)))
+
     def count_filings(self, case_id: int) -> int:
         return int(
             self.query_rows("SELECT count(*) FROM filings WHERE case_id = ?", (case_id,))[0][0]

@@ -42,6 +42,15 @@ FTS_COLUMNS: dict[str, list[str]] = {
     "notes": ["text"],
 }
 
+#: Indexed later (m012): what a paralegal looks for on the calendar side of a case.
+CALENDAR_FTS_COLUMNS: dict[str, list[str]] = {
+    "deadlines": ["title", "rule", "citation"],
+    "hearings": ["kind", "location", "outcome"],
+}
+
+#: Every table with a text index, and its indexed columns.
+SEARCHED_COLUMNS: dict[str, list[str]] = FTS_COLUMNS | CALENDAR_FTS_COLUMNS
+
 
 @migrations()
 def m001_core_tables(db: Database) -> None:
@@ -234,42 +243,48 @@ def m002_full_text_search(db: Database) -> None:
     the store updates a case's rollup columns on every write, which must not re-index its
     text each time."""
     for table, columns in FTS_COLUMNS.items():
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        olds = ", ".join(f'old."{c}"' for c in columns)
-        news = ", ".join(f'new."{c}"' for c in columns)
-        fts = f'"{table}_fts"'
-        run_script(
-            db,
-            f"""CREATE VIRTUAL TABLE {fts} USING FTS5 (
+        create_text_index(db, table, columns)
+
+
+def create_text_index(db: Database, table: str, columns: list[str]) -> None:
+    """An external-content FTS5 index over `columns` of `table`, filled from its rows, with
+    the triggers that keep it in step (the update one only for the indexed columns)."""
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    olds = ", ".join(f'old."{c}"' for c in columns)
+    news = ", ".join(f'new."{c}"' for c in columns)
+    fts = f'"{table}_fts"'
+    run_script(
+        db,
+        f"""CREATE VIRTUAL TABLE {fts} USING FTS5 (
     {quoted},
     tokenize='unicode61',
     content="{table}"
 )""",
-        )
-        run_script(
-            db,
-            f"""INSERT INTO {fts} (rowid, {quoted})
+    )
+    run_script(
+        db,
+        f"""INSERT INTO {fts} (rowid, {quoted})
     SELECT rowid, {quoted} FROM "{table}";""",
-        )
-        run_script(
-            db,
-            f"""CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN
+    )
+    run_script(
+        db,
+        f"""CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN
   INSERT INTO {fts} (rowid, {quoted}) VALUES (new.rowid, {news});
 END;
 CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN
   INSERT INTO {fts} ({fts}, rowid, {quoted}) VALUES('delete', old.rowid, {olds});
 END;""",
-        )
-        run_script(
-            db,
-            f"""
-            CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
-              INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted})
-                VALUES('delete', old.rowid, {olds});
-              INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {news});
-            END;
-            """,
-        )
+    )
+    run_script(
+        db,
+        f"""
+        CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN
+          INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted})
+            VALUES('delete', old.rowid, {olds});
+          INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {news});
+        END;
+        """,
+    )
 
 
 @migrations()
@@ -509,3 +524,11 @@ def m011_links_and_responsibility(db: Database) -> None:
             WHERE assignee_id IS NOT NULL;
         """,
     )
+
+
+@migrations()
+def m012_search_deadlines_and_hearings(db: Database) -> None:
+    """Deadlines and hearings join the text index: "motion" finds "Response to motion due"
+    and a motion hearing, not only the motion itself."""
+    for table, columns in CALENDAR_FTS_COLUMNS.items():
+        create_text_index(db, table, columns)

@@ -74,7 +74,7 @@ class SearchHit(NamedTuple):
     """One full-text match: what matched, in which case, and a highlighted excerpt."""
 
     kind: str
-    """`case`, `filing`, `party` or `note`."""
+    """`case`, `filing`, `party`, `note`, `deadline` or `hearing`."""
     ref_id: int
     case_id: int | None
     case_number: str | None

@@ -1,4 +1,4 @@
-"""Full-text search across cases, docket entries, parties and notes.
+"""Full-text search across cases, docket entries, parties, notes, deadlines and hearings.
 
 People type searches, not FTS5 syntax: `"`, `AND (` or a lone `*` would make SQLite raise a
 syntax error. So every word typed is quoted as a literal term (all must match), and the last
@@ -58,11 +58,27 @@ _SOURCES = (
         "JOIN notes n ON n.id = notes_fts.rowid JOIN cases c ON c.id = n.case_id "
         "WHERE notes_fts MATCH ? ORDER BY notes_fts.rowid DESC LIMIT ?",
     ),
+    (
+        "deadline",
+        "SELECT d.id, c.id, c.number, c.title, d.title || ' · due ' || d.due_on, "
+        "snippet(deadlines_fts, -1, '«', '»', '…', 12) FROM deadlines_fts "
+        "JOIN deadlines d ON d.id = deadlines_fts.rowid JOIN cases c ON c.id = d.case_id "
+        "WHERE deadlines_fts MATCH ? ORDER BY deadlines_fts.rowid DESC LIMIT ?",
+    ),
+    (
+        "hearing",
+        "SELECT h.id, c.id, c.number, c.title, "
+        "h.kind || ' · ' || replace(substr(h.starts_at, 1, 16), 'T', ' '), "
+        "snippet(hearings_fts, -1, '«', '»', '…', 12) FROM hearings_fts "
+        "JOIN hearings h ON h.id = hearings_fts.rowid JOIN cases c ON c.id = h.case_id "
+        "WHERE hearings_fts MATCH ? ORDER BY hearings_fts.rowid DESC LIMIT ?",
+    ),
 )
 
 
 def search_everything(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> list[SearchHit]:
-    """Up to `limit` hits of each kind, cases first, then entries, parties and notes."""
+    """Up to `limit` hits of each kind: cases first, then entries, parties, notes, deadlines
+    and hearings."""
     query = literal_query(text)
     if not query:
         return []

@@ -27,13 +27,16 @@ def render_docket_sheet(store: Store, case_id: int) -> str:
     """The case's docket sheet as a complete HTML document (UTF-8, print-styled)."""
     case = store.get_case(case_id)
     today = store.clock.today()
+    # The court as a caption names it; an id the registry lacks is printed as stored.
+    court = store.court_of(case)
+    court_name = f"{court.name} ({court.id})" if court is not None else case.court
     parts: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{_e(case.number)} — {_e(case.title)}</title>",
         f"<style>{_stylesheet()}</style></head><body>",
         '<header class="caption">',
-        f'<p class="court">{_e(case.court or "Court not recorded")}</p>',
+        f'<p class="court">{_e(court_name or "Court not recorded")}</p>',
         f"<h1>{_e(case.title)}</h1>",
         '<dl class="facts">',
         f"<dt>Case number</dt><dd>{_e(case.number)}</dd>",

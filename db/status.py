@@ -502,6 +502,10 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
         )
         return [note_from_row(row) for row in rows]
 
+    def has_notes(self, case_id: int) -> bool:
+        """Whether the case has any note: one index probe, however many it has."""
+        return bool(self.query_rows("SELECT 1 FROM notes WHERE case_id = ? LIMIT 1", (case_id,)))
+
     def count_notes(self, case_id: int) -> int:
         return int(
             self.query_rows("SELECT count(*) FROM notes WHERE case_id = ?", (case_id,))[0][0]

@@ -43,8 +43,8 @@ class DocketApp(DocketHost):
     MODES: ClassVar = {"cases": CasesScreen, "agenda": AgendaScreen, "search": SearchScreen}
     BINDINGS: ClassVar[list[BindingType]] = bindings.APP
 
-    def __init__(self, store: Store) -> None:
-        super().__init__(store)
+    def __init__(self, store: Store, *, new_database: bool = False) -> None:
+        super().__init__(store, new_database=new_database)
         self.type_ahead = TypeAhead(self)
         """Keys and pastes wait here until the app has settled (tui/typeahead.py)."""
 
@@ -73,7 +73,16 @@ class DocketApp(DocketHost):
     def on_mount(self) -> None:
         self.apply_keymap_file()
         self.switch_mode("cases")
-        self.announce_counts()
+        if self.new_database:
+            self.notify(
+                f"Created an empty docket database at {self.store.path}. "
+                "docket --db FILE or $DOCKET_DB opens another.",
+                title="New database",
+                markup=False,
+                timeout=15,
+            )
+        else:
+            self.announce_counts()
 
     def apply_keymap_file(self) -> None:
         """The person's own keys, when they have a keymap file; a bad file changes nothing."""

@@ -90,19 +90,56 @@ CASES: list[BindingType] = [
         tooltip="Only the matters you answer for (again: every matter)",
     ),
     Binding(
+        "space",
+        "read_row",
+        "Read",
+        id="cases.read",
+        tooltip="The selected case in full: court, title, stage, dates and summary",
+    ),
+    Binding(
         "escape",
         "leave_filter",
-        "Back",
+        "To list",
         id="cases.back",
-        tooltip="Back to the list (from a linked group: to every matter)",
+        tooltip="From the filter box back to the list; from a linked group, to every matter",
         show=False,
     ),
     Binding("q", "app.quit", "Quit", id="cases.quit", tooltip="Leave docket"),
 ]
 
+#: The Case screen's tabs, in order: (pane id, label).
+CASE_TABS: list[tuple[str, str]] = [
+    ("tab-docket", "Docket"),
+    ("tab-parties", "Parties"),
+    ("tab-hearings", "Hearings"),
+    ("tab-deadlines", "Deadlines"),
+    ("tab-status", "Status & notes"),
+    ("tab-links", "Links"),
+]
+_TABS = Binding.Group("Tabs")
+
 #: One case. Keys that act on a row work on the tab they name in their tooltip.
 CASE: list[BindingType] = [
     Binding("escape", "back", "Back", id="case.back", tooltip="Back to the list"),
+    *(
+        Binding(
+            str(number),
+            f"show_tab('{pane}')",
+            label,
+            id=f"case.{pane}",
+            tooltip=f"Go to the {label} tab",
+            group=_TABS,
+        )
+        for number, (pane, label) in enumerate(CASE_TABS, 1)
+    ),
+    Binding(
+        "enter",
+        "read_row",
+        "Read",
+        id="case.read",
+        tooltip="The selected row in full, every field (on Deadlines: how it was counted)",
+        show=False,
+    ),
     Binding("f", "new_filing", "Filing", id="case.filing", tooltip="Enter a docket entry"),
     Binding("h", "new_hearing", "Hearing", id="case.hearing", tooltip="Schedule a hearing"),
     Binding("d", "new_deadline", "Deadline", id="case.deadline", tooltip="Add a deadline"),
@@ -181,14 +218,15 @@ CASE: list[BindingType] = [
         "deadline_done",
         "Done",
         id="case.done",
-        tooltip="Deadlines tab: mark the selected deadline done",
+        tooltip="Deadlines tab: the selected deadline was met; it leaves the open list",
     ),
     Binding(
         "w",
         "waive_deadline",
         "Waive",
         id="case.waive",
-        tooltip="Deadlines tab: mark the selected deadline waived",
+        tooltip="Deadlines tab: the selected deadline no longer applies (waived or excused); "
+        "it is kept, marked waived",
     ),
     Binding(
         "i",
@@ -220,6 +258,13 @@ LINKS: list[BindingType] = [
 
 AGENDA: list[BindingType] = [
     Binding("enter", "open_case", "Open case", id="agenda.open", tooltip="Open the item's case"),
+    Binding(
+        "space",
+        "read_row",
+        "Read",
+        id="agenda.read",
+        tooltip="The selected item in full: whole title, case, court, rule",
+    ),
     Binding("x", "done", "Done", id="agenda.done", tooltip="Mark the selected deadline done"),
     Binding(
         "m",
@@ -233,6 +278,13 @@ AGENDA: list[BindingType] = [
 
 SEARCH: list[BindingType] = [
     Binding("enter", "open_case", "Open case", id="search.open", tooltip="Open the hit's case"),
+    Binding(
+        "space",
+        "read_row",
+        "Read",
+        id="search.read",
+        tooltip="The selected hit in full: what matched, in which case",
+    ),
     Binding(
         "slash",
         "focus_query",
@@ -251,6 +303,10 @@ HELP: list[BindingType] = [
 CONFIRM: list[BindingType] = [
     Binding("y,enter", "answer(True)", "Yes", id="confirm.yes", tooltip="Go ahead"),
     Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Keep things as they were"),
+]
+
+ROW_DETAIL: list[BindingType] = [
+    Binding("escape,enter,space,q", "close", "Close", id="detail.close", tooltip="Close"),
 ]
 
 DEADLINE_INFO: list[BindingType] = [
@@ -292,9 +348,21 @@ REGISTRY: dict[str, list[BindingType]] = {
     "help": HELP,
     "confirm": CONFIRM,
     "deadline_info": DEADLINE_INFO,
+    "detail": ROW_DETAIL,
     "form": FORM,
     "filing": FILING_FORM,
 }
+
+
+#: When the footer has no room for every key even on two lines, these give way, in this order
+#: (the help screen, `?`, lists them all).
+FOOTER_GIVES_WAY: tuple[str, ...] = (
+    "app.palette",
+    "app.search",
+    "app.agenda",
+    "case.follow_up",
+    "case.note",
+)
 
 
 def binding_ids() -> set[str]:

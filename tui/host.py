@@ -18,16 +18,48 @@ from tui.verbatim import shown
 
 if TYPE_CHECKING:
     from db.store import Store
+    from docket.courts import CourtRegistry
 
 
 class DocketHost(App[None]):
     """The app as the screens see it."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, new_database: bool = False) -> None:
         super().__init__()
         self.store = store
+        self.new_database = new_database
+        """True when opening the app created the database (the first run on this machine)."""
         self.own_keys: dict[str, str] = {}
         """The person's keys by binding id, from their keymap file (empty: the standard keys)."""
+        self._courts: CourtRegistry | None = None
+
+    def key_for(self, binding_id: str) -> str:
+        """The key that runs a binding, as the footer draws it: the person's own when their
+        keymap moved it (`^n`), else the standard one (`f`)."""
+        from dataclasses import replace
+
+        from textual.binding import Binding
+
+        from tui.bindings import REGISTRY
+
+        for group in REGISTRY.values():
+            for binding in group:
+                if isinstance(binding, Binding) and binding.id == binding_id:
+                    own = self.own_keys.get(binding_id)
+                    if own is not None:
+                        return self.get_key_display(replace(binding, key=own.split(",")[0]))
+                    return binding.key_display or self.get_key_display(binding)
+        raise KeyError(binding_id)
+
+    def court_name(self, court_id: str | None) -> str:
+        """The court's name as a paralegal knows it ("U.S. District Court for the District of
+        New Mexico"), for an id such as `nmd`; an id the registry lacks is shown as stored."""
+        if not court_id:
+            return ""
+        if self._courts is None:
+            self._courts = self.store.court_registry()
+        court = self._courts.get(court_id)
+        return court.name if court is not None else court_id
 
     def notify(
         self,

@@ -29,6 +29,8 @@ class CasesLoaded(Message):
 @dataclass
 class AgendaLoaded(Message):
     items: list[AgendaItem]
+    courts: dict[int, str]
+    """Each listed case's court id."""
     court_zones: dict[int, tzinfo | None] = field(default_factory=dict)
     """Each hearing's case's court zone, by case id, to name the court's time."""
 
@@ -60,7 +62,7 @@ class CaseLoaded(Message):
     """Notes left off the list (older than the last one listed)."""
     court_registered: bool = True
     """False when the case's stored court is not in the registry (its rules were assumed)."""
-    court_zone: tzinfo | None = None
+    zone: tzinfo | None = None
     """The court's time zone, which hearing times are shown in (None: as stored)."""
     reported: StatusChange | None = None
     """The step that put the case at its stage, when a report is what it is known from."""

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from db.store import Store
 
 
-def _run_tui(store: Store) -> int:
+def _run_tui(store: Store, *, new_database: bool = False) -> int:
     try:
         from tui.app import DocketApp  # type: ignore[import-not-found,unused-ignore]
     except ModuleNotFoundError:
@@ -25,14 +25,17 @@ def _run_tui(store: Store) -> int:
             "the TUI is not installed with this copy of docket; use the commands"
         ) from None
 
-    DocketApp(store).run()
+    DocketApp(store, new_database=new_database).run()
     return 0
 
 
 def open_tui(ctx: Context) -> int:
     if not ctx.args.demo:
-        with open_store(ctx.db_path, create=True) as store:
-            return _run_tui(store)
+        path = ctx.db_path
+        # First run: the app creates the database, as `docket init` would, and says where.
+        new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+        with open_store(path, create=True) as store:
+            return _run_tui(store, new_database=new)
     from fixtures.demo import load_demo
 
     if ctx.given_db:

@@ -44,6 +44,14 @@ def resolve_db_path(given: str | None) -> Path:
     return default_db_path()
 
 
+def home_relative(path: Path) -> str:
+    """`~/.local/share/docket/docket.db` rather than the whole path: shorter to read."""
+    try:
+        return "~/" + str(path.resolve().relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError, OSError):
+        return str(path)
+
+
 def open_store(path: Path, *, create: bool) -> Store:
     """Open the docket database, refusing a folder, an unrelated file or a missing file
     (unless the command is one that creates it).
@@ -57,7 +65,14 @@ def open_store(path: Path, *, create: bool) -> Store:
     if path.is_dir():
         raise InputError("--db", f"{path} is a folder, not a database file", "--db ~/docket.db")
     if not create and not path.exists():
-        raise InputError("--db", f"no docket database at {path}", f"docket init --db {path}")
+        # Said the way the app says it on first run: where the file would be, and what
+        # creates it (opening `docket` does too).
+        raise InputError(
+            "--db",
+            f"no docket database yet at {home_relative(path)}; `docket init` or `docket` "
+            "(the app) creates it there",
+            "docket init",
+        )
     with opening(path):
         if path.exists() and path.stat().st_size > 0 and not is_docket_database(path):
             raise InputError(

@@ -86,9 +86,9 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     if not hits:
         say(f"No matches for {args.query}")
     for hit in hits:
-        say(f"  {hit.kind:<7} {hit.case_number or '-':<20} {hit.text}")
+        say(f"  {hit.kind:<8} {hit.case_number or '-':<20} {hit.text}")
         if hit.snippet and hit.snippet != hit.text:
-            say(f"  {'':<7} {'':<20} {hit.snippet}")
+            say(f"  {'':<8} {'':<20} {hit.snippet}")
     return 0
 
 
@@ -114,7 +114,7 @@ def register(sub: Subparsers) -> None:
     search.add_argument(
         "query",
         metavar="QUERY",
-        help="words to find in case titles, numbers, summaries, docket entries, party names "
-        "and notes; quote several words to pass them as one argument",
+        help="words to find in case titles, numbers, summaries, docket entries, party names, "
+        "notes, deadlines and hearings; quote several words to pass them as one argument",
     )
     add_json(search, "one object per match")

@@ -89,7 +89,7 @@ def test_version_loads_neither_the_store_nor_the_tui() -> None:
 
 def test_opening_the_app_on_a_database_does_not_load_the_demo(one_case_db: Path) -> None:
     """The app itself loads Textual; the demo data is for `docket --demo` only."""
-    prelude = "import docket.cli.app as app\napp._run_tui = lambda store: 0\n"
+    prelude = "import docket.cli.app as app\napp._run_tui = lambda store, **_: 0\n"
     code, loaded = _loaded(["--db", str(one_case_db)], prelude)
     assert code == 0
     assert "fixtures" not in loaded

@@ -140,6 +140,8 @@ def test_sheet_shows_the_docket_and_escapes_user_text(store: Store) -> None:
     assert '<tr class="entry voided"><td>2</td>' in html
     assert "<s><strong>Duplicate entry</strong></s>" in html
     assert "1:26-cv-00042" in html and "Hon. Ana Peña" in html and "nmd" in html
+    # The caption names the court as a paralegal knows it, its id after.
+    assert '<p class="court">U.S. District Court for the District of New Mexico (nmd)</p>' in html
     assert "Jane Counsel" in html and "for Müller &amp; Sons LLC" in html
     assert "Courtroom 3 &amp; 4" in html
     assert "Call client" in html

@@ -125,8 +125,9 @@ def test_fts5_syntax_typed_around_a_word_reaches_sqlite_and_finds_it(
     hits, matched = fts_queries(hostile, query)
     assert [(h.kind, h.case_number, h.text) for h in hits] == [("note", "2021-0537", HOSTILE_NOTE)]
     assert "«Quillon»" in hits[0].snippet
-    # One MATCH per kind of row, each with the hostile text turned into quoted words.
-    assert len(matched) == 4
+    # One MATCH per kind of row (cases, entries, parties, notes, deadlines, hearings), each
+    # with the hostile text turned into quoted words.
+    assert len(matched) == 6
     assert all(f'"{WORD}"' in sql for sql in matched)
 
 
@@ -146,7 +147,7 @@ def test_operators_typed_alone_are_searched_as_words(
 ) -> None:
     hits, matched = fts_queries(hostile, query)
     assert [(h.kind, h.case_number) for h in hits] == found
-    assert len(matched) == 4
+    assert len(matched) == 6  # one per kind of row searched
 
 
 @pytest.mark.parametrize("query", [h for h in HOSTILE if not any(c.isalnum() for c in h)])
@@ -226,3 +227,60 @@ def _shared_store(factory: pytest.TempPathFactory) -> Store:
         store.add_note(case_id(case), _NOTE)
         _STORES["s"] = store
     return _STORES["s"]
+
+
+@pytest.fixture
+def calendar(filled: Store) -> Store:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from docket.models import Deadline, Hearing
+
+    smith = case_id(filled.find_case("1:24-cv-01234"))
+    filled.add_deadline(smith, Deadline(due_on=TODAY, title="Response to motion due"))
+    filled.add_hearing(
+        smith,
+        Hearing(
+            starts_at=datetime(2026, 12, 3, 9, 30, tzinfo=ZoneInfo("America/Denver")),
+            kind="status conference",
+            location="Courtroom 4B, Pete V. Domenici Courthouse",
+        ),
+    )
+    return filled
+
+
+def test_finds_a_deadline_by_a_word_of_its_title(calendar: Store) -> None:
+    [hit] = calendar.search("motion")
+    assert (hit.kind, hit.case_number) == ("deadline", "1:24-cv-01234")
+    assert hit.text == "Response to motion due · due 2026-11-25"
+    assert "«motion»" in hit.snippet
+
+
+def test_finds_a_hearing_by_its_kind_or_its_place(calendar: Store) -> None:
+    assert kinds_found(calendar, "conference") == [("hearing", "1:24-cv-01234")]
+    [hit] = calendar.search("domenici court")
+    assert (hit.kind, hit.text) == ("hearing", "status conference · 2026-12-03 09:30")
+
+
+def test_an_older_database_gains_the_calendar_index_with_its_rows(
+    tmp_path: Path, clock: Clock
+) -> None:
+    """A database made before deadlines were searched finds its old deadlines once opened."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with Store.open(path, clock=clock, user="tester") as store:
+        smith = case_id(add_case(store))
+        from docket.models import Deadline
+
+        store.add_deadline(smith, Deadline(due_on=TODAY, title="Response to motion due"))
+    conn = sqlite3.connect(path)
+    for table in ("deadlines", "hearings"):
+        for suffix in ("ai", "ad", "au"):
+            conn.execute(f'DROP TRIGGER "{table}_{suffix}"')
+        conn.execute(f'DROP TABLE "{table}_fts"')
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm012_search_deadlines_and_hearings'")
+    conn.commit()
+    conn.close()
+    with Store.open(path, clock=clock, user="tester") as store:
+        assert kinds_found(store, "motion") == [("deadline", "1:24-cv-01234")]

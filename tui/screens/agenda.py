@@ -18,7 +18,7 @@ from tui import bindings
 from tui.host import docket_app
 from tui.messages import AgendaLoaded
 from tui.theme import tone
-from tui.verbatim import cell
+from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import cursor_key
@@ -59,6 +59,7 @@ class AgendaScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._items: dict[str, AgendaItem] = {}
+        self._courts: dict[int, str] = {}
         self._width = 0
         self._what_width = WHAT_WIDTH
         self._mine: int | None = None
@@ -66,7 +67,9 @@ class AgendaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
+        yield Static("", id="agenda-empty", classes="empty-note", markup=False)
         yield DataTable(id="agenda-table", cursor_type="row")
+        yield Static("", id="agenda-hint", classes="row-hint")
         yield DocketFooter()
 
     def on_mount(self) -> None:
@@ -88,7 +91,9 @@ class AgendaScreen(Screen[None]):
             ("Title", "title", None),
             ("Case", "case", case_width),
         ]
-        set_columns(self.query_one("#agenda-table", DataTable), columns, "title", width)
+        table = self.query_one("#agenda-table", DataTable)
+        grow = {"case": 44} if width >= WIDE_FROM else None
+        set_columns(table, columns, "title", width, grow=grow)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.is_mounted and event.size.width != self._width:
@@ -106,7 +111,8 @@ class AgendaScreen(Screen[None]):
         store = docket_app(self).store
         items = store.agenda(mine=self._mine)
         zones = store.court_zones([item.case_id for item in items if item.at])
-        self.post_message(AgendaLoaded(items, zones))
+        courts = store.courts_of_cases([i.case_id for i in items])
+        self.post_message(AgendaLoaded(items, courts, zones))
 
     def on_agenda_loaded(self, message: AgendaLoaded) -> None:
         today = docket_app(self).store.clock.today()
@@ -119,6 +125,7 @@ class AgendaScreen(Screen[None]):
             self._fit_columns(self._width, what_width)
         table.clear()
         self._items.clear()
+        self._courts = message.courts
         counts: dict[str, int] = {}
         for item, what in zip(message.items, whats, strict=True):
             when = section(item.day, today)
@@ -141,6 +148,15 @@ class AgendaScreen(Screen[None]):
         self.query_one("#agenda-title", Static).update(
             f"Agenda{view} · {summary or 'nothing open'}"
         )
+        empty = self.query_one("#agenda-empty", Static)
+        empty.display = not table.row_count
+        host = docket_app(self)
+        empty.update(
+            "Nothing due yet: no open deadlines or scheduled hearings · open a case "
+            f"({host.key_for('app.cases')}, then {host.key_for('cases.open')}) and press "
+            f"{host.key_for('case.deadline')} or {host.key_for('case.hearing')} to add one"
+        )
+        self._show_hint()
 
     @staticmethod
     def _what(item: AgendaItem, zones: dict[int, tzinfo | None]) -> str:
@@ -149,6 +165,33 @@ class AgendaScreen(Screen[None]):
             return item.kind
         starts = datetime.fromisoformat(item.at)
         return f"{item.kind} {court_and_local(starts, zones.get(item.case_id))}"
+
+    @on(DataTable.RowHighlighted, "#agenda-table")
+    def _highlighted(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """Under the list, the highlighted item whole: its title, case and court by name."""
+        item = self._selected()
+        hint = self.query_one("#agenda-hint", Static)
+        if item is None:
+            hint.update("")
+            return
+        court = docket_app(self).court_name(self._courts.get(item.case_id))
+        hint.update(
+            content(item.title, " · ", (item.case_number, "bold"), " ", item.case_title)
+            + (content(" · ", court) if court else content())
+        )
+
+    def action_read_row(self) -> None:
+        from tui.screens import details
+        from tui.screens.row_detail import RowDetailScreen
+
+        item = self._selected()
+        if item is None:
+            return
+        court = docket_app(self).court_name(self._courts.get(item.case_id))
+        self.app.push_screen(RowDetailScreen(item.title, details.agenda_fields(item, court)))
 
     def _selected(self) -> AgendaItem | None:
         key = cursor_key(self.query_one("#agenda-table", DataTable))

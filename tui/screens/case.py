@@ -28,17 +28,18 @@ from tui.host import docket_app
 from tui.messages import CaseLoaded, DocketPage, LinksChanged
 from tui.screens import case_rows
 from tui.verbatim import shown
-from tui.widgets.columns import ColumnSpec, set_columns
+from tui.widgets.columns import set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.links_pane import LinksPane
 from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
 
 if TYPE_CHECKING:
     from db.hearings import HearingChange
-    from docket.models import Case, CaseParty, Filing
+    from docket.models import Case, CaseParty, Filing, Hearing, Note, StatusChange
     from tui.forms.case_form import CaseFormResult
     from tui.forms.filing_form import FilingFormResult
     from tui.forms.void_form import VoidResult
+    from tui.screens.row_detail import Fields
 
 #: Actions that only make sense on one tab, and that tab.
 TAB_ACTIONS = {
@@ -48,43 +49,6 @@ TAB_ACTIONS = {
     "deadline_done": "tab-deadlines",
     "waive_deadline": "tab-deadlines",
     "explain_deadline": "tab-deadlines",
-}
-
-
-#: Each table's columns, the column that gives up width on a narrow terminal, and the most
-#: that column takes on a wide one.
-TABLES: dict[str, tuple[list[ColumnSpec], str, int]] = {
-    "docket": (
-        [("#", "entry", 4), ("Filed", "filed", 10), ("Type", "type", 12)]
-        + [("Title", "title", None), ("By", "by", 16)],
-        "title",
-        44,
-    ),
-    "parties": (
-        [("Name", "name", None), ("Role", "role", 14), ("For", "for", 14)]
-        + [("Ended", "ended", 10), ("Kind", "kind", 12)],
-        "name",
-        36,
-    ),
-    "hearings": (
-        [("When", "when", 22), ("Kind", "kind", 22), ("Where", "where", None)]
-        + [("Status", "status", 10)],
-        "where",
-        20,
-    ),
-    "deadlines": (
-        [("Due", "due", 16), ("Title", "title", None), ("Status", "status", 9)]
-        + [("Rule", "rule", 20)],
-        "title",
-        40,
-    ),
-    "history": ([("On", "on", 10), ("What", "what", 24), ("Note", "note", None)], "note", 50),
-    "links": (
-        [("Linked as", "how", 18), ("Number", "number", 18), ("Title", "title", None)]
-        + [("Stage", "stage", 14), ("Next", "next", 10)],
-        "title",
-        44,
-    ),
 }
 
 
@@ -103,6 +67,11 @@ class CaseScreen(Screen[None]):
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
+        self.first_tab = "tab-docket"
+        """The tab the case opens on: where its content is."""
+        self._hearings: dict[str, Hearing] = {}
+        self._history: dict[str, Note | StatusChange] = {}
+        self._shown_case: Case | None = None
         self._generation = 0
         self._last_entry = 0
         self._docket_done = False
@@ -117,27 +86,44 @@ class CaseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="case-header")
-        with TabbedContent(id="tabs"):
-            with TabPane("Docket", id="tab-docket"):
-                yield _table("docket")
-            with TabPane("Parties", id="tab-parties"):
-                yield _table("parties")
+        host = docket_app(self)
+        titles = {
+            pane: f"{host.key_for(f'case.{pane}')} {label}" for pane, label in bindings.CASE_TABS
+        }
+        self.first_tab = self._opening_tab()
+        with TabbedContent(id="tabs", initial=self.first_tab):
+            with TabPane(titles["tab-docket"], id="tab-docket"):
+                yield from self._list("docket")
+            with TabPane(titles["tab-parties"], id="tab-parties"):
+                yield from self._list("parties")
                 yield Static("", id="party-detail", markup=False)
-            with TabPane("Hearings", id="tab-hearings"):
-                yield _table("hearings")
-            with TabPane("Deadlines", id="tab-deadlines"):
-                yield _table("deadlines")
-            with TabPane("Status & notes", id="tab-status"):
-                yield _table("history")
-            with TabPane("Links", id="tab-links"):
+            with TabPane(titles["tab-hearings"], id="tab-hearings"):
+                yield from self._list("hearings")
+            with TabPane(titles["tab-deadlines"], id="tab-deadlines"):
+                yield from self._list("deadlines")
+            with TabPane(titles["tab-status"], id="tab-status"):
+                yield from self._list("history")
+            with TabPane(titles["tab-links"], id="tab-links"):
                 yield LinksPane(self.case_id)
         yield DocketFooter()
+
+    def _list(self, table_id: str) -> ComposeResult:
+        words, binding_id, does = case_rows.EMPTY[table_id]
+        key = docket_app(self).key_for(binding_id)
+        yield Static(f"{words} · {key} {does}", id=f"{table_id}-empty", classes="empty-note")
+        yield _table(table_id)
+
+    def _empty_notes(self) -> None:
+        for table_id in case_rows.TABLES:
+            rows = self.query_one(f"#{table_id}", DataTable).row_count
+            self.query_one(f"#{table_id}-empty", Static).display = rows == 0
 
     def on_mount(self) -> None:
         self._width = self.app.size.width
         self._fit_columns()
         self.reload()
-        self.query_one("#docket", DataTable).focus()
+        table = "#history" if self.first_tab == "tab-status" else "#docket"
+        self.query_one(table, DataTable).focus()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
@@ -146,9 +132,9 @@ class CaseScreen(Screen[None]):
             self.reload()
 
     def _fit_columns(self) -> None:
-        for table_id, (columns, flex, most) in TABLES.items():
+        for table_id, (columns, flex) in case_rows.TABLES.items():
             table = self.query_one(f"#{table_id}", DataTable)
-            set_columns(table, columns, flex, self._width, most=most)
+            set_columns(table, columns, flex, self._width, grow=case_rows.GROW.get(table_id))
 
     def on_resize(self, event: events.Resize) -> None:
         if not self.is_mounted or event.size.width == self._width:
@@ -207,7 +193,7 @@ class CaseScreen(Screen[None]):
                 notes=notes,
                 older_notes=max(0, older),
                 court_registered=not case.court or store.court_of(case) is not None,
-                court_zone=store.court_zone(case),
+                zone=store.court_zone(case),
                 links=store.case_links(self.case_id),
                 attorney=people.attorney.name if people.attorney else None,
                 paralegal=people.paralegal.name if people.paralegal else None,
@@ -217,14 +203,17 @@ class CaseScreen(Screen[None]):
     def on_case_loaded(self, message: CaseLoaded) -> None:
         if message.generation != self._generation:
             return  # reloaded since: a newer read is on its way
-        today = docket_app(self).store.clock.today()
+        host = docket_app(self)
+        today = host.store.clock.today()
+        self._shown_case = message.case
         self.query_one("#case-header", Static).update(
             case_rows.header(
                 message.case,
                 message.row,
                 today,
                 court_registered=message.court_registered,
-                court_zone=message.court_zone,
+                court_name=host.court_name(message.case.court),
+                zone=message.zone,
                 reported=message.reported,
                 defendants=[p for p in message.parties if p.role == PartyRole.DEFENDANT],
                 people=(message.attorney, message.paralegal),
@@ -246,9 +235,9 @@ class CaseScreen(Screen[None]):
         self._show_party(self._selected_key("parties"))
         hearings = self.query_one("#hearings", DataTable)
         hearings.clear()
+        self._hearings = {str(hearing.id): hearing for hearing in message.hearings}
         for hearing in message.hearings:
-            cells = case_rows.hearing_cells(hearing, message.court_zone)
-            hearings.add_row(*cells, key=str(hearing.id))
+            hearings.add_row(*case_rows.hearing_cells(hearing, message.zone), key=str(hearing.id))
         deadlines = self.query_one("#deadlines", DataTable)
         deadlines.clear()
         for deadline in message.deadlines:
@@ -256,14 +245,35 @@ class CaseScreen(Screen[None]):
             deadlines.add_row(*cells, key=str(deadline.id))
         history = self.query_one("#history", DataTable)
         history.clear()
-        for cells in case_rows.history_rows(message.history, message.notes):
-            history.add_row(*cells)
+        self._history = {f"change:{change.id}": change for change in message.history}
+        self._history.update({f"note:{note.id}": note for note in message.notes})
+        if message.case.summary:
+            history.add_row(*case_rows.summary_cells(message.case), key="summary")
+        for key, cells in case_rows.history_rows(message.history, message.notes):
+            history.add_row(*cells, key=key)
         if message.older_notes:
             history.add_row(*case_rows.older_notes_cells(message.older_notes, message.case.number))
         self.query_one(LinksPane).show(message.links, today)
+        self._empty_notes()
         after, self._after_load = self._after_load, []
         for then in after:
             then()
+
+    def _opening_tab(self) -> str:
+        """A matter with no docket entries but notes or a summary (an investigation, most
+        often) opens on Status & notes, where its substance is; any other on its docket.
+
+        Asked before the screen is composed (two index probes), so the case opens on its tab
+        rather than switching to it after it is drawn."""
+        store = docket_app(self).store
+        try:
+            if store.has_filings(self.case_id):
+                return "tab-docket"
+            if store.has_notes(self.case_id) or self.case.summary:
+                return "tab-status"
+        except DocketError:
+            pass  # the read that fills the screen says what is wrong
+        return "tab-docket"
 
     def _add_entries(self, filings: list[Filing], done: bool) -> None:
         table = self.query_one("#docket", DataTable)
@@ -272,6 +282,7 @@ class CaseScreen(Screen[None]):
             self._last_entry = filing.entry_no or self._last_entry
         self._docket_done = done
         self._docket_loading = False
+        self._empty_notes()
 
     @on(DataTable.RowHighlighted, "#parties")
     def _party_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -332,13 +343,55 @@ class CaseScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         self.refresh_bindings()
-        pane = event.pane
+        # The tab active now, not the event's: the first tab's own activation can arrive
+        # after the case has been opened on another one.
+        pane = self.query_one("#tabs", TabbedContent).active_pane or event.pane
         tables = pane.query(DataTable)
         if tables:
             tables.first().focus()
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_show_tab(self, pane: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = pane
+
+    # ------------------------------------------------------------------ a row in full
+
+    @on(DataTable.RowSelected, "#docket, #parties, #hearings, #history")
+    def _row_chosen(self) -> None:
+        self.action_read_row()
+
+    def action_read_row(self) -> None:
+        """The selected row of the tab in view, every field and the whole text."""
+        from tui.screens import details
+        from tui.screens.row_detail import RowDetailScreen
+
+        tab = self.query_one("#tabs", TabbedContent).active
+        shown_row: tuple[str, Fields] | None = None
+        if tab == "tab-deadlines":
+            self.action_explain_deadline()
+            return
+        if tab == "tab-docket":
+            filing = self._selected_filing()
+            if filing is not None:
+                shown_row = (f"Entry {filing.entry_no}", details.filing_fields(filing))
+        elif tab == "tab-parties":
+            party = self._parties.get(str(self._selected_key("parties")))
+            if party is not None:
+                client = self._parties.get(str(party.represents_id))
+                fields = details.party_fields(party, client.name if client else "")
+                shown_row = (party.name, fields)
+        elif tab == "tab-hearings":
+            hearing = self._hearings.get(str(self._selected_key("hearings")))
+            if hearing is not None:
+                shown_row = (f"Hearing: {hearing.kind}", details.hearing_fields(hearing))
+        elif self._shown_case is not None:
+            key = cursor_key(self.query_one("#history", DataTable))
+            court = docket_app(self).court_name(self._shown_case.court)
+            shown_row = details.history_detail(key, self._shown_case, self._history, court)
+        if shown_row is not None:
+            self.app.push_screen(RowDetailScreen(*shown_row))
 
     def action_new_filing(self, date_text: str = "", type_text: str = "") -> None:
         from tui.forms.filing_form import FilingForm
@@ -444,7 +497,7 @@ class CaseScreen(Screen[None]):
 
     def _selected_key(self, table_id: str) -> int | None:
         key = cursor_key(self.query_one(f"#{table_id}", DataTable))
-        return None if key is None else int(key)
+        return None if key is None or not key.isdigit() else int(key)
 
     def _close_deadline(self, status: DeadlineStatus) -> None:
         table = self.query_one("#deadlines", DataTable)

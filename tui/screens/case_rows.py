@@ -20,10 +20,62 @@ from docket.models import DeadlineStatus, PartyRole
 from docket.wording import plural
 from tui.theme import tone
 from tui.verbatim import cell, content, shown
+from tui.widgets.columns import ColumnSpec
 
 if TYPE_CHECKING:
     from db.rows import CaseRow, LinkRow
     from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
+
+#: Each table's columns and the column that takes the width the others leave (a title, a
+#: note), however wide the terminal: long text gets the room, not empty columns beside it.
+TABLES: dict[str, tuple[list[ColumnSpec], str]] = {
+    "docket": (
+        [("#", "entry", 4), ("Filed", "filed", 10), ("Type", "type", 11)]
+        + [("Title", "title", None), ("By", "by", 13)],
+        "title",
+    ),
+    "parties": (
+        [("Name", "name", None), ("Role", "role", 14), ("For", "for", 14)]
+        + [("Ended", "ended", 10), ("Kind", "kind", 12)],
+        "name",
+    ),
+    "hearings": (
+        [("When", "when", 20), ("Kind", "kind", None), ("Where", "where", 16)]
+        + [("Status", "status", 10)],
+        "kind",
+    ),
+    "deadlines": (
+        [("Due", "due", 16), ("Title", "title", None), ("Status", "status", 9)]
+        + [("Rule", "rule", 20)],
+        "title",
+    ),
+    "history": ([("On", "on", 10), ("What", "what", 22), ("Note", "note", None)], "note"),
+    "links": (
+        [("Linked as", "how", 16), ("Number", "number", 18), ("Title", "title", None)]
+        + [("Stage", "stage", 12), ("Next", "next", 10)],
+        "title",
+    ),
+}
+
+#: On a wide terminal, columns that widen (to these widths) once the flexible one has room.
+GROW: dict[str, dict[str, int]] = {
+    "docket": {"type": 16, "by": 28},
+    "parties": {"role": 24, "for": 30, "kind": 14},
+    "hearings": {"where": 36},
+    "deadlines": {"rule": 40},
+    "history": {"what": 30},
+}
+
+#: What each tab says when its list is empty, with the key that adds the first row.
+EMPTY: dict[str, tuple[str, str, str]] = {
+    "docket": ("No docket entries yet", "case.filing", "adds one"),
+    "parties": ("No parties yet", "case.party", "adds one"),
+    "hearings": ("No hearings yet", "case.hearing", "schedules one"),
+    "deadlines": ("No deadlines yet", "case.deadline", "adds one"),
+    "history": ("No status changes or notes yet", "case.note", "adds a note"),
+    "links": ("No related matters yet", "case.link", "links one"),
+}
+
 
 #: How each kind of status event reads on the Status & notes tab.
 _EVENT_WORDS = {
@@ -40,28 +92,33 @@ def header(
     today: date,
     *,
     court_registered: bool = True,
-    court_zone: tzinfo | None = None,
+    court_name: str = "",
+    zone: tzinfo | None = None,
     reported: StatusChange | None = None,
     defendants: list[CaseParty] | None = None,
     people: tuple[str | None, str | None] = (None, None),
 ) -> Content:
-    """Number, title and kind; stage (as reported, when a report is what it is known from)
-    and stay; in a case against several defendants, where each stands; next deadline,
-    hearing and follow-up; attention; who answers for it and the firm's numbers, when set."""
+    """Number and title; the court by name and the kind; stage (as reported, when a report is
+    what it is known from), stay and follow-up; in a case against several defendants, where
+    each stands; the next deadline and hearing; who answers for it and the firm's numbers,
+    when set; attention. Short lines, so that 80 columns do not wrap them."""
     stage = case.stage + (f" · {case.disposition}" if case.disposition else "")
-    lines: list[str | tuple[str, str]] = [
-        (case.number, "bold"),
-        "  ",
-        (case.title, "bold"),
-        f"  ({case.kind.label}" + (f", {case.court}" if case.court else "") + ")\n",
-        "Stage: ",
-        (stage, "bold"),
-    ]
+    lines: list[str | tuple[str, str]] = [(case.number, "bold"), "  ", (case.title, "bold"), "\n"]
+    lines.append(
+        f"{court_name or case.court} · {case.kind.label}" if case.court else case.kind.label
+    )
+    lines += ["\nStage: ", (stage, "bold")]
     if reported is not None and reported.reported_on is not None:
         source = f", {reported.source}" if reported.source else ""
         lines.append(f"  (as reported {reported.reported_on.isoformat()}{source})")
     if case.stay_reason:
         lines += ["  ", ("STAYED: ", "bold $error"), case.stay_reason]
+    lines.append("   Follow up: ")
+    if case.follow_up_on:
+        due_now = case.follow_up_on <= today
+        lines.append((format_day(case.follow_up_on), "bold $warning" if due_now else "bold"))
+    else:
+        lines.append("not set")
     if defendants and any(d.stage for d in defendants):
         lines.append("\nDefendants: ")
         for index, defendant in enumerate(defendants):
@@ -79,15 +136,9 @@ def header(
     lines.append("   Next hearing: ")
     if row.next_hearing_at:
         starts = datetime.fromisoformat(row.next_hearing_at)
-        lines.append(court_and_local(starts, court_zone, with_date=True))
+        lines.append(court_and_local(starts, zone, with_date=True))
     else:
         lines.append("none")
-    lines.append("   Follow up: ")
-    if case.follow_up_on:
-        due_now = case.follow_up_on <= today
-        lines.append((format_day(case.follow_up_on), "bold $warning" if due_now else "bold"))
-    else:
-        lines.append("not set")
     attorney, paralegal = people
     if attorney or paralegal:
         lines += ["\nAttorney: ", attorney or "-", "   Paralegal: ", paralegal or "-"]
@@ -168,10 +219,15 @@ def party_detail(party: CaseParty, clients: dict[str, str]) -> Text:
     return Text("\n".join(lines))
 
 
-def hearing_cells(hearing: Hearing, court_zone: tzinfo | None = None) -> list[Text]:
-    """A hearing at the court's time, with the reader's own beside it when it differs."""
+def hearing_time(hearing: Hearing, zone: tzinfo | None = None) -> str:
+    """`2026-12-04 10:00 MST`: in the court's zone when it is known, with the reader's own time
+    beside it when it differs (a zone's abbreviation reads better than `UTC-07:00`)."""
+    return court_and_local(hearing.starts_at, zone, with_date=True)
+
+
+def hearing_cells(hearing: Hearing, zone: tzinfo | None = None) -> list[Text]:
     return [
-        cell(court_and_local(hearing.starts_at, court_zone, with_date=True)),
+        cell(hearing_time(hearing, zone)),
         cell(hearing.kind),
         cell(hearing.location or ""),
         cell(hearing.status.label),
@@ -195,35 +251,51 @@ def deadline_cells(deadline: Deadline, today: date, app: App[object]) -> list[Te
     ]
 
 
-def history_rows(changes: list[StatusChange], notes: list[Note]) -> list[list[Text]]:
-    """Status changes and notes together, newest first.
+def change_words(change: StatusChange) -> str:
+    """`served → pleadings`, `stayed`, `closed (settled)`: a status change in a few words."""
+    what = _EVENT_WORDS.get(change.event, "{frm} → {to}").format(
+        to=change.to_stage, frm=change.from_stage or ""
+    )
+    if change.party:
+        what = f"{change.party}: {what}"
+    if change.disposition:
+        what += f" ({change.disposition})"
+    return what
+
+
+def history_rows(changes: list[StatusChange], notes: list[Note]) -> list[tuple[str, list[Text]]]:
+    """Status changes and notes together, newest first, each with its row key
+    (`change:ID`, `note:ID`).
 
     On one day the later change sits above the earlier (by id: the store gives both lists in
-    their own order), and a status change above a note of the same day and id.
+    their own order), and a status change above a note of the same day and id. A note's
+    source follows its text, in brackets.
     """
-    entries: list[tuple[str, int, int, list[Text]]] = []
+    entries: list[tuple[str, int, int, str, list[Text]]] = []
     for change in changes:
-        what = _EVENT_WORDS.get(change.event, "{frm} → {to}").format(
-            to=change.to_stage, frm=change.from_stage or ""
-        )
-        if change.party:
-            what = f"{change.party}: {what}"
-        if change.disposition:
-            what += f" ({change.disposition})"
+        on = change.changed_on.isoformat()
         said = change.note or ""
         where = [change.source] if change.source else []
         if change.reported_on is not None:
             where.append(f"as reported {change.reported_on.isoformat()}")
         if where:
             said += (" " if said else "") + f"[{', '.join(where)}]"
-        on = change.changed_on.isoformat()
-        entries.append((on, 0, change.id or 0, [cell(on), cell(what, style="bold"), cell(said)]))
+        cells = [cell(on), cell(change_words(change), style="bold"), cell(said)]
+        entries.append((on, 0, change.id or 0, f"change:{change.id}", cells))
     for note in notes:
         text = note.text + (f" [{note.source}]" if note.source else "")
         on = note.noted_on.isoformat()
-        entries.append((on, 1, note.id or 0, [cell(on), cell("note"), cell(text)]))
+        entries.append(
+            (on, 1, note.id or 0, f"note:{note.id}", [cell(on), cell("note"), cell(text)])
+        )
     entries.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
-    return [cells for *_, cells in entries]
+    return [(key, cells) for *_, key, cells in entries]
+
+
+def summary_cells(case: Case) -> list[Text]:
+    """The first row of the Status & notes tab when the case has a summary."""
+    opened = case.opened_on.isoformat() if case.opened_on else ""
+    return [cell(opened), cell("summary", style="bold"), cell(case.summary or "")]
 
 
 def older_notes_cells(older: int, case_number: str) -> list[Text]:

@@ -68,6 +68,7 @@ class CasesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Cases", id="title", classes="screen-title")
         yield Input(placeholder="/ filter by number or title", id="filter")
+        yield Static("", id="cases-empty", classes="empty-note", markup=False)
         table: DataTable[object] = DataTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="hint")
@@ -182,6 +183,30 @@ class CasesScreen(Screen[None]):
         elif self._mine is not None:
             view = " · mine"
         self.query_one("#title", Static).update(content(f"Cases{view} · {count}{more}"))
+        self._say_if_empty(count)
+
+    def _say_if_empty(self, count: int) -> None:
+        """An empty list says why, and what to do: on a new database, how to begin."""
+        note = self.query_one("#cases-empty", Static)
+        note.display = count == 0
+        if count:
+            return
+        host = docket_app(self)
+        typed = self.query_one("#filter", Input).value
+        if typed:
+            note.update(
+                f"No case number or title contains {typed!r} · "
+                f"{host.key_for('cases.back')} back to the list, or search everything with "
+                f"{host.key_for('app.search')}"
+            )
+            return
+        note.update(
+            "No cases yet. To begin:\n"
+            f"  {host.key_for('cases.new')}  enter a new case\n"
+            f"  {host.key_for('app.palette')}  then Import PACER docket… or Import ECF notices…\n"
+            "  docket --demo  (in a shell) opens a copy of the demo data to try things on\n"
+            f"This database: {host.store.path}"
+        )
 
     def _cells(self, row: CaseRow) -> list[object]:
         style = tone(self.app, "warning", "bold") if row.attention else ""
@@ -222,7 +247,8 @@ class CasesScreen(Screen[None]):
         if row is not None and row.attention:
             hint.update(content(("! needs attention: ", "bold"), row.attention))
         elif row is not None:
-            hint.update(content(row.court, " ", row.title) if row.court else content(row.title))
+            court = docket_app(self).court_name(row.court)
+            hint.update(content(court, " · ", row.title) if court else content(row.title))
         else:
             hint.update("")
         if self._exhausted or self._loading or self._last_row is None:
@@ -261,6 +287,22 @@ class CasesScreen(Screen[None]):
         case_id = self._selected_id()
         if case_id is not None:
             docket_app(self).open_case(case_id)
+
+    def action_read_row(self) -> None:
+        """The selected case in full (court by name, whole title, summary), without opening it."""
+        from tui.screens import details
+        from tui.screens.row_detail import RowDetailScreen
+
+        case_id = self._selected_id()
+        if case_id is None:
+            return
+        host = docket_app(self)
+        case = host.store.get_case(case_id)
+        row = self._loaded.get(case_id)
+        fields = details.case_fields(case, host.court_name(case.court))
+        if row is not None:
+            fields[4:4] = details.case_row_fields(row, "")[4:]
+        self.app.push_screen(RowDetailScreen(case.number, fields))
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()

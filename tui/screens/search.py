@@ -1,4 +1,4 @@
-"""Full-text search over cases, docket entries, parties and notes, as you type.
+"""Full-text search over cases, docket entries, parties, notes, deadlines and hearings.
 
 The query runs when typing pauses (250 ms) in a worker, so a keystroke never waits on it.
 """
@@ -18,7 +18,7 @@ from db.rows import SearchHit
 from tui import bindings
 from tui.host import docket_app
 from tui.messages import SearchResults
-from tui.verbatim import cell
+from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import cursor_key
@@ -43,8 +43,13 @@ class SearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Search", id="search-title", classes="screen-title")
-        yield Input(placeholder="words from titles, entries, parties, notes", id="query")
+        yield Input(
+            placeholder="words from titles, entries, parties, notes, deadlines, hearings",
+            id="query",
+        )
+        yield Static("", id="results-empty", classes="empty-note", markup=False)
         yield DataTable(id="results", cursor_type="row")
+        yield Static("", id="results-hint", classes="row-hint")
         yield DocketFooter()
 
     def on_mount(self) -> None:
@@ -101,6 +106,36 @@ class SearchScreen(Screen[None]):
         self.query_one("#search-title", Static).update(
             f"Search · {found} found" if message.query.strip() else "Search"
         )
+        empty = self.query_one("#results-empty", Static)
+        empty.display = not found and bool(message.query.strip())
+        empty.update(
+            f"Nothing found for {message.query.strip()!r}: every word must appear (the last "
+            "may be the start of a word)"
+        )
+        self._show_hint()
+
+    @on(DataTable.RowHighlighted, "#results")
+    def _highlighted(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """Under the list, the highlighted hit whole: what matched and its case's title."""
+        hit = self._selected()
+        hint = self.query_one("#results-hint", Static)
+        if hit is None:
+            hint.update("")
+            return
+        hint.update(
+            content(hit.text, " · ", (hit.case_number or "", "bold"), " ", hit.case_title or "")
+        )
+
+    def action_read_row(self) -> None:
+        from tui.screens import details
+        from tui.screens.row_detail import RowDetailScreen
+
+        hit = self._selected()
+        if hit is not None:
+            self.app.push_screen(RowDetailScreen(hit.text, details.hit_fields(hit)))
 
     def _selected(self) -> SearchHit | None:
         key = cursor_key(self.query_one("#results", DataTable))

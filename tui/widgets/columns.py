@@ -8,7 +8,7 @@ whole.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from textual.widgets import DataTable
@@ -20,18 +20,37 @@ ColumnSpec = tuple[str, str, int | None]
 MIN_FLEX = 16
 
 
+#: Other columns widen (see `grow`) only while the flexible one keeps at least this much.
+ROOMY_FLEX = 48
+
+
 def fit_widths(
-    columns: Sequence[ColumnSpec], flex: str, available: int, *, most: int | None = None
+    columns: Sequence[ColumnSpec],
+    flex: str,
+    available: int,
+    *,
+    most: int | None = None,
+    grow: Mapping[str, int] | None = None,
 ) -> list[tuple[str, str, int]]:
     """Widths for `available` cells: the `flex` column gets what is left, up to `most`.
 
-    Each column has one cell of padding either side and the scrollbar takes two.
+    On a wide terminal the columns in `grow` widen towards the width given there, in order,
+    as long as the flexible column keeps ROOMY_FLEX cells: room goes to the text that was
+    cut, not to empty space at the end of a title. Each column has one cell of padding
+    either side and the scrollbar takes two.
     """
-    fixed = sum(width or 0 for _label, key, width in columns if key != flex)
-    room = max(MIN_FLEX, available - fixed - 2 * len(columns) - 2)
+    widths = {key: width or 0 for _label, key, width in columns if key != flex}
+    room = max(MIN_FLEX, available - sum(widths.values()) - 2 * len(columns) - 2)
+    for key, wanted in (grow or {}).items():
+        spare = room - ROOMY_FLEX
+        if key not in widths or spare <= 0:
+            continue
+        extra = min(spare, max(0, wanted - widths[key]))
+        widths[key] += extra
+        room -= extra
     if most is not None:
         room = min(room, most)
-    return [(label, key, room if key == flex else (width or 0)) for label, key, width in columns]
+    return [(label, key, room if key == flex else widths[key]) for label, key, _ in columns]
 
 
 def set_columns(
@@ -41,8 +60,9 @@ def set_columns(
     available: int,
     *,
     most: int | None = None,
+    grow: Mapping[str, int] | None = None,
 ) -> None:
     """Replace the table's columns (and rows: the caller reloads them) with fitted ones."""
     table.clear(columns=True)
-    for label, key, width in fit_widths(columns, flex, available, most=most):
+    for label, key, width in fit_widths(columns, flex, available, most=most, grow=grow):
         table.add_column(label, key=key, width=width)

@@ -38,6 +38,9 @@ class LinksPane(Vertical):
         self._links: dict[str, LinkRow] = {}
 
     def compose(self) -> ComposeResult:
+        words, binding_id, does = case_rows.EMPTY["links"]
+        key = docket_app(self).key_for(binding_id)
+        yield Static(f"{words} · {key} {does}", id="links-empty", classes="empty-note")
         yield DataTable(id="links", cursor_type="row", zebra_stripes=True)
         yield Static("", id="link-detail", markup=False)
 
