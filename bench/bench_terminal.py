@@ -228,8 +228,10 @@ def filter_runs(name: str, numbers: Sequence[str], gap: float) -> list[float]:
     key to the one row on screen (the number twice: in the filter and in its row, and the
     count says one)."""
     times = []
+    before = pane(name)
     keys(name, "/")
-    wait_for(name, lambda text: True, "")
+    # Typed before the filter has the focus, the keys would go to the list.
+    wait_for(name, lambda text: text != before, "the filter focused")
     for number in numbers:
         last = 0.0
         for char in number:
