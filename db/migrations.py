@@ -366,3 +366,55 @@ def m008_deadline_met_by(db: Database) -> None:
     db.execute(
         "ALTER TABLE deadlines ADD COLUMN satisfied_by_filing_id INTEGER REFERENCES filings (id)"
     )
+
+
+#: The trigram index the Cases list's filter reads: any three characters or more of a case's
+#: number or title find it in milliseconds, however few cases match.
+CASE_FILTER_INDEX = "cases_filter_fts"
+
+#: The SQLite version that brought FTS5's trigram tokenizer.
+TRIGRAM_SQLITE = (3, 34, 0)
+
+
+@migrations()
+def m010_case_filter_index(db: Database) -> None:
+    """Indexes that answer the Cases list's filter without reading every case.
+
+    The filter is a substring of the number or title (`LIKE '%x%'`), which no b-tree can seek:
+    it walked the urgency index and read each case's row to test it, ~120 ms at 100,000 cases
+    when few match. The urgency index now carries the number and title, so that walk tests
+    each case on the index alone (a short or common filter), and a trigram index finds the
+    cases holding a rarer one directly. An SQLite older than 3.34 has no trigram tokenizer:
+    its databases keep the walk alone.
+    """
+    run_script(
+        db,
+        """
+        DROP INDEX cases_by_urgency;
+        CREATE INDEX cases_by_urgency ON cases (resolved, attention_on, id, number, title);
+        """,
+    )
+    if sqlite3.sqlite_version_info < TRIGRAM_SQLITE:
+        return
+    fts = f'"{CASE_FILTER_INDEX}"'
+    run_script(
+        db,
+        f"""
+        CREATE VIRTUAL TABLE {fts} USING FTS5 (
+            number, title, tokenize='trigram', content='cases'
+        );
+        INSERT INTO {fts} ({fts}) VALUES ('rebuild');
+        CREATE TRIGGER "cases_filter_ai" AFTER INSERT ON cases BEGIN
+          INSERT INTO {fts} (rowid, number, title) VALUES (new.rowid, new.number, new.title);
+        END;
+        CREATE TRIGGER "cases_filter_ad" AFTER DELETE ON cases BEGIN
+          INSERT INTO {fts} ({fts}, rowid, number, title)
+            VALUES ('delete', old.rowid, old.number, old.title);
+        END;
+        CREATE TRIGGER "cases_filter_au" AFTER UPDATE OF number, title ON cases BEGIN
+          INSERT INTO {fts} ({fts}, rowid, number, title)
+            VALUES ('delete', old.rowid, old.number, old.title);
+          INSERT INTO {fts} (rowid, number, title) VALUES (new.rowid, new.number, new.title);
+        END;
+        """,
+    )
