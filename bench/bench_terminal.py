@@ -150,6 +150,19 @@ def wait_for(target: str, shown: Callable[[str], bool], what: str) -> tuple[floa
         time.sleep(0.002)
 
 
+def settled(target: str, still: float = 0.4) -> str:
+    """The pane once it has not changed for `still` seconds (a toast leaving takes frames)."""
+    limit = time.perf_counter() + PATIENCE
+    text = pane(target)
+    while time.perf_counter() < limit:
+        time.sleep(still)
+        again = pane(target)
+        if again == text:
+            return text
+        text = again
+    raise TimeoutError(f"the screen never settled:\n{text}")
+
+
 def start(name: str, command: Sequence[str], env: dict[str, str]) -> float:
     """Start `command` in a new tmux session; the time just before tmux was asked."""
     settings = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
@@ -228,7 +241,7 @@ def filter_runs(name: str, numbers: Sequence[str], gap: float) -> list[float]:
     key to the one row on screen (the number twice: in the filter and in its row, and the
     count says one)."""
     times = []
-    before = pane(name)
+    before = settled(name)
     keys(name, "/")
     # Typed before the filter has the focus, the keys would go to the list.
     wait_for(name, lambda text: text != before, "the filter focused")
@@ -254,11 +267,10 @@ def page_flips(name: str, flips: int) -> list[float]:
     page drawn, loading the next page of rows when the cursor nears the end)."""
     times = []
     for _ in range(flips):
-        before = pane(name)
+        before = settled(name, 0.1)
         t0 = keys(name, "PageDown")
         seen, _ = wait_for(name, lambda text, b=before: text != b, "the next page")  # type: ignore[misc]
         times.append(ms(seen - t0))
-        time.sleep(0.05)
     return times
 
 
