@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.base import StoreBase
 from db.mapping import utc_iso
 from db.rows import AgendaItem, AttentionRow, CaseRow
-from docket.models import DEFAULT_REMIND_DAYS
+
+if TYPE_CHECKING:
+    pass
 
 #: The columns of a `CaseRow`, in its order (the attention reason is computed, not stored).
 CASE_ROW_COLUMNS = (
@@ -173,6 +175,8 @@ class AgendaStore(StoreBase):
     def agenda(self, *, until: date | None = None, limit: int = 500) -> list[AgendaItem]:
         """Open deadlines (overdue ones included) and scheduled hearings up to `until`,
         soonest first. With no `until`, everything open."""
+        from docket.models import DEFAULT_REMIND_DAYS
+
         today = self.clock.today()
         end = (until or date(9999, 12, 30)).isoformat()
         deadline_rows = self.query_rows(

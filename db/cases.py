@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.agenda import CASE_ROW_COLUMNS, AgendaStore
 from db.courts import CourtStore
 from db.mapping import case_from_row, status_values
-from db.migrations import CASE_FILTER_INDEX
 from db.rows import PAGE_SIZE, CaseRow
+from db.schema import CASE_FILTER_INDEX
 from docket.errors import InputError, NotFound, Refused, StaleRecord
-from docket.lifecycle import lifecycle_for
-from docket.models import Case, StatusChange
+
+if TYPE_CHECKING:
+    from docket.models import Case
 
 #: A filter at most this many cases match is answered from the trigram index; see
 #: `CaseStore._few_holding`.
@@ -30,6 +31,9 @@ class CaseStore(AgendaStore, CourtStore):
 
         A case in a registered court takes the court's holiday calendar unless one was given.
         """
+        from docket.lifecycle import lifecycle_for
+        from docket.models import StatusChange
+
         if case.court:
             registry = self.court_registry()
             court = registry.require(case.court) if registered_court else registry.get(case.court)
@@ -119,6 +123,8 @@ class CaseStore(AgendaStore, CourtStore):
 
     def update_case(self, case: Case) -> Case:
         """Save edits to a case; refused if someone else saved it since it was read."""
+        from docket.models import Case
+
         # model_copy(update=...) skips validation: check what is about to be saved.
         case = Case.model_validate(dict(case))
         if case.id is None:

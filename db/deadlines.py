@@ -13,9 +13,9 @@ from db.mapping import deadline_from_row, deadline_values, json_text
 from db.rows import PAGE_SIZE
 from db.status import StatusStore
 from docket.errors import InputError, NotFound, Refused
-from docket.models import Deadline, DeadlineStatus, Filing
 
 if TYPE_CHECKING:
+    from docket.models import Deadline, DeadlineStatus, Filing
     from docket.triggers import DeadlinePlan
 
 
@@ -54,10 +54,13 @@ class DeadlineStore(StatusStore):
         deadline_id: int,
         *,
         done_on: date | None = None,
-        status: DeadlineStatus = DeadlineStatus.DONE,
+        status: DeadlineStatus | str = "done",
         case_id: int | None = None,
     ) -> Deadline:
         """Mark a deadline done (or waived). `case_id`, when given, must be its case."""
+        from docket.models import DeadlineStatus
+
+        status = DeadlineStatus(status)
         with self.write():
             current = self.get_deadline(deadline_id)
             if case_id is not None and current.case_id != case_id:
@@ -89,6 +92,8 @@ class DeadlineStore(StatusStore):
         A waived deadline is one the firm decided not to meet: the notes keep that decision
         beside the status history, with the reason when one is given, whichever front end
         waived it."""
+        from docket.models import DeadlineStatus
+
         if note is not None and not note.strip():
             raise InputError(
                 "note", "is empty; say why, or leave it out", "opposing counsel agreed"
@@ -108,6 +113,7 @@ class DeadlineStore(StatusStore):
         `docket.triggers` decides which; each is marked satisfied on the entry's filing day,
         with the entry's id, and audited like any other update."""
         from docket import triggers
+        from docket.models import DeadlineStatus
 
         rows = self.query_dicts(
             "SELECT * FROM deadlines WHERE case_id = ? AND status = 'open' AND rule IS NOT NULL "
@@ -168,6 +174,8 @@ class DeadlineStore(StatusStore):
         Returns every deadline touched: the withdrawn and recounted ones in the order they were
         set, then the new ones, so the change can be announced.
         """
+        from docket.models import DeadlineStatus
+
         changed: list[Deadline] = []
         recount = {item.deadline_id: item.due for item in plan.recount}
         for deadline_id in sorted({*plan.withdraw, *recount}):

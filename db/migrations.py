@@ -10,9 +10,9 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
-from docket.models import name_key
+from db.schema import CASE_FILTER_INDEX, MIGRATION_SET
 
-migrations = Migrations("docket")
+migrations = Migrations(MIGRATION_SET)
 
 
 def run_script(db: Database, sql: str) -> None:
@@ -279,6 +279,8 @@ def m003_accent_and_order_blind_name_keys(db: Database) -> None:
     A key stored under the older rule would never match its new form, so an existing
     `Hans Müller` would go unnoticed when `Muller, Hans` is added.
     """
+    from docket.models import name_key
+
     rows = db.execute("SELECT id, name FROM parties").fetchall()
     db.conn.executemany(
         "UPDATE parties SET name_key = ? WHERE id = ?",
@@ -367,10 +369,6 @@ def m008_deadline_met_by(db: Database) -> None:
         "ALTER TABLE deadlines ADD COLUMN satisfied_by_filing_id INTEGER REFERENCES filings (id)"
     )
 
-
-#: The trigram index the Cases list's filter reads: any three characters or more of a case's
-#: number or title find it in milliseconds, however few cases match.
-CASE_FILTER_INDEX = "cases_filter_fts"
 
 #: The SQLite version that brought FTS5's trigram tokenizer.
 TRIGRAM_SQLITE = (3, 34, 0)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.cases import CaseStore
 from db.mapping import note_from_row, status_from_row, status_values
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, Refused
-from docket.lifecycle import REOPEN, lifecycle_for
-from docket.models import Case, DeadlineStatus, Note, StatusChange
+
+if TYPE_CHECKING:
+    from docket.models import Case, Note, StatusChange
 
 
 class StatusStore(CaseStore):
@@ -31,6 +32,9 @@ class StatusStore(CaseStore):
         source: str | None = None,
     ) -> StatusChange:
         """Move a matter along its lifecycle; refused (with the allowed moves) if not allowed."""
+        from docket.lifecycle import REOPEN, lifecycle_for
+        from docket.models import StatusChange
+
         day = on or self.clock.today()
         to_stage = to_stage.strip().lower()
         with self.write():
@@ -80,6 +84,8 @@ class StatusStore(CaseStore):
     def _withdraw_open_deadlines(self, case_id: int) -> int:
         """A closed matter has nothing left to meet: its open deadlines are withdrawn, each
         audited and kept for the history, inside the closing write. Returns how many."""
+        from docket.models import DeadlineStatus
+
         ids = [
             int(row["id"])
             for row in self.query_dicts(
@@ -97,6 +103,9 @@ class StatusStore(CaseStore):
         return len(ids)
 
     def _reopen(self, case: Case, day: date, note: str | None, source: str | None) -> StatusChange:
+        from docket.lifecycle import lifecycle_for
+        from docket.models import StatusChange
+
         assert case.id is not None
         cycle = lifecycle_for(case.kind)
         if not cycle.is_resolved(case.stage):
@@ -134,6 +143,9 @@ class StatusStore(CaseStore):
         source: str | None = None,
     ) -> StatusChange:
         """Put proceedings on hold without leaving the current stage."""
+        from docket.lifecycle import lifecycle_for
+        from docket.models import StatusChange
+
         day = on or self.clock.today()
         if not reason.strip():
             raise InputError("reason", "a stay needs a reason", "stayed pending appeal")
@@ -193,6 +205,8 @@ class StatusStore(CaseStore):
             return change
 
     def _record_lift(self, case: Case, day: date, note: str, source: str | None) -> StatusChange:
+        from docket.models import StatusChange
+
         assert case.id is not None
         return self.record_status(
             case.id,
@@ -217,6 +231,8 @@ class StatusStore(CaseStore):
     def add_note(
         self, case_id: int, text: str, *, on: date | None = None, source: str | None = None
     ) -> Note:
+        from docket.models import Note
+
         note = Note(
             case_id=case_id,
             noted_on=on or self.clock.today(),
