@@ -7,11 +7,15 @@ A screen's worker reads; the message brings what it read to the UI thread, which
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from db.rows import AgendaItem, CaseRow, SearchHit
-from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
+
+if TYPE_CHECKING:
+    # Only the Case screen sends these; the app starts without loading the models.
+    from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
 
 
 @dataclass

@@ -25,6 +25,7 @@ from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
+from tui.widgets.table import QuickTable
 
 #: Columns by terminal width. Below WIDE_FROM columns the list keeps what a paralegal scans
 #: first (number, title, next event, stage); Kind and Active are on the Case screen.
@@ -62,7 +63,7 @@ class CasesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Cases", id="title", classes="screen-title")
         yield Input(placeholder="/ filter by number or title", id="filter")
-        table: DataTable[object] = DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        table = QuickTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="hint")
         yield DocketFooter()
@@ -158,7 +159,8 @@ class CasesScreen(Screen[None]):
                 table.move_cursor(row=0)
         count = table.row_count
         more = "" if self._exhausted else "+"
-        self.query_one("#title", Static).update(f"Cases · {count}{more}")
+        # One line tall whatever it says (docket.tcss): no new layout for a new count.
+        self.query_one("#title", Static).update(f"Cases · {count}{more}", layout=False)
 
     def _cells(self, row: CaseRow) -> list[object]:
         style = tone(self.app, "warning", "bold") if row.attention else ""
@@ -195,13 +197,16 @@ class CasesScreen(Screen[None]):
     def _maybe_next_page(self, event: DataTable.RowHighlighted) -> None:
         table = event.data_table
         row = self._row_for(event.cursor_row)
+        # The hint is one line tall (docket.tcss): a new text needs no new layout, which on
+        # every cursor move would measure the whole screen again.
         hint = self.query_one("#hint", Static)
         if row is not None and row.attention:
-            hint.update(content(("! needs attention: ", "bold"), row.attention))
+            hint.update(content(("! needs attention: ", "bold"), row.attention), layout=False)
         elif row is not None:
-            hint.update(content(row.court, " ", row.title) if row.court else content(row.title))
+            said = content(row.court, " ", row.title) if row.court else content(row.title)
+            hint.update(said, layout=False)
         else:
-            hint.update("")
+            hint.update("", layout=False)
         if self._exhausted or self._loading or self._last_row is None:
             return
         if event.cursor_row >= table.row_count - PREFETCH:
