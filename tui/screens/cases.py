@@ -59,6 +59,7 @@ class CasesScreen(Screen[None]):
         self._loaded: dict[int, CaseRow] = {}
         self._columns: tuple[str, ...] = WIDE
         self._width = 0
+        self._away = False
 
     def compose(self) -> ComposeResult:
         yield Static("Cases", id="title", classes="screen-title")
@@ -104,8 +105,15 @@ class CasesScreen(Screen[None]):
         self._columns = self._layout(self._width)
         self._add_columns(self.query_one("#cases", DataTable), self._width)
 
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
     def on_screen_resume(self) -> None:
-        if self.is_mounted and self._generation:
+        # Back from a case or another place, the list may have changed. A screen is also
+        # resumed (twice) as the app starts, when the first page is already on its way: a
+        # reload then would throw it away and ask again.
+        if self.is_mounted and self._away:
+            self._away = False
             self.reload(keep_cursor=True)
 
     # ------------------------------------------------------------------ loading
