@@ -60,6 +60,7 @@ class CasesScreen(Screen[None]):
         self._columns: tuple[str, ...] = WIDE
         self._width = 0
         self._away = False
+        self._asked = ""
 
     def compose(self) -> ComposeResult:
         yield Static("Cases", id="title", classes="screen-title")
@@ -127,8 +128,9 @@ class CasesScreen(Screen[None]):
         rows = self.query_one("#cases", DataTable).row_count if keep_cursor else 0
         self._first_page = max(PAGE_SIZE, rows)
         self._keep_id = self._selected_id() if keep_cursor else None
+        self._asked = self.query_one("#filter", Input).value
         self._load(
-            self.query_one("#filter", Input).value,
+            self._asked,
             None,
             self._generation,
             False,
@@ -150,6 +152,10 @@ class CasesScreen(Screen[None]):
     def on_cases_loaded(self, message: CasesLoaded) -> None:
         if message.generation != self._generation:
             return  # typed on since: a newer page is on its way
+        if self.query_one("#filter", Input).value != self._asked:
+            # The filter has taken a key whose change has not reached this screen yet: its
+            # page is on its way, and laying out this one would only hold it up.
+            return
         table = self.query_one("#cases", DataTable)
         self._loading = False
         if not message.append:
