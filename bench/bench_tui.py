@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import statistics
 import sys
 import tempfile
 import time
@@ -67,6 +68,31 @@ async def measure(store: Store) -> None:
             await app.workers.wait_for_complete()
             await pilot.pause()
         print(f"paged to {table.row_count} rows in {(time.perf_counter() - t0) * 1000:.0f} ms")
+        await flips(pilot, table)
+
+
+async def flips(pilot: object, table: object, count: int = 30) -> None:
+    """CPU per `pagedown` (this process, the query's thread included): a figure a machine
+    loaded by others moves less than wall time. Flips that append a page are apart."""
+    from textual.pilot import Pilot
+    from textual.widgets import DataTable
+
+    assert isinstance(pilot, Pilot) and isinstance(table, DataTable)
+    table.move_cursor(row=0)
+    await pilot.pause()
+    plain: list[float] = []
+    appending: list[float] = []
+    for _ in range(count):
+        rows = table.row_count
+        t0 = time.process_time()
+        await pilot.press("pagedown")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        spent = (time.process_time() - t0) * 1000
+        (appending if table.row_count != rows else plain).append(spent)
+    for label, values in (("pagedown", plain), ("pagedown + next page", appending)):
+        if values:
+            print(f"{label}: CPU median {statistics.median(values):.0f} ms over {len(values)}")
 
 
 def main() -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.base import StoreBase
 from db.mapping import utc_iso
 from db.rows import AgendaItem, AttentionRow, CaseRow
-from docket.models import DEFAULT_REMIND_DAYS
+
+if TYPE_CHECKING:
+    pass
 
 #: The columns of a `CaseRow`, in its order (the attention reason is computed, not stored).
 CASE_ROW_COLUMNS = (
@@ -203,6 +205,8 @@ class AgendaStore(StoreBase):
         """Open deadlines (overdue ones included) and scheduled hearings up to `until`,
         soonest first. With no `until`, everything open; with `mine` (a person's id), only
         what that person answers for."""
+        from docket.models import DEFAULT_REMIND_DAYS
+
         today = self.clock.today()
         end = (until or date(9999, 12, 30)).isoformat()
         # Everyone's agenda walks the due-date index; one person's starts from their own few.

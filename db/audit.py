@@ -7,11 +7,13 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.base import StoreBase
 from docket.errors import Refused
-from docket.models import AuditEntry
+
+if TYPE_CHECKING:
+    from docket.models import AuditEntry
 
 
 class AuditStore(StoreBase):
@@ -24,6 +26,8 @@ class AuditStore(StoreBase):
         limit: int = 200,
     ) -> list[AuditEntry]:
         """The latest audit rows first, narrowed to an entity, a record or a case."""
+        from docket.models import AuditEntry
+
         clauses: list[str] = []
         params: list[Any] = []
         if entity is not None:

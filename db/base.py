@@ -24,8 +24,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from sqlite_utils import Database
-
 from db.connection import is_writable, open_database
 from db.mapping import json_text
 from docket.clock import Clock
@@ -43,7 +41,7 @@ class StoreBase:
 
     def __init__(
         self,
-        db: Database,
+        conn: sqlite3.Connection,
         *,
         path: Path | None = None,
         clock: Clock | None = None,
@@ -52,7 +50,7 @@ class StoreBase:
         read_only: bool = False,
         created: bool = False,
     ) -> None:
-        self.db = db
+        self._conn = conn
         self.path = path
         self.read_only = read_only
         """Opened read-only (the file cannot be written here): reads work, writes are refused."""
@@ -79,7 +77,7 @@ class StoreBase:
                 ) from None
             raise InputError("database", f"{path} is not a docket database ({error})") from None
         return cls(
-            opened.db,
+            opened.conn,
             path=path,
             clock=clock,
             user=user,
@@ -88,7 +86,7 @@ class StoreBase:
         )
 
     def close(self) -> None:
-        self.db.close()
+        self._conn.close()
 
     def __enter__(self) -> Self:
         return self
@@ -98,7 +96,7 @@ class StoreBase:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
 
     @property
     def database_id(self) -> str:

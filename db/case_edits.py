@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.filings import FilingStore
 from db.hearings import HearingStore
 from docket.errors import InputError, Refused
-from docket.lifecycle import lifecycle_for
-from docket.models import Case, Deadline, DeadlineStatus, Filing, Hearing, StatusChange
+
+if TYPE_CHECKING:
+    from docket.models import Case, Deadline, Filing, Hearing
 
 #: The fields a person edits; stage, disposition and stays change through the status actions.
 EDITABLE_CASE_FIELDS = (
@@ -78,6 +79,8 @@ class CaseEditStore(FilingStore, HearingStore):
         new kind keeps the stage when the new kind's lifecycle has it, and moves a case still
         at its first stage to the new lifecycle's first stage; any other is refused.
         """
+        from docket.models import Case, StatusChange
+
         unknown = sorted(set(changes) - set(EDITABLE_CASE_FIELDS))
         if unknown:
             raise InputError(unknown[0], "is not a field a case edit changes", "title")
@@ -144,6 +147,8 @@ class CaseEditStore(FilingStore, HearingStore):
         return update
 
     def _stage_for_kind(self, current: Case, edited: Case) -> str:
+        from docket.lifecycle import lifecycle_for
+
         if edited.kind == current.kind:
             return current.stage
         old, new = lifecycle_for(current.kind), lifecycle_for(edited.kind)
@@ -172,6 +177,7 @@ class CaseEditStore(FilingStore, HearingStore):
     def _recount(self, edit: CaseEdit) -> CaseEdit:
         """Count the case's open rule deadlines again under its rules as they now are."""
         from docket import triggers
+        from docket.models import DeadlineStatus
 
         case = edit.saved
         assert case.id is not None

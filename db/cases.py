@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.agenda import CASE_ROW_COLUMNS, MY_LISTED_IDS, AgendaStore
 from db.courts import CourtStore
 from db.mapping import case_from_row, status_values
 from db.rows import PAGE_SIZE, CaseRow
+from db.schema import CASE_FILTER_INDEX
 from docket.errors import InputError, NotFound, Refused, StaleRecord
-from docket.lifecycle import lifecycle_for
-from docket.models import Case, StatusChange
+
+if TYPE_CHECKING:
+    from docket.models import Case
+
+#: A filter at most this many cases match is answered from the trigram index; see
+#: `CaseStore._few_holding`.
+FEW_MATCHES = 1000
 
 
 class CaseStore(AgendaStore, CourtStore):
+    _filter_index: bool | None = None
+
     def add_case(self, case: Case, *, registered_court: bool = False) -> Case:
         """Open a case. With `registered_court`, a court that is not in the registry is
         refused (with the closest ids) and nothing is written: what a person types. Imports
@@ -22,6 +31,9 @@ class CaseStore(AgendaStore, CourtStore):
 
         A case in a registered court takes the court's holiday calendar unless one was given.
         """
+        from docket.lifecycle import lifecycle_for
+        from docket.models import StatusChange
+
         if case.court:
             registry = self.court_registry()
             court = registry.require(case.court) if registered_court else registry.get(case.court)
@@ -112,6 +124,8 @@ class CaseStore(AgendaStore, CourtStore):
 
     def update_case(self, case: Case) -> Case:
         """Save edits to a case; refused if someone else saved it since it was read."""
+        from docket.models import Case
+
         # model_copy(update=...) skips validation: check what is about to be saved.
         case = Case.model_validate(dict(case))
         if case.id is None:
@@ -168,9 +182,10 @@ class CaseStore(AgendaStore, CourtStore):
     ) -> list[CaseRow]:
         """A page of the Cases list: unresolved first, most urgent first (keyset paged).
 
-        `text` narrows by number or title (case-insensitive substring), `mine` (a person's
-        id) to the matters that person answers for; the walk follows the urgency index and
-        stops after `limit` matches.
+        `text` narrows by number or title (a substring, ASCII letters in either case): a filter
+        few cases match is looked up in the trigram index, any other walks the urgency index
+        and stops after `limit` matches. `mine` (a person's id) narrows to the matters that
+        person answers for.
         """
         if mine is not None:
             return self._my_cases(mine, text=text, open_only=open_only, after=after, limit=limit)
@@ -178,10 +193,14 @@ class CaseStore(AgendaStore, CourtStore):
         params: list[Any] = []
         if open_only:
             clauses.append("resolved = 0")
-        if text.strip():
-            pattern = "%" + _like_escape(text.strip()) + "%"
+        needle = text.strip()
+        if needle:
+            pattern = "%" + _like_escape(needle) + "%"
             clauses.append("(number LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
             params += [pattern, pattern]
+            few = self._few_holding(needle)
+            if few is not None:
+                return self._few_filtered(few, clauses, params, after, limit)
         if after is None:
             where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
             rows = self.query_rows(
@@ -238,6 +257,57 @@ class CaseStore(AgendaStore, CourtStore):
         sql += " ORDER BY resolved, attention_on, id LIMIT :limit"
         return self.case_rows(self.query_rows(sql, params))
 
+    def _few_holding(self, needle: str) -> list[int] | None:
+        """The ids of the cases that may hold `needle`, by the trigram index, when there are
+        at most FEW_MATCHES; None when there are more, or `needle` is under three characters
+        (which no trigram can answer).
+
+        More than FEW_MATCHES, and the walk down the urgency index (which holds number and
+        title, so it reads no case row to test one) fills a page passing over at most a
+        hundred cases per match: at least one in FEW_MATCHES matches.
+        """
+        if len(needle) < 3 or not self._has_filter_index():
+            return None
+        rows = self.query_rows(
+            f"SELECT rowid FROM {CASE_FILTER_INDEX} WHERE {CASE_FILTER_INDEX} MATCH ? LIMIT ?",
+            (_phrase(needle), FEW_MATCHES + 1),
+        )
+        return None if len(rows) > FEW_MATCHES else [row[0] for row in rows]
+
+    def _few_filtered(
+        self,
+        ids: list[int],
+        clauses: list[str],
+        params: list[Any],
+        after: tuple[int, str, int] | None,
+        limit: int,
+    ) -> list[CaseRow]:
+        """A page of the few cases the trigram index found, still tested by the filter itself
+        (the index folds the case of more letters than `LIKE` does), in urgency order."""
+        where = "".join(f" AND {clause}" for clause in clauses)
+        keyset: tuple[Any, ...] = ()
+        if after is not None:
+            where += " AND (resolved, attention_on, id) > (?, ?, ?)"
+            keyset = after
+        rows = self.query_rows(
+            f"SELECT {CASE_ROW_COLUMNS} FROM cases NOT INDEXED "
+            f"WHERE id IN (SELECT value FROM json_each(?)){where} "
+            "ORDER BY resolved, attention_on, id LIMIT ?",
+            (json.dumps(ids), *params, *keyset, limit),
+        )
+        return self.case_rows(rows)
+
+    def _has_filter_index(self) -> bool:
+        """The trigram index exists (not on an SQLite older than 3.34); asked once."""
+        if self._filter_index is None:
+            self._filter_index = bool(
+                self.query_rows(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    (CASE_FILTER_INDEX,),
+                )
+            )
+        return self._filter_index
+
     def case_row(self, case_id: int) -> CaseRow:
         rows = self.query_rows(f"SELECT {CASE_ROW_COLUMNS} FROM cases WHERE id = ?", (case_id,))
         if not rows:
@@ -247,6 +317,11 @@ class CaseStore(AgendaStore, CourtStore):
     def count_cases(self, *, open_only: bool = False) -> int:
         sql = "SELECT count(*) FROM cases" + (" WHERE resolved = 0" if open_only else "")
         return int(self.query_rows(sql)[0][0])
+
+
+def _phrase(text: str) -> str:
+    """`text` as one FTS5 phrase: every character literal (quotes doubled)."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _like_escape(text: str) -> str:

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from db.courts import CourtStore
 from db.rows import Closure
 from docket.errors import Refused
-from docket.models import Case
 
 if TYPE_CHECKING:
     from docket.calendars import CourtCalendar
+    from docket.models import Case
     from docket.rules import CourtRules
 
 

@@ -25,9 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from db.migrations import migrations
+from db.schema import pending_migrations
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -43,7 +41,7 @@ class ReadOnlyDatabase(sqlite3.OperationalError):
 class Opened:
     """A connection and what opening it found."""
 
-    db: Database
+    conn: sqlite3.Connection
     read_only: bool
     """Opened read-only because the file or its folder cannot be written."""
     created: bool
@@ -164,29 +162,40 @@ def open_database(path: Path | str) -> Opened:
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
-            db = Database(conn)
-            if migrations.pending(db):
-                # One transaction for every pending step: a new database is written (and
-                # synced) once.
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    migrations.apply(db)
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                conn.execute("COMMIT")
+            # What sqlite-utils sets on every connection it wraps, which the schema has
+            # always been written and tested under.
+            conn.execute("PRAGMA recursive_triggers = ON")
+            if pending_migrations(conn):
+                _migrate(conn)
         except BaseException:
             conn.close()
             raise
-    return Opened(db, read_only=False, created=created)
+    return Opened(conn, read_only=False, created=created)
 
 
-def connect(path: Path | str) -> Database:
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply the pending migrations: one transaction for every step, so a new database is
+    written (and synced) once. The migrations and sqlite-utils load only here."""
+    from sqlite_utils import Database
+
+    from db.migrations import migrations
+
+    db = Database(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at `path`."""
-    return open_database(path).db
+    return open_database(path).conn
 
 
-def _open_read_only(path: Path) -> Database:
+def _open_read_only(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
     )
@@ -194,8 +203,8 @@ def _open_read_only(path: Path) -> Database:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA query_only = ON")
-        db = Database(conn)
-        if not db["_sqlite_migrations"].exists() or migrations.pending(db):
+        conn.execute("PRAGMA recursive_triggers = ON")
+        if pending_migrations(conn):
             raise ReadOnlyDatabase(
                 "attempt to write a readonly database: it needs an upgrade by this version of "
                 "docket, which only a writable copy can take"
@@ -203,7 +212,7 @@ def _open_read_only(path: Path) -> Database:
     except BaseException:
         conn.close()
         raise
-    return db
+    return conn
 
 
 def is_docket_database(path: Path) -> bool:

@@ -9,10 +9,13 @@ withdrew it. Every history row is written in the same transaction as the status 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from db.cases import CaseStore
 from db.mapping import deadline_from_row, filing_from_row, without_timestamps
-from docket.models import Deadline, DeadlineEvent, DeadlineHistory, DeadlineStatus, Filing
+
+if TYPE_CHECKING:
+    from docket.models import Deadline, DeadlineEvent, DeadlineHistory, DeadlineStatus, Filing
 
 
 class DeadlineHistoryStore(CaseStore):
@@ -71,6 +74,8 @@ class DeadlineHistoryStore(CaseStore):
     def deadlines_met_by(self, filing_id: int) -> list[Deadline]:
         """The deadlines a docket entry met (and still counts as meeting), by due date: what
         adding it announces, and what voiding it would reopen."""
+        from docket.models import DeadlineStatus
+
         rows = self.query_dicts(
             "SELECT * FROM deadlines WHERE satisfied_by_filing_id = ? AND status = ? "
             "ORDER BY due_on, id",
@@ -82,6 +87,8 @@ class DeadlineHistoryStore(CaseStore):
         """The case's deadlines still withdrawn by a close: withdrawn, and the last step of
         their history is a close's withdrawal. Deadlines withdrawn otherwise (their entry
         voided, their hearing vacated, their rule no longer applying) are not among them."""
+        from docket.models import DeadlineEvent, DeadlineStatus
+
         rows = self.query_dicts(
             "SELECT d.* FROM deadlines d WHERE d.case_id = ? AND d.status = ? AND ("
             "  SELECT h.event = ? AND h.status_change_id IS NOT NULL FROM deadline_history h"
@@ -127,6 +134,8 @@ class DeadlineHistoryStore(CaseStore):
     ) -> Deadline:
         """Record that `entry` met the deadline: its status, day and entry, audited, and a
         step in its history (with where it stood before); inside the caller's write."""
+        from docket.models import DeadlineEvent, DeadlineStatus
+
         was = DeadlineStatus(self.row_by_id("deadlines", deadline_id)["status"])
         row = self.update(
             "deadlines",
@@ -152,6 +161,8 @@ class DeadlineHistoryStore(CaseStore):
 
     def status_before_met(self, deadline_id: int, filing_id: int) -> DeadlineStatus:
         """Where a deadline stood before entry `filing_id` met it: open, or past at import."""
+        from docket.models import DeadlineEvent, DeadlineStatus
+
         rows = self.query_rows(
             "SELECT from_status FROM deadline_history WHERE deadline_id = ? AND filing_id = ? "
             "AND event = ? ORDER BY id DESC LIMIT 1",
@@ -163,6 +174,8 @@ class DeadlineHistoryStore(CaseStore):
 
 
 def _history_from_row(row: dict[str, object]) -> DeadlineHistory:
+    from docket.models import DeadlineHistory
+
     data = without_timestamps(dict(row))
     data.pop("case_id", None)
     return DeadlineHistory.model_validate(data)

@@ -13,11 +13,10 @@ from db.mapping import deadline_from_row, deadline_values, json_text
 from db.rows import PAGE_SIZE
 from db.status import StatusStore
 from docket.errors import InputError, NotFound, Refused
-from docket.limitations import RULE_PREFIX
-from docket.models import Deadline, DeadlineEvent, DeadlineStatus, Filing
 
 if TYPE_CHECKING:
     from docket.limitations import Limitation
+    from docket.models import Deadline, DeadlineStatus, Filing
     from docket.triggers import DeadlinePlan
 
 
@@ -76,6 +75,8 @@ class DeadlineStore(StatusStore):
 
     def limitations(self, case_id: int | None = None, *, open_only: bool = True) -> list[Deadline]:
         """Limitation periods on record (one case's, or every case's), soonest first."""
+        from docket.limitations import RULE_PREFIX
+
         clauses = ["rule LIKE ?"]
         params: list[object] = [f"{RULE_PREFIX}%"]
         if case_id is not None:
@@ -116,10 +117,13 @@ class DeadlineStore(StatusStore):
         deadline_id: int,
         *,
         done_on: date | None = None,
-        status: DeadlineStatus = DeadlineStatus.DONE,
+        status: DeadlineStatus | str = "done",
         case_id: int | None = None,
     ) -> Deadline:
         """Mark a deadline done (or waived). `case_id`, when given, must be its case."""
+        from docket.models import DeadlineStatus
+
+        status = DeadlineStatus(status)
         with self.write():
             current = self.get_deadline(deadline_id)
             if case_id is not None and current.case_id != case_id:
@@ -151,6 +155,8 @@ class DeadlineStore(StatusStore):
         A waived deadline is one the firm decided not to meet: the notes keep that decision
         beside the status history, with the reason when one is given, whichever front end
         waived it."""
+        from docket.models import DeadlineStatus
+
         if note is not None and not note.strip():
             raise InputError(
                 "note", "is empty; say why, or leave it out", "opposing counsel agreed"
@@ -171,6 +177,7 @@ class DeadlineStore(StatusStore):
         entry shows they were met after all). Each is marked satisfied on the entry's filing
         day, with the entry's id, audited, with a step in its history."""
         from docket import triggers
+        from docket.models import DeadlineStatus
 
         assert filing.id is not None
         rows = self.query_dicts(
@@ -192,6 +199,8 @@ class DeadlineStore(StatusStore):
 
         On a closed matter they go back to withdrawn by its close instead: the close would
         have withdrawn them had the entry never been docketed, and reopening restores them."""
+        from docket.models import DeadlineEvent, DeadlineStatus
+
         assert voided.id is not None
         met = self.deadlines_met_by(voided.id)
         if not met:
@@ -284,6 +293,8 @@ class DeadlineStore(StatusStore):
         Returns every deadline touched: the withdrawn and recounted ones in the order they were
         set, then the new ones, so the change can be announced.
         """
+        from docket.models import DeadlineStatus
+
         changed: list[Deadline] = []
         recount = {item.deadline_id: item for item in plan.recount}
         for deadline_id in sorted({*plan.withdraw, *recount}):

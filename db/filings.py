@@ -20,9 +20,9 @@ from db.deadlines import DeadlineStore
 from db.mapping import filing_from_row, json_text
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound
-from docket.models import Case, Deadline, DeadlineEvent, Filing
 
 if TYPE_CHECKING:
+    from docket.models import Case, Deadline, Filing
     from docket.rules import CourtRules
 
 
@@ -38,6 +38,8 @@ class FilingEdit:
     @property
     def changed(self) -> list[str]:
         """The fields whose value this edit changed."""
+        from docket.models import Filing
+
         return [
             name
             for name in Filing.model_fields
@@ -229,6 +231,7 @@ class FilingStore(DeadlineStore, ClosureStore):
         it would undo their change. `edit_filing` changes named fields without that risk.
         """
         from docket import triggers
+        from docket.models import Filing
 
         # model_copy(update=...) skips validation: check what is about to be saved.
         filing = Filing.model_validate(dict(filing))
@@ -282,6 +285,8 @@ class FilingStore(DeadlineStore, ClosureStore):
         """Change only the named fields of an entry, reading it in the same transaction that
         writes it: two people editing different fields of one entry at once both keep
         their change (a field-by-field merge), where saving whole copies would lose one."""
+        from docket.models import Filing
+
         with self.write():
             current = self.filing_by_entry(case_id, entry_no)
             current.refuse_if_voided()
@@ -293,6 +298,7 @@ class FilingStore(DeadlineStore, ClosureStore):
         """Void an entry (never delete it); deadlines it set are withdrawn, kept in history,
         and deadlines it met are open again (`deadlines_met_by`, read first, names them)."""
         from docket import triggers
+        from docket.models import DeadlineEvent
 
         reason = reason.strip()
         if not reason:

@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from db.closures import ClosureStore
 from db.deadlines import DeadlineStore
 from db.mapping import hearing_from_row, hearing_values
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, NotFound, Refused
-from docket.models import Deadline, DeadlineStatus, Hearing, HearingStatus
+
+if TYPE_CHECKING:
+    from docket.models import Deadline, Hearing, HearingStatus
 
 
 class Unchanged(Enum):
@@ -74,6 +77,7 @@ class HearingStore(DeadlineStore, ClosureStore):
         status says so) when it is no longer scheduled. A copy read before someone else saved
         the hearing is refused (`StaleRecord`), as `update_filing` explains."""
         from docket import triggers
+        from docket.models import Hearing
 
         # model_copy(update=...) skips validation: check what is about to be saved.
         hearing = Hearing.model_validate(dict(hearing))
@@ -139,6 +143,8 @@ class HearingStore(DeadlineStore, ClosureStore):
         the version of the copy a form showed: a hearing saved since is refused
         (`StaleRecord`), since what the form shows for it is no longer what is saved.
         """
+        from docket.models import DeadlineStatus
+
         edits: dict[str, object] = {}
         if kind is not None:
             edits["kind"] = kind
@@ -179,6 +185,8 @@ class HearingStore(DeadlineStore, ClosureStore):
         starts_at: datetime | None,
         edits: dict[str, object],
     ) -> HearingChange:
+        from docket.models import Hearing, HearingStatus
+
         if status not in (None, HearingStatus.CONTINUED):
             raise InputError("continued_to", "goes with the status continued", "2027-01-12 9:30am")
         if starts_at is not None:

@@ -8,16 +8,16 @@ words are `docket.links`' decision. Every link and unlink is audited on the link
 from __future__ import annotations
 
 import difflib
-from typing import Any
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from db.agenda import CASE_ROW_COLUMNS
 from db.cases import CaseStore
 from db.rows import CaseRow, LinkRow
 from docket.errors import InputError, NotFound, Refused
-from docket.links import LinkRelation, relation_as_seen
-from docket.models import Case, Line
+
+if TYPE_CHECKING:
+    from docket.links import LinkRelation
+    from docket.models import Case
 
 #: The most matters a linked group lists: far past any real incident, and a bound on the walk.
 GROUP_LIMIT = 500
@@ -139,6 +139,10 @@ class LinkStore(CaseStore):
 
 def _one_line(note: str | None) -> str | None:
     """The note as stored: one line of plain text, blank as none (a model's `Line`)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from docket.models import Line
+
     if note is None or not note.strip():
         return None
     try:
@@ -156,6 +160,8 @@ _LINK_COLUMNS = (
 
 
 def _link_row(row: tuple[Any, ...]) -> LinkRow:
+    from docket.links import LinkRelation, relation_as_seen
+
     *facts, relation, note, next_deadline_on, next_hearing_at, typed_here = row
     seen = relation_as_seen(LinkRelation(relation), from_linking_side=bool(typed_here))
     link_id, other_id, number, court, title, kind, stage, resolved = facts

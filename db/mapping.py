@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docket.models import Case, Deadline, Filing, Hearing, Note, StatusChange
+if TYPE_CHECKING:
+    from docket.models import Case, Deadline, Filing, Hearing, Note, StatusChange
+
 
 _TIMESTAMPS = frozenset({"created_at", "updated_at"})
 
@@ -30,6 +32,8 @@ def without_timestamps(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def case_from_row(row: dict[str, Any]) -> Case:
+    from docket.models import Case
+
     data = {k: v for k, v in row.items() if k in Case.model_fields}
     # The court column is never NULL (it is part of the unique key); empty means none.
     data["court"] = row["court"] or None
@@ -37,6 +41,8 @@ def case_from_row(row: dict[str, Any]) -> Case:
 
 
 def filing_from_row(row: dict[str, Any]) -> Filing:
+    from docket.models import Filing
+
     return Filing.model_validate(without_timestamps(row))
 
 
@@ -46,6 +52,8 @@ _DEADLINE_TEAM_COLUMNS = frozenset({"assignee_id"})
 
 
 def deadline_from_row(row: dict[str, Any]) -> Deadline:
+    from docket.models import Deadline
+
     data = {k: v for k, v in without_timestamps(row).items() if k not in _DEADLINE_TEAM_COLUMNS}
     data["computation"] = json.loads(row["computation"] or "[]")
     data["remind_days"] = json.loads(row["remind_days"] or "[]")
@@ -61,6 +69,8 @@ def deadline_values(deadline: Deadline) -> dict[str, Any]:
 
 
 def status_from_row(row: dict[str, Any]) -> StatusChange:
+    from docket.models import StatusChange
+
     return StatusChange.model_validate({k: v for k, v in row.items() if k != "created_at"})
 
 
@@ -72,6 +82,8 @@ def status_values(change: StatusChange, *, created_by: str) -> dict[str, Any]:
 
 
 def note_from_row(row: dict[str, Any]) -> Note:
+    from docket.models import Note
+
     return Note.model_validate(without_timestamps(row))
 
 
@@ -84,5 +96,7 @@ def hearing_values(hearing: Hearing) -> dict[str, Any]:
 
 
 def hearing_from_row(row: dict[str, Any]) -> Hearing:
+    from docket.models import Hearing
+
     data = {k: v for k, v in without_timestamps(row).items() if k != "starts_utc"}
     return Hearing.model_validate(data)

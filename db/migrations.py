@@ -10,9 +10,9 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
-from docket.models import name_key
+from db.schema import CASE_FILTER_INDEX, MIGRATION_SET
 
-migrations = Migrations("docket")
+migrations = Migrations(MIGRATION_SET)
 
 
 def run_script(db: Database, sql: str) -> None:
@@ -294,6 +294,8 @@ def m003_accent_and_order_blind_name_keys(db: Database) -> None:
     A key stored under the older rule would never match its new form, so an existing
     `Hans Müller` would go unnoticed when `Muller, Hans` is added.
     """
+    from docket.models import name_key
+
     rows = db.execute("SELECT id, name FROM parties").fetchall()
     db.conn.executemany(
         "UPDATE parties SET name_key = ? WHERE id = ?",
@@ -532,3 +534,51 @@ def m012_search_deadlines_and_hearings(db: Database) -> None:
     and a motion hearing, not only the motion itself."""
     for table, columns in CALENDAR_FTS_COLUMNS.items():
         create_text_index(db, table, columns)
+
+
+#: The SQLite version that brought FTS5's trigram tokenizer.
+TRIGRAM_SQLITE = (3, 34, 0)
+
+
+@migrations()
+def m013_case_filter_index(db: Database) -> None:
+    """Indexes that answer the Cases list's filter without reading every case.
+
+    The filter is a substring of the number or title (`LIKE '%x%'`), which no b-tree can seek:
+    it walked the urgency index and read each case's row to test it, ~120 ms at 100,000 cases
+    when few match. The urgency index now carries the number and title, so that walk tests
+    each case on the index alone (a short or common filter), and a trigram index finds the
+    cases holding a rarer one directly. An SQLite older than 3.34 has no trigram tokenizer:
+    its databases keep the walk alone.
+    """
+    run_script(
+        db,
+        """
+        DROP INDEX cases_by_urgency;
+        CREATE INDEX cases_by_urgency ON cases (resolved, attention_on, id, number, title);
+        """,
+    )
+    if sqlite3.sqlite_version_info < TRIGRAM_SQLITE:
+        return
+    fts = f'"{CASE_FILTER_INDEX}"'
+    run_script(
+        db,
+        f"""
+        CREATE VIRTUAL TABLE {fts} USING FTS5 (
+            number, title, tokenize='trigram', content='cases'
+        );
+        INSERT INTO {fts} ({fts}) VALUES ('rebuild');
+        CREATE TRIGGER "cases_filter_ai" AFTER INSERT ON cases BEGIN
+          INSERT INTO {fts} (rowid, number, title) VALUES (new.rowid, new.number, new.title);
+        END;
+        CREATE TRIGGER "cases_filter_ad" AFTER DELETE ON cases BEGIN
+          INSERT INTO {fts} ({fts}, rowid, number, title)
+            VALUES ('delete', old.rowid, old.number, old.title);
+        END;
+        CREATE TRIGGER "cases_filter_au" AFTER UPDATE OF number, title ON cases BEGIN
+          INSERT INTO {fts} ({fts}, rowid, number, title)
+            VALUES ('delete', old.rowid, old.number, old.title);
+          INSERT INTO {fts} (rowid, number, title) VALUES (new.rowid, new.number, new.title);
+        END;
+        """,
+    )

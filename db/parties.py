@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from db.cases import CaseStore
 from db.rows import PartyConflict
 from docket.errors import InputError, NotFound
-from docket.models import CaseParty, Party, PartyDetails, PartyKind, PartyRole, name_key
+
+if TYPE_CHECKING:
+    from docket.models import CaseParty, PartyDetails, PartyKind, PartyRole
 
 _SELECT_LINKS = (
     "SELECT cp.id, cp.case_id, cp.party_id, cp.role, cp.raw_role, cp.represents_id, "
@@ -20,6 +24,8 @@ class PartyStore(CaseStore):
         self, name: str, *, exclude_case_id: int | None = None
     ) -> list[PartyConflict]:
         """Other cases on which a party of the same normalized name already appears."""
+        from docket.models import name_key
+
         key = name_key(name)
         if not key:
             return []
@@ -37,7 +43,7 @@ class PartyStore(CaseStore):
         name: str,
         role: PartyRole | str,
         *,
-        kind: PartyKind | str = PartyKind.PERSON,
+        kind: PartyKind | str = "person",
         raw_role: str | None = None,
         represents_id: int | None = None,
         details: PartyDetails | None = None,
@@ -50,6 +56,8 @@ class PartyStore(CaseStore):
         existing link keeps its own (`set_party_details` changes them). An importer that
         reports no conflicts passes `check_conflicts=False` and gets none.
         """
+        from docket.models import Party, PartyDetails, PartyKind, PartyRole, name_key
+
         party = Party(name=name, kind=PartyKind(kind))
         link_role = PartyRole(role)
         key = name_key(party.name) or party.name.casefold()
@@ -109,6 +117,8 @@ class PartyStore(CaseStore):
     def set_party_details(self, link: CaseParty, details: PartyDetails) -> bool:
         """Replace what the court says of a party in a case beyond its name and role (see
         `PartyDetails`); False when it already says exactly that."""
+        from docket.models import PartyDetails
+
         assert link.id is not None
         if PartyDetails.of(link) == details:
             return False
@@ -116,11 +126,15 @@ class PartyStore(CaseStore):
         return True
 
     def get_case_party(self, link_id: int) -> CaseParty:
+        from docket.models import CaseParty
+
         rows = self.query_dicts(_SELECT_LINKS + "WHERE cp.id = ?", (link_id,))
         if not rows:
             raise NotFound(f"no case party has id {link_id}", field="id")
         return CaseParty.model_validate(rows[0])
 
     def case_parties(self, case_id: int) -> list[CaseParty]:
+        from docket.models import CaseParty
+
         rows = self.query_dicts(_SELECT_LINKS + "WHERE cp.case_id = ? ORDER BY cp.id", (case_id,))
         return [CaseParty.model_validate(row) for row in rows]

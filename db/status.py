@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.deadline_history import DeadlineHistoryStore
 from db.mapping import note_from_row, status_from_row, status_values
 from db.parties import PartyStore
 from db.rows import PAGE_SIZE
 from docket.errors import InputError, Refused
-from docket.lifecycle import REOPEN, lifecycle_for
-from docket.models import (
-    Case,
-    CaseParty,
-    DeadlineEvent,
-    DeadlineStatus,
-    Note,
-    PartyRole,
-    StatusChange,
-)
+
+if TYPE_CHECKING:
+    from docket.models import (
+        Case,
+        CaseParty,
+        Note,
+        StatusChange,
+    )
 
 #: The longest a combined disposition may be (the column holds one line of text).
 _DISPOSITION_MOST = 500
@@ -49,6 +47,9 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
         what it is known from. Closing the case closes each defendant still moving on their
         own with the same disposition, in the same write.
         """
+        from docket.lifecycle import REOPEN, lifecycle_for
+        from docket.models import StatusChange
+
         day = on or self.clock.today()
         with self.write():
             case = self.get_case(case_id)
@@ -102,6 +103,8 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
         """A closed matter has nothing left to meet: its open deadlines are withdrawn, each
         audited and kept for the history (which names the close, so reopening the matter
         restores them), inside the closing write. Returns how many."""
+        from docket.models import DeadlineEvent, DeadlineStatus
+
         assert close.id is not None
         why = f"matter closed ({close.disposition})" if close.disposition else "matter closed"
         ids = [
@@ -135,6 +138,8 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
 
         A deadline whose entry was voided, or whose hearing came off the calendar, while the
         matter was closed stays withdrawn: it would have been withdrawn anyway."""
+        from docket.models import DeadlineEvent, DeadlineStatus
+
         assert reopening.id is not None
         restored = 0
         for deadline in self.withdrawn_by_close(case_id):
@@ -175,6 +180,9 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
         return True
 
     def _reopen(self, case: Case, day: date, note: str | None, source: str | None) -> StatusChange:
+        from docket.lifecycle import lifecycle_for
+        from docket.models import StatusChange
+
         assert case.id is not None
         cycle = lifecycle_for(case.kind)
         if not cycle.is_resolved(case.stage):
@@ -213,6 +221,9 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
         source: str | None = None,
     ) -> StatusChange:
         """Put proceedings on hold without leaving the current stage."""
+        from docket.lifecycle import lifecycle_for
+        from docket.models import StatusChange
+
         day = on or self.clock.today()
         if not reason.strip():
             raise InputError("reason", "a stay needs a reason", "stayed pending appeal")
@@ -272,6 +283,8 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
             return change
 
     def _record_lift(self, case: Case, day: date, note: str, source: str | None) -> StatusChange:
+        from docket.models import StatusChange
+
         assert case.id is not None
         return self.record_status(
             case.id,
@@ -312,6 +325,8 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
 
     def defendants(self, case_id: int) -> list[CaseParty]:
         """The case's defendants, each with their own stage when they have one."""
+        from docket.models import PartyRole
+
         return [p for p in self.case_parties(case_id) if p.role == PartyRole.DEFENDANT]
 
     def find_defendant(self, case_id: int, name: str) -> CaseParty:
@@ -348,6 +363,9 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
         """Move one defendant along the case's lifecycle, from their own stage (or the case's,
         until they have one). When the last defendant is resolved, the case is too: it
         closes with their dispositions, in the same write."""
+        from docket.lifecycle import REOPEN, lifecycle_for
+        from docket.models import PartyRole, StatusChange
+
         day = on or self.clock.today()
         with self.write():
             case = self.get_case(case_id)
@@ -406,6 +424,9 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
             return change.model_copy(update={"party": link.name})
 
     def _close_if_every_defendant_is(self, case: Case, day: date, source: str | None) -> None:
+        from docket.lifecycle import lifecycle_for
+        from docket.models import StatusChange
+
         assert case.id is not None
         cycle = lifecycle_for(case.kind)
         if cycle.is_resolved(case.stage):
@@ -450,6 +471,9 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
         self, case: Case, closing: str, day: date, disposition: str, source: str | None
     ) -> None:
         """Closing a whole case ends it for each defendant still moving on their own."""
+        from docket.lifecycle import lifecycle_for
+        from docket.models import StatusChange
+
         assert case.id is not None
         cycle = lifecycle_for(case.kind)
         for defendant in self.defendants(case.id):
@@ -480,6 +504,8 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
     def add_note(
         self, case_id: int, text: str, *, on: date | None = None, source: str | None = None
     ) -> Note:
+        from docket.models import Note
+
         note = Note(
             case_id=case_id,
             noted_on=on or self.clock.today(),

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.cases import CaseStore
 from docket.errors import InputError, NotFound, Refused
-from docket.models import Case, name_key
-from docket.team import Person, PersonRole, find_person, is_user
+
+if TYPE_CHECKING:
+    from docket.models import Case
+    from docket.team import Person, PersonRole
 
 
 class Keep(Enum):
@@ -38,6 +40,8 @@ class Responsible:
 class TeamStore(CaseStore):
     def add_person(self, person: Person) -> Person:
         """Put someone on the team; a second person of the same name or login is refused."""
+        from docket.models import name_key
+
         key = name_key(person.name) or person.name.casefold()
         with self.write():
             if self.query_rows("SELECT 1 FROM people WHERE name_key = ?", (key,)):
@@ -69,6 +73,8 @@ class TeamStore(CaseStore):
 
     def person_named(self, text: str, *, field: str, role: PersonRole | None = None) -> Person:
         """The person a typed name (or login) means; with `role`, they must have it."""
+        from docket.team import find_person
+
         people = self.people()
         person = find_person(people, text, field=field)
         if role is not None and person.role != role:
@@ -83,6 +89,8 @@ class TeamStore(CaseStore):
 
     def current_person(self) -> Person | None:
         """The person using docket now (`self.user`), when they are on the team."""
+        from docket.team import is_user
+
         people = self.people()
         for person in people:
             if person.login is not None and is_user(person, self.user):
@@ -105,6 +113,8 @@ class TeamStore(CaseStore):
     ) -> Case:
         """Set (a name or number), clear (None) or keep (KEEP) who answers for a matter and
         its matter and client numbers, in one audited change."""
+        from docket.team import PersonRole
+
         changes: dict[str, Any] = {}
         for column, text, role in (
             ("attorney_id", attorney, PersonRole.ATTORNEY),
@@ -181,4 +191,6 @@ def _a(role: PersonRole) -> str:
 
 
 def _person(row: dict[str, Any]) -> Person:
+    from docket.team import Person
+
     return Person(id=row["id"], name=row["name"], role=row["role"], login=row["login"])

@@ -41,6 +41,20 @@ LIBRARY_PRIVATE_USES = {
         "pump._pending_message",
         "getattr(pump._message_queue.ready_event, '_waiters', None)",
     },
+    # DataTable draws each cell in its private `_render_cell`, the one place a subclass can
+    # draw one-line text cells more cheaply; the override keys DataTable's own cell cache the
+    # way DataTable does and hands every other cell back to it (textual is pinned below 9,
+    # and tests/tui/test_quick_table.py checks each cell comes out the same).
+    "tui/widgets/table.py": {
+        "self._row_locations",
+        "self._column_locations",
+        "self._show_hover_cursor",
+        "self._update_count",
+        "self._pseudo_class_state",
+        "self._cell_render_cache",
+        "self._get_row_renderables",
+        "self._get_styles_to_render_cell",
+    },
 }
 
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from db.rows import AgendaItem, CaseRow, LinkRow, SearchHit
-from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
+
+if TYPE_CHECKING:
+    # Only the Case screen sends these; the app starts without loading the models.
+    from docket.models import Case, CaseParty, Deadline, Filing, Hearing, Note, StatusChange
 
 
 @dataclass

@@ -10,13 +10,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from docket.cli.context import Context, Opens, default_db_path
+from docket.cli.context import Context, Opens, db_help
 from docket.cli.errors import EXAMPLES, FIELD_FLAGS_DEFAULT, flag_for, validation_input_error
 from docket.doubts import Doubt, doubts_text
 from docket.errors import InputError, Unconfirmed
@@ -117,16 +116,6 @@ def input_file(text: str) -> Path:
 
 
 # ---------------------------------------------------------------------------- the parser
-
-
-@cache
-def db_help() -> str:
-    """`--db`'s help, naming where the database is when the flag is not given."""
-    default = default_db_path()
-    home = Path.home()
-    shown = f"~/{default.relative_to(home)}" if default.is_relative_to(home) else str(default)
-    shown = shown.replace("%", "%%")  # argparse formats help with %
-    return f"the database file (default: $DOCKET_DB, else {shown})"
 
 
 def command(

@@ -10,6 +10,7 @@ import argparse
 import os
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -32,6 +33,16 @@ def default_db_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("docket")) / "docket.db"
+
+
+@cache
+def db_help() -> str:
+    """`--db`'s help, naming where the database is when the flag is not given."""
+    default = default_db_path()
+    home = Path.home()
+    shown = f"~/{default.relative_to(home)}" if default.is_relative_to(home) else str(default)
+    shown = shown.replace("%", "%%")  # argparse formats help with %
+    return f"the database file (default: $DOCKET_DB, else {shown})"
 
 
 def resolve_db_path(given: str | None) -> Path:

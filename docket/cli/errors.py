@@ -12,13 +12,15 @@ from __future__ import annotations
 import argparse
 import re
 import sqlite3
+import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NoReturn
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from docket.errors import DocketError, InputError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 #: Model field → the flag that sets it, for the names that differ. Any other field is spelled
 #: as its flag (`court` → `--court`, `doc_no` → `--doc-no`); a field a command takes
@@ -168,7 +170,9 @@ def failure_line(
     """
     if isinstance(error, UsageError):
         return str(error)
-    if isinstance(error, ValidationError):
+    # Only a command that loaded pydantic can fail validating a model.
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is not None and isinstance(error, pydantic.ValidationError):
         error = validation_input_error(error)
     if isinstance(error, DocketError):
         return error_line(error, command)

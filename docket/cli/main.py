@@ -5,8 +5,9 @@ through the one date parser, a bad input is refused with ONE line naming the fla
 problem and an accepted form (exit 2, nothing written), and output is plain text or JSON,
 never a traceback and never markup.
 
-Each group of commands is a module with a `register` function listed in `COMMAND_GROUPS`,
-so a new command (an importer, an exporter) is one handler in its group's module.
+Each group of commands is a module with a `register` function listed in `COMMAND_GROUPS`
+with the command words it adds, so a new command (an importer, an exporter) is one handler in
+its group's module, and a command loads only its own module.
 """
 
 from __future__ import annotations
@@ -16,48 +17,57 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from importlib import import_module
 from typing import Any, NoReturn
 
-from docket.cli import (
-    audit,
-    cases,
-    closures,
-    courts,
-    deadlines,
-    filings,
-    hearings,
-    limitations,
-    parties,
-    reports,
-    setup,
-    status,
-    team,
-    transfer,
-)
-from docket.cli.arguments import Subparsers, db_help
-from docket.cli.context import Context
+from docket.cli.context import Context, db_help
 from docket.cli.errors import DocketParser, UsageError, failure_line
 from docket.clock import Clock
 from docket.errors import InputError
 from docket.inert import has_undecodable, visible
 
-#: One `register` per group of commands, in the order `docket --help` lists them.
-COMMAND_GROUPS: list[Callable[[Subparsers], None]] = [
-    setup.register,
-    courts.register,
-    cases.register,
-    parties.register,
-    team.register,
-    filings.register,
-    hearings.register,
-    deadlines.register,
-    limitations.register,
-    status.register,
-    closures.register,
-    audit.register,
-    reports.register,
-    transfer.register,
-]
+#: Each group of commands: its module in `docket.cli` and the command words its `register`
+#: adds, in the order `docket --help` lists them. A command imports only its own module (a
+#: `case show` never loads the importers, the rule engine or the TUI); help loads them all.
+COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
+    "setup": ("init", "demo"),
+    "courts": ("court",),
+    "cases": ("case",),
+    "parties": ("party",),
+    "team": ("person",),
+    "filings": ("filing",),
+    "hearings": ("hearing",),
+    "deadlines": ("deadline",),
+    "limitations": ("limitation",),
+    "status": ("status", "note"),
+    "closures": ("closure",),
+    "audit": ("audit",),
+    "reports": ("remind", "search"),
+    "transfer": ("import", "export", "backup"),
+}
+
+#: The options `docket` takes before a command; `--db` is followed by its value.
+_TOP_OPTIONS_WITH_VALUE = frozenset({"--db"})
+
+
+def groups_for(argv: Sequence[str] | None) -> list[str]:
+    """The command modules `argv` needs: the one that owns its command word; none when it
+    opens the TUI; every one for `--help`, or for a word no module owns (so the refusal
+    lists every command)."""
+    if argv is None:
+        return list(COMMAND_GROUPS)
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return list(COMMAND_GROUPS)
+        if word in _TOP_OPTIONS_WITH_VALUE:
+            next(words, None)
+            continue
+        if word.startswith("-"):
+            continue
+        owners = [module for module, names in COMMAND_GROUPS.items() if word in names]
+        return owners or list(COMMAND_GROUPS)
+    return []
 
 
 def installed_version() -> str:
@@ -83,7 +93,8 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`, with only the command groups it needs (all of them by default)."""
     parser = DocketParser(
         prog="docket",
         description="Case and investigation docket tracker. With no command, opens the TUI.",
@@ -99,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar="COMMAND", help="the command to run (default: open the TUI)"
     )
-    for register in COMMAND_GROUPS:
+    for module in groups_for(argv):
+        register: Callable[[Any], None] = import_module(f"docket.cli.{module}").register
         register(sub)
     return parser
 
@@ -176,8 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     command: argparse.ArgumentParser | None = None
     try:
         with _quiet_broken_pipe():
-            parser = build_parser()
-            args, extra = parser.parse_known_args(argv)
+            words = sys.argv[1:] if argv is None else argv
+            parser = build_parser(words)
+            args, extra = parser.parse_known_args(words)
             extra = _late_positionals(args, extra)
             if extra:
                 parser.error(f"unrecognized arguments: {' '.join(extra)}")

@@ -101,3 +101,75 @@ def test_export_ics_loads_icalendar_only_when_asked(one_case_db: Path, tmp_path:
     assert code == 0
     assert loaded == ["icalendar"]
     assert out.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+#: What a read needs none of: the rule engine and its holiday calendars, the PACER parser,
+#: and sqlite-utils (used only to upgrade a database).
+NOT_FOR_A_READ = ("docket.rules", "docket.triggers", "holidays", "juriscraper", "sqlite_utils")
+
+#: Opens the app on the database in sys.argv[1], waits for its first rows, and reports which
+#: modules had been loaded by then.
+APP_SCRIPT = textwrap.dedent(
+    """
+    import asyncio, json, sys
+    from pathlib import Path
+    from docket.cli.context import open_store
+    from tui.app import DocketApp
+
+    async def first_rows() -> int:
+        app = DocketApp(open_store(Path(sys.argv[1]), create=False))
+        async with app.run_test(size=(100, 30)) as pilot:
+            while not app.screen.query("#cases") or not app.screen.query_one("#cases").row_count:
+                await pilot.pause(0.05)
+            return app.screen.query_one("#cases").row_count
+
+    rows = asyncio.run(first_rows())
+    print(json.dumps({"rows": rows, "modules": sorted(sys.modules)}))
+    """
+)
+
+
+def _modules(script: str, *args: str) -> tuple[str, list[str]]:
+    env = dict(os.environ, PYTHONPATH=str(REPO), DOCKET_TODAY="2026-11-25")
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout, json.loads(result.stdout.strip().splitlines()[-1])["modules"]
+
+
+def _loaded_of(modules: list[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(
+        {name for name in names for m in modules if m == name or m.startswith(name + ".")}
+    )
+
+
+@pytest.mark.slow
+def test_case_show_reads_without_the_rule_engine_or_sqlite_utils(one_case_db: Path) -> None:
+    script = (
+        "import contextlib, io, json, sys\n"
+        "from docket.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    code = main(['case', 'show', 'CV-1', '--db', sys.argv[1]])\n"
+        "assert code == 0 and 'Able v. Baker' in out.getvalue(), out.getvalue()\n"
+        "print(json.dumps({'modules': sorted(sys.modules)}))\n"
+    )
+    _, modules = _modules(script, str(one_case_db))
+    assert _loaded_of(modules, NOT_FOR_A_READ + ("textual", "tui")) == []
+
+
+@pytest.mark.slow
+def test_the_app_shows_its_first_rows_before_loading_models_or_the_rule_engine(
+    one_case_db: Path,
+) -> None:
+    """The Cases list is drawn from plain rows: pydantic (the models), the rule engine, the
+    importers and sqlite-utils load later, when a screen or a write needs them."""
+    out, modules = _modules(APP_SCRIPT, str(one_case_db))
+    assert json.loads(out.strip().splitlines()[-1])["rows"] == 1
+    assert _loaded_of(modules, NOT_FOR_A_READ + ("pydantic", "docket.models")) == []

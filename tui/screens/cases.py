@@ -27,6 +27,7 @@ from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
+from tui.widgets.table import QuickTable
 
 #: Columns by terminal width. Below WIDE_FROM columns the list keeps what a paralegal scans
 #: first (number, title, next event, stage); Kind and Active are on the Case screen.
@@ -64,12 +65,14 @@ class CasesScreen(Screen[None]):
         """The current user's person id while the list shows only theirs."""
         self._group: tuple[int, str] | None = None
         """(case id, number) while the list shows that matter's linked group."""
+        self._away = False
+        self._asked = ""
 
     def compose(self) -> ComposeResult:
         yield Static("Cases", id="title", classes="screen-title")
         yield Input(placeholder="/ filter by number or title", id="filter")
         yield Static("", id="cases-empty", classes="empty-note", markup=False)
-        table: DataTable[object] = DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        table = QuickTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="hint")
         yield DocketFooter()
@@ -110,8 +113,15 @@ class CasesScreen(Screen[None]):
         self._columns = self._layout(self._width)
         self._add_columns(self.query_one("#cases", DataTable), self._width)
 
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
     def on_screen_resume(self) -> None:
-        if self.is_mounted and self._generation:
+        # Back from a case or another place, the list may have changed. A screen is also
+        # resumed (twice) as the app starts, when the first page is already on its way: a
+        # reload then would throw it away and ask again.
+        if self.is_mounted and self._away:
+            self._away = False
             self.reload(keep_cursor=True)
 
     # ------------------------------------------------------------------ loading
@@ -125,8 +135,9 @@ class CasesScreen(Screen[None]):
         rows = self.query_one("#cases", DataTable).row_count if keep_cursor else 0
         self._first_page = max(PAGE_SIZE, rows)
         self._keep_id = self._selected_id() if keep_cursor else None
+        self._asked = self.query_one("#filter", Input).value
         self._load(
-            self.query_one("#filter", Input).value,
+            self._asked,
             None,
             self._generation,
             False,
@@ -158,6 +169,10 @@ class CasesScreen(Screen[None]):
     def on_cases_loaded(self, message: CasesLoaded) -> None:
         if message.generation != self._generation:
             return  # typed on since: a newer page is on its way
+        if self.query_one("#filter", Input).value != self._asked:
+            # The filter has taken a key whose change has not reached this screen yet: its
+            # page is on its way, and laying out this one would only hold it up.
+            return
         table = self.query_one("#cases", DataTable)
         self._loading = False
         if not message.append:
@@ -182,7 +197,10 @@ class CasesScreen(Screen[None]):
             view = f" · linked to {self._group[1]}"
         elif self._mine is not None:
             view = " · mine"
-        self.query_one("#title", Static).update(content(f"Cases{view} · {count}{more}"))
+        # One line tall whatever it says (docket.tcss): no new layout for a new count.
+        self.query_one("#title", Static).update(
+            content(f"Cases{view} · {count}{more}"), layout=False
+        )
         self._say_if_empty(count)
 
     def _say_if_empty(self, count: int) -> None:
@@ -243,14 +261,17 @@ class CasesScreen(Screen[None]):
     def _maybe_next_page(self, event: DataTable.RowHighlighted) -> None:
         table = event.data_table
         row = self._row_for(event.cursor_row)
+        # The hint is one line tall (docket.tcss): a new text needs no new layout, which on
+        # every cursor move would measure the whole screen again.
         hint = self.query_one("#hint", Static)
         if row is not None and row.attention:
-            hint.update(content(("! needs attention: ", "bold"), row.attention))
+            hint.update(content(("! needs attention: ", "bold"), row.attention), layout=False)
         elif row is not None:
             court = docket_app(self).court_name(row.court)
-            hint.update(content(court, " · ", row.title) if court else content(row.title))
+            said = content(court, " · ", row.title) if court else content(row.title)
+            hint.update(said, layout=False)
         else:
-            hint.update("")
+            hint.update("", layout=False)
         if self._exhausted or self._loading or self._last_row is None:
             return
         if event.cursor_row >= table.row_count - PREFETCH:
