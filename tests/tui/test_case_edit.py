@@ -62,7 +62,7 @@ async def test_moving_the_court_recounts_the_answer_and_says_so(store: Store) ->
         assert "Deadline moved: Answer to complaint due (NMRA 1-012(A))" in said
         assert "Wed 25 Nov 2026 → Fri 4 Dec 2026" in said
         header = str(app.screen.query_one("#case-header", Static).render())
-        assert "nm-dist-1" in header
+        assert "First Judicial District Court" in header  # the new court, by its name
     saved = store.get_case(case_id)
     assert (saved.court, saved.calendar) == ("nm-dist-1", "US-NM")
     answer = {d.title: d for d in store.deadlines(case_id)}["Answer to complaint due"]

@@ -150,10 +150,10 @@ class HelpScreen(ModalScreen[None]):
     def _fill(self, terminal_width: int) -> None:
         table = self.query_one("#help-table", DataTable)
         table.clear(columns=True)
-        # The box is at most 110 wide, less its border, padding and the table's scrollbar.
-        room = min(110, terminal_width) - 4 - 2
+        # The box is at most 114 wide, less its border, padding and the table's scrollbar.
+        room = min(114, terminal_width) - 4 - 2
         with_ids = room >= ID_COLUMN_FROM
-        key_width, does_width, id_width = 11, 15, 18
+        key_width, does_width, id_width = 11, 15, 20
         columns = 3 + with_ids
         more_width = room - key_width - does_width - (id_width if with_ids else 0) - 2 * columns
         table.add_column("Key", key="key", width=key_width)
