@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench_store import line, median_ms  # noqa: E402
 
 from db.store import Store  # noqa: E402
 from docket.clock import Clock  # noqa: E402
@@ -29,20 +28,6 @@ from docket.team import Person, PersonRole  # noqa: E402
 from fixtures.synthetic import generate  # noqa: E402
 
 TODAY = date(2026, 11, 25)
-
-
-def median_ms(action: Callable[[], Any], repeat: int = 7) -> float:
-    action()
-    runs = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        runs.append((time.perf_counter() - started) * 1000)
-    return statistics.median(runs)
-
-
-def line(label: str, ms: float, extra: str = "") -> None:
-    print(f"  {label:<52} {ms:9.3f} ms  {extra}")
 
 
 def setup(store: Store, every: int) -> int:
