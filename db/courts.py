@@ -51,20 +51,16 @@ class CourtStore(StoreBase):
         court = self.court_of(case)
         return None if court is None else ZoneInfo(court.tz)
 
-    def court_zones(self, case_ids: list[int]) -> dict[int, tzinfo | None]:
-        """Each case's court zone (see `court_zone`), read at once for a list of hearings."""
+    def court_zones(self, courts: dict[int, str]) -> dict[int, tzinfo | None]:
+        """Each case's court zone (see `court_zone`), from the court ids a list already read
+        (`courts_of_cases`): the registry answers, with no second query of the cases."""
         from zoneinfo import ZoneInfo
 
-        if not case_ids:
-            return {}
         registry = self.court_registry()
-        marks = ", ".join("?" for _ in case_ids)
         zones: dict[int, tzinfo | None] = {}
-        for case_id, court_id in self.query_rows(
-            f"SELECT id, court FROM cases WHERE id IN ({marks})", list(dict.fromkeys(case_ids))
-        ):
-            court = registry.get(str(court_id)) if court_id else None
-            zones[int(case_id)] = None if court is None else ZoneInfo(court.tz)
+        for case_id, court_id in courts.items():
+            court = registry.get(court_id) if court_id else None
+            zones[case_id] = None if court is None else ZoneInfo(court.tz)
         return zones
 
     def court_of(self, case: Case) -> Court | None:

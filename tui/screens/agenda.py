@@ -110,9 +110,8 @@ class AgendaScreen(Screen[None]):
     def _load(self) -> None:
         store = docket_app(self).store
         items = store.agenda(mine=self._mine)
-        zones = store.court_zones([item.case_id for item in items if item.at])
-        courts = store.courts_of_cases([i.case_id for i in items])
-        self.post_message(AgendaLoaded(items, courts, zones))
+        courts = store.courts_of_cases([item.case_id for item in items])
+        self.post_message(AgendaLoaded(items, courts, store.court_zones(courts)))
 
     def on_agenda_loaded(self, message: AgendaLoaded) -> None:
         today = docket_app(self).store.clock.today()
