@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from db.deadline_history import DeadlineHistoryStore
 from db.mapping import note_from_row, status_from_row, status_values
@@ -66,38 +66,79 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
                     "it cannot close before that",
                     case.opened_on.isoformat(),
                 )
-            if resolved and case.stay_reason:
-                # The history must show the stay ending, not just stop mentioning it.
-                self._record_lift(case, day, f"Stay ended by closing ({case.stay_reason})", source)
-            change = self.record_status(
-                case_id,
-                StatusChange(
-                    changed_on=day,
-                    from_stage=case.stage,
-                    to_stage=to_stage,
-                    disposition=disposition if resolved else None,
+            if resolved:
+                assert disposition is not None
+                change = self._close(
+                    case,
+                    to_stage,
+                    day,
+                    disposition=disposition,
                     note=note,
                     source=source,
                     reported_on=reported_on,
-                ),
-            )
-            changes: dict[str, Any] = {"stage": to_stage, "resolved": int(resolved)}
-            if resolved:
-                changes.update(
-                    disposition=disposition,
-                    closed_on=day.isoformat(),
-                    stay_reason=None,
-                    stayed_on=None,
-                    stay_until=None,
                 )
-            self.touch_case(case_id, **changes)
-            if resolved:
-                assert disposition is not None
-                self._close_moving_defendants(case, to_stage, day, disposition, source)
-                withdrawn = self._withdraw_open_deadlines(case_id, change)
-                change = change.model_copy(update={"withdrawn_deadlines": withdrawn})
+            else:
+                change = self.record_status(
+                    case_id,
+                    StatusChange(
+                        changed_on=day,
+                        from_stage=case.stage,
+                        to_stage=to_stage,
+                        note=note,
+                        source=source,
+                        reported_on=reported_on,
+                    ),
+                )
+                self.touch_case(case_id, stage=to_stage, resolved=0)
             self.refresh_rollups(case_id)
             return change
+
+    def _close(
+        self,
+        case: Case,
+        to_stage: str,
+        day: date,
+        *,
+        disposition: str,
+        note: str | None,
+        source: str | None,
+        reported_on: date | None = None,
+    ) -> StatusChange:
+        """Close a matter, inside its write: a stay it was under ends in the history, the
+        defendants still moving close with it, and its open deadlines are withdrawn (the
+        returned change says how many). The one way a matter closes, whether a person closes
+        it or its last defendant's resolution does."""
+        from docket.models import StatusChange
+
+        assert case.id is not None
+        if case.stay_reason:
+            # The history must show the stay ending, not just stop mentioning it.
+            self._record_lift(case, day, f"Stay ended by closing ({case.stay_reason})", source)
+        change = self.record_status(
+            case.id,
+            StatusChange(
+                changed_on=day,
+                from_stage=case.stage,
+                to_stage=to_stage,
+                disposition=disposition,
+                note=note,
+                source=source,
+                reported_on=reported_on,
+            ),
+        )
+        self.touch_case(
+            case.id,
+            stage=to_stage,
+            resolved=1,
+            disposition=disposition,
+            closed_on=max(day, case.opened_on or day).isoformat(),
+            stay_reason=None,
+            stayed_on=None,
+            stay_until=None,
+        )
+        self._close_moving_defendants(case, to_stage, day, disposition, source)
+        withdrawn = self._withdraw_open_deadlines(case.id, change)
+        return change.model_copy(update={"withdrawn_deadlines": withdrawn})
 
     def _withdraw_open_deadlines(self, case_id: int, close: StatusChange) -> int:
         """A closed matter has nothing left to meet: its open deadlines are withdrawn, each
@@ -425,7 +466,6 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
 
     def _close_if_every_defendant_is(self, case: Case, day: date, source: str | None) -> None:
         from docket.lifecycle import lifecycle_for
-        from docket.models import StatusChange
 
         assert case.id is not None
         cycle = lifecycle_for(case.kind)
@@ -441,31 +481,14 @@ class StatusStore(DeadlineHistoryStore, PartyStore):
             combined = "; ".join(f"{d.name}: {d.disposition}" for d in defendants)
         if len(combined) > _DISPOSITION_MOST:
             combined = combined[: _DISPOSITION_MOST - 1] + "…"
-        closing = sorted(cycle.terminal)[0]
-        if case.stay_reason:
-            self._record_lift(case, day, f"Stay ended by closing ({case.stay_reason})", source)
-        close = self.record_status(
-            case.id,
-            StatusChange(
-                changed_on=day,
-                from_stage=case.stage,
-                to_stage=closing,
-                disposition=combined,
-                note="Every defendant's part of the case is resolved",
-                source=source,
-            ),
-        )
-        self.touch_case(
-            case.id,
-            stage=closing,
-            resolved=1,
+        self._close(
+            case,
+            sorted(cycle.terminal)[0],
+            day,
             disposition=combined,
-            closed_on=max(day, case.opened_on or day).isoformat(),
-            stay_reason=None,
-            stayed_on=None,
-            stay_until=None,
+            note="Every defendant's part of the case is resolved",
+            source=source,
         )
-        self._withdraw_open_deadlines(case.id, close)
 
     def _close_moving_defendants(
         self, case: Case, closing: str, day: date, disposition: str, source: str | None
