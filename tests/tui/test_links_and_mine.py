@@ -48,6 +48,21 @@ async def open_case(pilot: object, app: DocketApp, case_id: int) -> CaseScreen:
     return app.screen
 
 
+async def test_a_matter_with_no_links_says_so_and_l_links_one(linked: Store) -> None:
+    suit = linked.find_case("1:26-cv-00042")
+    assert suit.id is not None
+    app = DocketApp(linked)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_case(pilot, app, suit.id)
+        await pilot.press("6")
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+        assert "No related matters yet · l links one" in shown
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LinkForm)
+
+
 async def test_enter_on_a_link_opens_the_other_matter_and_escape_comes_back(
     linked: Store,
 ) -> None:
@@ -56,7 +71,7 @@ async def test_enter_on_a_link_opens_the_other_matter_and_escape_comes_back(
     app = DocketApp(linked)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_case(pilot, app, charge.id)
-        await pilot.click("#--content-tab-tab-links")
+        await pilot.press("6")  # the Links tab's own key
         await settle(pilot)
         links = screen.query_one("#links", DataTable)
         assert app.focused is links
