@@ -173,14 +173,13 @@ class CasesScreen(Screen[None]):
             # The filter has taken a key whose change has not reached this screen yet: its
             # page is on its way, and laying out this one would only hold it up.
             return
-        table = self.query_one("#cases", DataTable)
+        table = self.query_one("#cases", QuickTable)
         self._loading = False
         if not message.append:
             table.clear()
             self._loaded.clear()
-        for row in message.rows:
-            table.add_row(*self._cells(row), key=str(row.id))
-            self._loaded[row.id] = row
+        table.append_rows((str(row.id), self._cells(row)) for row in message.rows)
+        self._loaded.update((row.id, row) for row in message.rows)
         if message.rows:
             self._last_row = message.rows[-1]
         self._exhausted = message.whole or len(message.rows) < (
