@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events
+from textual._context import active_app
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.driver import Driver
@@ -25,9 +26,7 @@ from textual.screen import ModalScreen, Screen
 from tui import bindings
 from tui.commands import CaseCommands
 from tui.host import DocketHost
-from tui.screens.agenda import AgendaScreen
 from tui.screens.cases import CasesScreen
-from tui.screens.search import SearchScreen
 from tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -35,12 +34,42 @@ if TYPE_CHECKING:
     from db.store import Store
 
 
+S = TypeVar("S", bound=Screen[None])
+
+
+def _styled(screen: S) -> S:
+    """A place's screen, marked as made under the style sheet in force.
+
+    It is styled as it mounts; unmarked, Textual takes a screen new to a mode for one whose
+    styles are out of date and parses every style sheet of the app twice more before showing
+    it (a tenth of the start of the app)."""
+    screen._css_update_count = active_app.get()._css_update_count
+    return screen
+
+
+def _cases() -> Screen[None]:
+    return _styled(CasesScreen())
+
+
+def _agenda() -> Screen[None]:
+    """The Agenda, imported when it is first shown: the app starts on the Cases list."""
+    from tui.screens.agenda import AgendaScreen
+
+    return _styled(AgendaScreen())
+
+
+def _search() -> Screen[None]:
+    from tui.screens.search import SearchScreen
+
+    return _styled(SearchScreen())
+
+
 class DocketApp(DocketHost):
     CSS_PATH = "docket.tcss"
     TITLE = "docket"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {CaseCommands}
-    MODES: ClassVar = {"cases": CasesScreen, "agenda": AgendaScreen, "search": SearchScreen}
+    MODES: ClassVar = {"cases": _cases, "agenda": _agenda, "search": _search}
     BINDINGS: ClassVar[list[BindingType]] = bindings.APP
 
     def __init__(self, store: Store, *, new_database: bool = False) -> None:
