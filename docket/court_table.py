@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -89,6 +89,7 @@ def _defaults() -> str:
     return text[text.index("\n[defaults") :]
 
 
+@lru_cache(maxsize=1024)
 def shipped_court(court_id: str) -> CourtFacts | None:
     """One shipped court, from its own line of the file: the registry writes a court a line
     (`{ id = "nmd", ... }`), so naming one court parses that line and the defaults, not the

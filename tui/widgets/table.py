@@ -34,6 +34,8 @@ from rich.text import Text
 from textual._types import SegmentLines
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import PseudoClasses
 from textual.widgets import DataTable
 from textual.widgets.data_table import DuplicateKey, Row, RowKey
@@ -173,11 +175,85 @@ class QuickTable(DataTable[Any]):
         cached = self._quick_rows.get(cache_key)
         if cached is not None:
             return cached
-        drawn = super()._render_line_in_row(
+        quick = None
+        if row_index >= 0 and line_no == 0 and not self.fixed_rows:
+            quick = self._quick_row(
+                row_index, base_style, cursor_location.row == row_index, hover_location.row
+            )
+        drawn = quick or super()._render_line_in_row(
             row_key, line_no, base_style, cursor_location, hover_location
         )
         self._quick_rows[cache_key] = drawn
         return drawn
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_styles: dict[tuple[int, Style], Style] = {}
+        return super().render_lines(crop)
+
+    def _quick_row(
+        self, row_index: int, base_style: Style, cursor: bool, hover_row: int
+    ) -> tuple[SegmentLines, SegmentLines] | None:
+        """A one-line row whose cells are all one-line text, drawn as DataTable draws it (its
+        `_render_line_in_row`, for a row cursor and no fixed columns or labels): each cell by
+        `quick_cell_line` with the row's styles worked out once, not once a cell. None for any
+        other row."""
+        row_key = self._row_locations.get_key(row_index)
+        if row_key is None or self.rows[row_key].height != 1:
+            return None
+        # The row's colours (zebra stripes) read the style sheet: once a parity a paint.
+        styles = getattr(self, "_pass_styles", {})
+        row_style = styles.get((row_index % 2, base_style))
+        if row_style is None:
+            row_style = styles[(row_index % 2, base_style)] = self._get_row_style(
+                row_index, base_style
+            )
+        hover = hover_row == row_index
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        cells = self._get_row_renderables(row_index)[1]
+        console = self.app.console
+        padding = self.cell_padding
+        scrollable: SegmentLines = []
+        table_width = 0
+        for column_index, column in enumerate(self.ordered_columns):
+            cell = cells[column_index]
+            width = column.get_render_width(self)
+            table_width += width
+            if not isinstance(cell, Text):
+                return None
+            pre_style = (
+                row_style + Style.from_meta({"row": row_index, "column": column_index})
+            ) + component_style
+            line = quick_cell_line(cell, width, padding, pre_style, post_style, console)
+            if line is None:
+                return None
+            scrollable.append(line)
+        # DataTable's own last segment: the row's colours carried to the widget's edge.
+        extend_style, _ = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            False,
+            False,
+        )
+        extend_style = row_style + extend_style
+        extend_style += Style.from_meta({"row": row_index, "column": 0, "out_of_bounds": True})
+        remaining = max(0, self.size.width - table_width - self._row_label_column_width)
+        scrollable.append([Segment(" " * remaining, extend_style)])
+        return [], scrollable
 
     def _render_cell(
         self,
