@@ -49,11 +49,11 @@ LIBRARY_PRIVATE_USES = {
         "screen._css_update_count",
     },
     # DataTable draws each cell in its private `_render_cell` and each row in its private
-    # `_render_line_in_row`, the places a subclass can draw one-line text rows more cheaply;
-    # the overrides key DataTable's own caches the way DataTable does and hand every other
-    # cell and row back to it, and `append_rows` keeps DataTable's row books as `add_row`
-    # does (textual is pinned below 9, and tests/tui/test_quick_table.py checks each cell
-    # and each row comes out the same).
+    # `_render_line_in_row` (reached through `_render_line`), the places a subclass can draw
+    # one-line text rows more cheaply; the overrides key DataTable's own caches the way
+    # DataTable does and hand every other cell and row back to it, and `append_rows` keeps
+    # DataTable's row books as `add_row` does (textual is pinned below 9, and
+    # tests/tui/test_quick_table.py checks each cell and each row comes out the same).
     "tui/widgets/table.py": {
         "self._data",
         "self._new_rows",
@@ -61,6 +61,7 @@ LIBRARY_PRIVATE_USES = {
         "self._labelled_row_exists",
         "self._get_row_style",
         "self._row_label_column_width",
+        "self._render_line",
         "self._row_locations",
         "self._column_locations",
         "self._show_hover_cursor",

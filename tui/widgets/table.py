@@ -41,6 +41,8 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import DuplicateKey, Row, RowKey
 
 _NULL = Style()
+#: DataTable's blank cell (`_EMPTY_TEXT`), which it draws for an empty or missing one.
+_BLANK = Text(no_wrap=True, end="")
 
 
 def _drawn_plainly(cell: Text, inner: int, console: Console) -> list[Segment] | None:
@@ -84,7 +86,27 @@ def quick_cell_line(
         joined = Text("\n").join([text])
         drawn = Segment.adjust_line_length(list(joined.render(console, end="")), inner, style=_NULL)
     pad = [Segment(" " * padding, _NULL)] if padding else []
-    return list(Segment.apply_style([*pad, *drawn, *pad], pre_style, post_style))
+    return _applied([*pad, *drawn, *pad], pre_style, post_style)
+
+
+def _applied(segments: list[Segment], style: Style, post_style: Style) -> list[Segment]:
+    """`Segment.apply_style(segments, style, post_style)`, as a list, each distinct segment
+    style combined once (a cell's padding and its fill share theirs)."""
+    done: dict[Style | None, Style | None] = {}
+    out = []
+    for text, own, control in segments:
+        if control:
+            out.append(Segment(text, None, control))
+            continue
+        if own in done:
+            combined = done[own]
+        else:
+            combined = style + own if style else own
+            if post_style:
+                combined = combined + post_style if combined else post_style
+            done[own] = combined
+        out.append(Segment(text, combined))
+    return out
 
 
 #: A row's drawn line: the row, its line, the base style, whether the cursor and the mouse are
@@ -187,8 +209,25 @@ class QuickTable(DataTable[Any]):
         return drawn
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of one paint shares, looked up once for the paint: the table's own
+        # style (DataTable asks for it again at every line) and the zebra stripes' colours.
         self._pass_styles: dict[tuple[int, Style], Style] = {}
-        return super().render_lines(crop)
+        self._pass_base: Style | None = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_base = None
+
+    def render_line(self, y: int) -> Strip:
+        base = getattr(self, "_pass_base", None)
+        if base is None or self.fixed_rows:
+            return super().render_line(y)
+        # DataTable's render_line, for a table with no fixed rows, with the paint's style.
+        width = self.size.width
+        scroll_x, scroll_y = self.scroll_offset
+        if y >= (self.header_height if self.show_header else 0):
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + width, base)
 
     def _quick_row(
         self, row_index: int, base_style: Style, cursor: bool, hover_row: int
@@ -219,13 +258,16 @@ class QuickTable(DataTable[Any]):
             self.cursor_foreground_priority == "css",
             self.cursor_background_priority == "css",
         )
-        cells = self._get_row_renderables(row_index)[1]
+        cells = self._cells_of(row_key)
+        if cells is None:
+            return None
         console = self.app.console
         padding = self.cell_padding
         scrollable: SegmentLines = []
         table_width = 0
-        for column_index, column in enumerate(self.ordered_columns):
-            cell = cells[column_index]
+        for column_index, (column, cell) in enumerate(
+            zip(self.ordered_columns, cells, strict=True)
+        ):
             width = column.get_render_width(self)
             table_width += width
             if not isinstance(cell, Text):
@@ -254,6 +296,22 @@ class QuickTable(DataTable[Any]):
         remaining = max(0, self.size.width - table_width - self._row_label_column_width)
         scrollable.append([Segment(" " * remaining, extend_style)])
         return [], scrollable
+
+    def _cells_of(self, row_key: RowKey) -> list[Text] | None:
+        """The row's cells in column order when every one is a one-line `Text` (what
+        `_get_row_renderables` gives such a row, read without formatting each cell again);
+        None for any other row."""
+        data = self._data.get(row_key)
+        if data is None:
+            return None
+        cells: list[Text] = []
+        for column in self.ordered_columns:
+            cell = data.get(column.key)
+            if cell is not None and not isinstance(cell, Text):
+                return None
+            # As DataTable formats them: a missing or empty cell is its own blank Text.
+            cells.append(cell or _BLANK)
+        return cells
 
     def _render_cell(
         self,
