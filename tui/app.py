@@ -7,7 +7,8 @@ back. An open form or question keeps the keyboard until it is answered. Keys can
 by binding id in a keymap file (tui/keymap.py); every key is declared in tui/bindings.py.
 
 Keys typed faster than the screens follow wait in `tui.typeahead.TypeAhead` until the app has
-settled, so they reach the screen they were typed for.
+settled, so they reach the screen they were typed for; Python's full garbage collections wait
+for a pause in the typing (`tui.collector`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from textual.driver import Driver
 from textual.screen import ModalScreen, Screen
 
 from tui import bindings
+from tui.collector import QuietCollector
 from tui.commands import CaseCommands
 from tui.host import DocketHost
 from tui.screens.cases import CasesScreen
@@ -76,19 +78,20 @@ class DocketApp(DocketHost):
         super().__init__(store, new_database=new_database)
         self.type_ahead = TypeAhead(self)
         """Keys and pastes wait here until the app has settled (tui/typeahead.py)."""
+        self.collector = QuietCollector()
+        """Full garbage collections wait for a pause in the typing (tui/collector.py)."""
 
     async def on_event(self, event: events.Event) -> None:
         # A key or paste from the terminal (not one on its way down to a widget) may wait.
-        if (
-            isinstance(event, (events.Key, events.Paste))
-            and not event.is_forwarded
-            and self.type_ahead.take(event)
-        ):
-            return
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self.collector.typed()
+            if self.type_ahead.take(event):
+                return
         await super().on_event(event)
 
     def on_unmount(self) -> None:
         self.type_ahead.stop()
+        self.collector.stop()
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
@@ -100,6 +103,7 @@ class DocketApp(DocketHost):
         return driver
 
     def on_mount(self) -> None:
+        self.collector.start(self)
         self.apply_keymap_file()
         self.switch_mode("cases")
         if self.new_database:
