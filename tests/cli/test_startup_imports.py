@@ -187,3 +187,6 @@ def test_the_app_shows_its_first_rows_before_loading_models_or_the_rule_engine(
     out, modules = _modules(APP_SCRIPT, str(one_case_db))
     assert json.loads(out.strip().splitlines()[-1])["rows"] == 1
     assert _loaded_of(modules, NOT_FOR_A_READ + ("pydantic", "docket.models")) == []
+    # The court of the row under the cursor is named from the registry's line (no registry
+    # models), and the Agenda and Search screens load when they are first shown.
+    assert _loaded_of(modules, ("docket.courts", "tui.screens.agenda", "tui.screens.search")) == []
