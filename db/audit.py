@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +64,9 @@ class AuditStore(StoreBase):
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             # mkstemp makes the file 0600: a copy of case files is as private as the original.
+            # (tempfile brings shutil and lzma: loaded for a backup, not for every read.)
+            import tempfile
+
             fd, name = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".part", dir=target.parent
             )

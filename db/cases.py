@@ -97,6 +97,10 @@ class CaseStore(AgendaStore, CourtStore):
 
     def find_case(self, number: str, court: str | None = None) -> Case:
         """The case with this number; `court` tells apart two courts that use one number."""
+        return case_from_row(self.find_case_row(number, court))
+
+    def find_case_row(self, number: str, court: str | None = None) -> dict[str, Any]:
+        """`find_case`'s stored row, for a reader that prints it without a model."""
         number = number.strip()
         if court is not None:
             rows = self.query_dicts(
@@ -120,7 +124,7 @@ class CaseStore(AgendaStore, CourtStore):
                 field="court",
                 example=next((court for court in courts if court != "(none)"), None),
             )
-        return case_from_row(rows[0])
+        return rows[0]
 
     def update_case(self, case: Case) -> Case:
         """Save edits to a case; refused if someone else saved it since it was read."""

@@ -9,6 +9,7 @@ from db.base import StoreBase
 from docket.errors import Refused
 
 if TYPE_CHECKING:
+    from docket.court_table import CourtFacts
     from docket.courts import Court, CourtRegistry
     from docket.models import Case
 
@@ -26,6 +27,20 @@ class CourtStore(StoreBase):
             for row in rows
         ]
         return CourtRegistry(added)
+
+    def court_facts(self, court_id: str | None) -> CourtFacts | None:
+        """The registered court `court_id` names, as a screen or `case show` names it: the
+        registry's answer (shipped courts first) without building its models."""
+        from docket.court_table import facts_of, shipped_court
+
+        if not court_id:
+            return None
+        key = court_id.strip().lower()
+        shipped = shipped_court(key)
+        if shipped is not None:
+            return shipped
+        rows = self.query_dicts("SELECT * FROM courts WHERE id = ?", (key,))
+        return facts_of(rows[0]) if rows else None
 
     def add_court(self, court: Court) -> Court:
         """Register a court or agency the shipped list lacks; an id already taken is refused."""

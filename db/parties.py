@@ -11,7 +11,7 @@ from docket.errors import InputError, NotFound
 if TYPE_CHECKING:
     from docket.models import CaseParty, PartyDetails, PartyKind, PartyRole
 
-_SELECT_LINKS = (
+SELECT_LINKS = (
     "SELECT cp.id, cp.case_id, cp.party_id, cp.role, cp.raw_role, cp.represents_id, "
     "cp.firm, cp.contact, cp.terminated_on, cp.stage, cp.disposition, cp.stage_on, p.name, "
     "p.kind AS party_kind FROM case_parties cp "
@@ -128,7 +128,7 @@ class PartyStore(CaseStore):
     def get_case_party(self, link_id: int) -> CaseParty:
         from docket.models import CaseParty
 
-        rows = self.query_dicts(_SELECT_LINKS + "WHERE cp.id = ?", (link_id,))
+        rows = self.query_dicts(SELECT_LINKS + "WHERE cp.id = ?", (link_id,))
         if not rows:
             raise NotFound(f"no case party has id {link_id}", field="id")
         return CaseParty.model_validate(rows[0])
@@ -136,5 +136,5 @@ class PartyStore(CaseStore):
     def case_parties(self, case_id: int) -> list[CaseParty]:
         from docket.models import CaseParty
 
-        rows = self.query_dicts(_SELECT_LINKS + "WHERE cp.case_id = ? ORDER BY cp.id", (case_id,))
+        rows = self.query_dicts(SELECT_LINKS + "WHERE cp.case_id = ? ORDER BY cp.id", (case_id,))
         return [CaseParty.model_validate(row) for row in rows]

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -94,37 +92,30 @@ def validate_court_id(text: str, *, field: str = "id") -> str:
 
 def parse_courts(text: str, *, source: str = "courts.toml") -> tuple[Court, ...]:
     """Read the shipped registry; a mistake in it is named at load, not when a case is added."""
-    raw = tomllib.loads(text)
-    defaults: Mapping[str, Mapping[str, str]] = raw.get("defaults", {})
+    from docket.court_table import court_entries
+
     courts: list[Court] = []
     seen: set[str] = set()
-    for group, system in (("federal", "federal"), ("state", "state"), ("agency", None)):
-        for entry in raw.get(group, []):
-            values = dict(entry)
-            if system is None:
-                values.setdefault("kind", "agency")
-            else:
-                values.setdefault("system", system)
-                values.setdefault("rules", defaults.get(system, {}).get(values.get("kind", "")))
-            values.setdefault("holidays", f"US-{values.get('state', '')}")
-            try:
-                court = Court.model_validate(values)
-            except ValidationError as error:
-                raise ValueError(f"{source}: court {values.get('id')!r}: {error}") from None
-            if court.id in seen:
-                raise ValueError(f"{source}: court id {court.id!r} appears twice")
-            if system is not None and court.rules is None:
-                raise ValueError(f"{source}: court {court.id!r} has no rule set")
-            seen.add(court.id)
-            courts.append(court)
+    for system, values in court_entries(text):
+        try:
+            court = Court.model_validate(values)
+        except ValidationError as error:
+            raise ValueError(f"{source}: court {values.get('id')!r}: {error}") from None
+        if court.id in seen:
+            raise ValueError(f"{source}: court id {court.id!r} appears twice")
+        if system is not None and court.rules is None:
+            raise ValueError(f"{source}: court {court.id!r} has no rule set")
+        seen.add(court.id)
+        courts.append(court)
     return tuple(courts)
 
 
 @cache
 def shipped_courts() -> tuple[Court, ...]:
     """The courts shipped with docket, read once."""
-    text = resources.files("docket").joinpath("courts.toml").read_text("utf-8")
-    return parse_courts(text)
+    from docket.court_table import shipped_text
+
+    return parse_courts(shipped_text())
 
 
 class CourtRegistry:

@@ -8,7 +8,7 @@ differently from its two ends; the other relations say the same thing both ways.
 
 from __future__ import annotations
 
-from docket.models import Choice
+from docket.choices import Choice
 
 
 class LinkRelation(Choice):

@@ -13,13 +13,9 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from docket.choices import PersonRole as PersonRole
 from docket.errors import InputError
-from docket.models import Choice, ShortLine, name_key
-
-
-class PersonRole(Choice):
-    ATTORNEY = "attorney"
-    PARALEGAL = "paralegal"
+from docket.models import ShortLine, name_key
 
 
 class Person(BaseModel):

@@ -41,11 +41,27 @@ LIBRARY_PRIVATE_USES = {
         "pump._pending_message",
         "getattr(pump._message_queue.ready_event, '_waiters', None)",
     },
-    # DataTable draws each cell in its private `_render_cell`, the one place a subclass can
-    # draw one-line text cells more cheaply; the override keys DataTable's own cell cache the
-    # way DataTable does and hands every other cell back to it (textual is pinned below 9,
-    # and tests/tui/test_quick_table.py checks each cell comes out the same).
+    # Textual marks a screen new to a mode as styled under no style sheet, and parses every
+    # sheet twice more before showing it; the places' screens are marked as made under the
+    # sheet in force (they are styled as they mount), the one way to skip that.
+    "tui/app.py": {
+        "active_app.get()._css_update_count",
+        "screen._css_update_count",
+    },
+    # DataTable draws each cell in its private `_render_cell` and each row in its private
+    # `_render_line_in_row` (reached through `_render_line`), the places a subclass can draw
+    # one-line text rows more cheaply; the overrides key DataTable's own caches the way
+    # DataTable does and hand every other cell and row back to it, and `append_rows` keeps
+    # DataTable's row books as `add_row` does (textual is pinned below 9, and
+    # tests/tui/test_quick_table.py checks each cell and each row comes out the same).
     "tui/widgets/table.py": {
+        "self._data",
+        "self._new_rows",
+        "self._highlight_cursor",
+        "self._labelled_row_exists",
+        "self._get_row_style",
+        "self._row_label_column_width",
+        "self._render_line",
         "self._row_locations",
         "self._column_locations",
         "self._show_hover_cursor",

@@ -7,27 +7,28 @@ back. An open form or question keeps the keyboard until it is answered. Keys can
 by binding id in a keymap file (tui/keymap.py); every key is declared in tui/bindings.py.
 
 Keys typed faster than the screens follow wait in `tui.typeahead.TypeAhead` until the app has
-settled, so they reach the screen they were typed for.
+settled, so they reach the screen they were typed for; Python's full garbage collections wait
+for a pause in the typing (`tui.collector`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events
+from textual._context import active_app
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.driver import Driver
 from textual.screen import ModalScreen, Screen
 
 from tui import bindings
+from tui.collector import QuietCollector
 from tui.commands import CaseCommands
 from tui.host import DocketHost
-from tui.screens.agenda import AgendaScreen
 from tui.screens.cases import CasesScreen
-from tui.screens.search import SearchScreen
 from tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -35,31 +36,62 @@ if TYPE_CHECKING:
     from db.store import Store
 
 
+S = TypeVar("S", bound=Screen[None])
+
+
+def _styled(screen: S) -> S:
+    """A place's screen, marked as made under the style sheet in force.
+
+    It is styled as it mounts; unmarked, Textual takes a screen new to a mode for one whose
+    styles are out of date and parses every style sheet of the app twice more before showing
+    it (a tenth of the start of the app)."""
+    screen._css_update_count = active_app.get()._css_update_count
+    return screen
+
+
+def _cases() -> Screen[None]:
+    return _styled(CasesScreen())
+
+
+def _agenda() -> Screen[None]:
+    """The Agenda, imported when it is first shown: the app starts on the Cases list."""
+    from tui.screens.agenda import AgendaScreen
+
+    return _styled(AgendaScreen())
+
+
+def _search() -> Screen[None]:
+    from tui.screens.search import SearchScreen
+
+    return _styled(SearchScreen())
+
+
 class DocketApp(DocketHost):
     CSS_PATH = "docket.tcss"
     TITLE = "docket"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {CaseCommands}
-    MODES: ClassVar = {"cases": CasesScreen, "agenda": AgendaScreen, "search": SearchScreen}
+    MODES: ClassVar = {"cases": _cases, "agenda": _agenda, "search": _search}
     BINDINGS: ClassVar[list[BindingType]] = bindings.APP
 
     def __init__(self, store: Store, *, new_database: bool = False) -> None:
         super().__init__(store, new_database=new_database)
         self.type_ahead = TypeAhead(self)
         """Keys and pastes wait here until the app has settled (tui/typeahead.py)."""
+        self.collector = QuietCollector()
+        """Full garbage collections wait for a pause in the typing (tui/collector.py)."""
 
     async def on_event(self, event: events.Event) -> None:
         # A key or paste from the terminal (not one on its way down to a widget) may wait.
-        if (
-            isinstance(event, (events.Key, events.Paste))
-            and not event.is_forwarded
-            and self.type_ahead.take(event)
-        ):
-            return
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self.collector.typed()
+            if self.type_ahead.take(event):
+                return
         await super().on_event(event)
 
     def on_unmount(self) -> None:
         self.type_ahead.stop()
+        self.collector.stop()
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
@@ -71,6 +103,7 @@ class DocketApp(DocketHost):
         return driver
 
     def on_mount(self) -> None:
+        self.collector.start(self)
         self.apply_keymap_file()
         self.switch_mode("cases")
         if self.new_database:

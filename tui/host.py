@@ -18,7 +18,6 @@ from tui.verbatim import shown
 
 if TYPE_CHECKING:
     from db.store import Store
-    from docket.courts import CourtRegistry
 
 
 class DocketHost(App[None]):
@@ -31,7 +30,6 @@ class DocketHost(App[None]):
         """True when opening the app created the database (the first run on this machine)."""
         self.own_keys: dict[str, str] = {}
         """The person's keys by binding id, from their keymap file (empty: the standard keys)."""
-        self._courts: CourtRegistry | None = None
 
     def key_for(self, binding_id: str) -> str:
         """The key that runs a binding, as the footer draws it: the person's own when their
@@ -56,9 +54,9 @@ class DocketHost(App[None]):
         New Mexico"), for an id such as `nmd`; an id the registry lacks is shown as stored."""
         if not court_id:
             return ""
-        if self._courts is None:
-            self._courts = self.store.court_registry()
-        court = self._courts.get(court_id)
+        # Looked up without the registry's models: the Cases list names the court of every
+        # row the cursor lands on, from its first screen.
+        court = self.store.court_facts(court_id)
         return court.name if court is not None else court_id
 
     def notify(

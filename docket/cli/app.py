@@ -6,6 +6,7 @@ the CLI: a command such as `docket case show` never pays for them.
 
 from __future__ import annotations
 
+import gc
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,14 +19,23 @@ if TYPE_CHECKING:
 
 
 def _run_tui(store: Store, *, new_database: bool = False) -> int:
+    # Textual and the app make some hundreds of thousands of objects that live as long as
+    # the app; the collector would walk them all at every full collection while they are
+    # made, and again later (one fell in the first paint). It waits until they are made,
+    # then sets them aside (frozen), so its later passes look at new objects only.
+    gc.disable()
     try:
-        from tui.app import DocketApp  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError:
-        raise Refused(
-            "the TUI is not installed with this copy of docket; use the commands"
-        ) from None
-
-    DocketApp(store, new_database=new_database).run()
+        try:
+            from tui.app import DocketApp  # type: ignore[import-not-found,unused-ignore]
+        except ModuleNotFoundError:
+            raise Refused(
+                "the TUI is not installed with this copy of docket; use the commands"
+            ) from None
+        app = DocketApp(store, new_database=new_database)
+    finally:
+        gc.freeze()
+        gc.enable()
+    app.run()
     return 0
 
 

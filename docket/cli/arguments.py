@@ -11,25 +11,21 @@ import argparse
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
+from docket.choices import CaseKind, DocType, HearingStatus, PartyKind, PartyRole, ServiceMethod
 from docket.cli.context import Context, Opens, db_help
 from docket.cli.errors import EXAMPLES, FIELD_FLAGS_DEFAULT, flag_for, validation_input_error
-from docket.doubts import Doubt, doubts_text
 from docket.errors import InputError, Unconfirmed
-from docket.models import (
-    CaseKind,
-    DocType,
-    HearingStatus,
-    PartyKind,
-    PartyRole,
-    ServiceMethod,
-    parse_lead_times,
-)
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from docket.doubts import Doubt
+
+# pydantic, the models and the date doubts load when a command first reads a record or a
+# date, not when the parser is built: a read such as `case show` never needs them.
+M = TypeVar("M", bound="BaseModel")
 E = TypeVar("E", CaseKind, PartyRole, PartyKind, DocType, ServiceMethod, HearingStatus)
 
 Handler = Callable[[argparse.Namespace, Context], int]
@@ -63,6 +59,8 @@ def choice(enum: type[E], text: str, flag: str) -> E:
 def build(model: type[M], **values: Any) -> M:
     """Validate a model from typed values; a failure names the field, which the error
     line turns into the flag it came by."""
+    from pydantic import ValidationError
+
     try:
         return model(**values)
     except ValidationError as error:
@@ -101,6 +99,8 @@ def record_number(text: str) -> int:
 
 
 def lead_times(text: str) -> list[int]:
+    from docket.models import parse_lead_times
+
     days = parse_lead_times(text, field="--remind")
     if not days:
         raise InputError("--remind", "names no lead times", EXAMPLES["--remind"])
@@ -183,6 +183,8 @@ def confirm_dates(doubts: Sequence[Doubt], args: argparse.Namespace) -> None:
     """Refuse (exit 2, nothing written) a questioned date unless `--yes` was given."""
     if not doubts or getattr(args, "yes", False):
         return
+    from docket.doubts import doubts_text
+
     command = getattr(args, "command_parser", None)
     text = doubts_text(doubts, lambda field: flag_for(field, command))
     raise Unconfirmed(f"{text}; check the date, or add --yes to save it as typed")

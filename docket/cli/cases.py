@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from docket.choices import CaseKind, PartyRole
 from docket.cli import links, team
 from docket.cli.arguments import (
     DATE_FORMS,
@@ -35,15 +36,16 @@ from docket.cli.output import (
     say,
 )
 from docket.errors import InputError, NotFound, Refused
-from docket.models import Case, CaseKind, CaseParty, Deadline, PartyRole, StatusChange
 
 if TYPE_CHECKING:
+    from db.case_file import CaseFile
     from db.rows import CaseRow
-    from db.team import Responsible
-    from docket.courts import Court
+    from docket.models import Case, CaseParty, Deadline
 
 
 def cmd_case_add(args: argparse.Namespace, ctx: Context) -> int:
+    from docket.models import Case
+
     kind = choice(CaseKind, args.kind, "--kind")
     opened = optional_day(args.opened, "--opened", ctx.today)
     follow_up = optional_day(args.follow_up, "--follow-up", ctx.today)
@@ -147,6 +149,7 @@ def _deadline_json(deadline: Deadline) -> dict[str, Any]:
 
 def cmd_case_edit(args: argparse.Namespace, ctx: Context) -> int:
     from docket.doubts import case_doubts, touching
+    from docket.models import Case
 
     changes = _case_changes(args, ctx)
     current, case_id = _case_to_edit(args, ctx)
@@ -288,12 +291,8 @@ def _print_parties(parties: list[CaseParty]) -> None:
         say("  none")
 
 
-def _print_case_header(
-    case: Case,
-    court: Court | None = None,
-    reported: StatusChange | None = None,
-    people: Responsible | None = None,
-) -> None:
+def _print_case_header(sheet: CaseFile) -> None:
+    case, court, reported = sheet.case, sheet.court, sheet.reported
     where = f"  ({case.court})" if case.court else ""
     say(f"{case.number}{where}")
     say(f"  {case.title}")
@@ -314,10 +313,8 @@ def _print_case_header(
         say(f"  Disposition: {case.disposition}")
     if case.judge:
         say(f"  Judge: {case.judge}")
-    if people is not None and (people.attorney or people.paralegal):
-        attorney = people.attorney.name if people.attorney else "-"
-        paralegal = people.paralegal.name if people.paralegal else "-"
-        say(f"  Attorney: {attorney}   Paralegal: {paralegal}")
+    if sheet.attorney or sheet.paralegal:
+        say(f"  Attorney: {sheet.attorney or '-'}   Paralegal: {sheet.paralegal or '-'}")
     if case.matter_no or case.client_no:
         say(f"  Matter no.: {case.matter_no or '-'}   Client no.: {case.client_no or '-'}")
     if case.stay_reason:
@@ -333,54 +330,25 @@ def _print_case_header(
 
 
 def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
-    store = ctx.store
-    case, case_id = ctx.case_id(args.number)
-    parties = store.case_parties(case_id)
-    hearings = store.hearings(case_id, limit=10_000)
-    deadlines = store.deadlines(case_id, limit=10_000)
-    history = store.status_history(case_id)
-    notes = store.notes(case_id, limit=10_000)
-    reported = store.reported_status(case_id)
-    linked = store.case_links(case_id)
-    people = store.responsible(case_id)
-    assignees = store.deadline_assignees(case_id)
     if args.json:
-        print_json(
-            {
-                "case": case.model_dump(mode="json"),
-                "attorney": people.attorney.name if people.attorney else None,
-                "paralegal": people.paralegal.name if people.paralegal else None,
-                "links": [links.link_json(link) for link in linked],
-                "parties": [p.model_dump(mode="json") for p in parties],
-                "defendants": [defendant_json(p) for p in parties if p.role == PartyRole.DEFENDANT],
-                "reported_on": None if reported is None else str(reported.reported_on),
-                "filings": [f.model_dump(mode="json") for f in store.all_filings(case_id)],
-                "hearings": [h.model_dump(mode="json") for h in hearings],
-                "deadlines": [
-                    {**d.model_dump(mode="json"), "assigned_to": assignees.get(d.id or 0)}
-                    for d in deadlines
-                ],
-                "status_history": [s.model_dump(mode="json") for s in history],
-                "notes": [n.model_dump(mode="json") for n in notes],
-            }
-        )
-        return 0
-    _print_case_header(case, store.court_of(case), reported, people)
+        return _case_show_json(ctx.case_id(args.number), ctx)
+    from db.case_file import read_case_file
+
+    sheet = read_case_file(ctx.store, ctx.case_row(args.number))
+    _print_case_header(sheet)
 
     say("\nRelated matters")
-    links.print_links(linked)
+    links.print_links(sheet.links)
 
     say("\nParties")
-    _print_parties(parties)
-    defendants = [p for p in parties if p.role == PartyRole.DEFENDANT]
+    _print_parties(sheet.parties)
+    defendants = [p for p in sheet.parties if p.role == PartyRole.DEFENDANT]
     if any(d.stage for d in defendants):
         say("\nDefendants")
-        print_defendants(defendants, case.stage)
+        print_defendants(defendants, sheet.case.stage)
 
     say("\nDocket")
-    any_filing = False
-    for filing in store.all_filings(case_id):
-        any_filing = True
+    for filing in sheet.filings:
         void = f"  [VOIDED: {filing.void_reason}]" if filing.voided else ""
         say(
             f"  {filing.entry_no:>3}  {filing.filed_on}  {filing.doc_type.label:<16} "
@@ -396,35 +364,70 @@ def cmd_case_show(args: argparse.Namespace, ctx: Context) -> int:
             say(f"       {'; '.join(details)}")
         if filing.description:
             say(f"       {filing.description}")
-    if not any_filing:
+    if not sheet.filings:
         say("  none")
 
     say("\nHearings")
-    print_hearings(hearings)
+    print_hearings(sheet.hearings)
 
     say("\nDeadlines")
-    for deadline in deadlines:
+    for deadline in sheet.deadlines:
         cite = f"  ({deadline.citation})" if deadline.citation else ""
         say(
             f"  #{deadline.id:<4} {deadline.due_on}  {deadline.status.label:<9} "
             f"{deadline.title}{cite}"
         )
-        if deadline.id in assignees:
-            say(f"         given to {assignees[deadline.id]}")
+        if deadline.id in sheet.assignees:
+            say(f"         given to {sheet.assignees[deadline.id]}")
         print_steps(deadline.computation, "         ")
-    if not deadlines:
+    if not sheet.deadlines:
         say("  none")
 
     say("\nStatus history")
-    print_history(history, "  ")
+    print_history(sheet.history, "  ")
 
     say("\nNotes")
-    for note in notes:
+    for note in sheet.notes:
         say(f"  {note.noted_on}  {note.text}")
         if note.source:
             say(f"      source: {note.source}")
-    if not notes:
+    if not sheet.notes:
         say("  none")
+    return 0
+
+
+def _case_show_json(found: tuple[Case, int], ctx: Context) -> int:
+    """`case show --json`: the case as the models export it (what a script reads)."""
+    store = ctx.store
+    case, case_id = found
+    parties = store.case_parties(case_id)
+    hearings = store.hearings(case_id, limit=10_000)
+    deadlines = store.deadlines(case_id, limit=10_000)
+    history = store.status_history(case_id)
+    notes = store.notes(case_id, limit=10_000)
+    reported = store.reported_status(case_id)
+    linked = store.case_links(case_id)
+    people = store.responsible(case_id)
+    assignees = store.deadline_assignees(case_id)
+    print_json(
+        {
+            "case": case.model_dump(mode="json"),
+            "attorney": people.attorney.name if people.attorney else None,
+            "paralegal": people.paralegal.name if people.paralegal else None,
+            "links": [links.link_json(link) for link in linked],
+            "parties": [p.model_dump(mode="json") for p in parties],
+            "defendants": [defendant_json(p) for p in parties if p.role == PartyRole.DEFENDANT],
+            "reported_on": None if reported is None else str(reported.reported_on),
+            "filings": [f.model_dump(mode="json") for f in store.all_filings(case_id)],
+            "hearings": [h.model_dump(mode="json") for h in hearings],
+            "deadlines": [
+                {**d.model_dump(mode="json"), "assigned_to": assignees.get(d.id or 0)}
+                for d in deadlines
+            ],
+            "status_history": [s.model_dump(mode="json") for s in history],
+            "notes": [n.model_dump(mode="json") for n in notes],
+        }
+    )
     return 0
 
 

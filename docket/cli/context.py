@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from docket.errors import InputError, NotFound
 
@@ -30,6 +31,13 @@ Opens = Literal["existing", "create"]
 
 def default_db_path() -> Path:
     """The platform's user data folder: `~/.local/share/docket/docket.db` on Linux."""
+    if sys.platform == "linux":
+        # platformdirs' rule on Linux, without loading it (it loads tempfile, shutil and
+        # lzma), as every command's `--db` help names this path.
+        base = os.environ.get("XDG_DATA_HOME", "")
+        if not base.strip():
+            base = os.path.expanduser("~/.local/share")
+        return Path(base) / "docket" / "docket.db"
     import platformdirs
 
     return Path(platformdirs.user_data_dir("docket")) / "docket.db"
@@ -124,8 +132,14 @@ class Context:
     def case(self, number: str, *, court_flag: str = "court") -> Case:
         """The case `number` names; the argument `court_flag` (`--court` unless a command
         uses that flag for something else) tells apart two courts that use one number."""
+        from db.mapping import case_from_row
+
+        return case_from_row(self.case_row(number, court_flag=court_flag))
+
+    def case_row(self, number: str, *, court_flag: str = "court") -> dict[str, Any]:
+        """`case`'s stored row, for a command that only prints it."""
         try:
-            return self.store.find_case(number, getattr(self.args, court_flag, None))
+            return self.store.find_case_row(number, getattr(self.args, court_flag, None))
         except NotFound as missing:
             # The store says which case is missing; the shell can also say where to look.
             raise NotFound(

@@ -16,14 +16,15 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docket.choices import DeadlineStatus
 from docket.errors import InputError
 from docket.inert import json_escaped, visible
-from docket.models import CaseParty, Deadline, DeadlineStatus, Hearing, StatusChange
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from db.reports import ImportReport, NoticeReport
+    from docket.models import CaseParty, Deadline, Hearing, StatusChange
 
 
 def say(text: str = "") -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from docket.choices import PersonRole
 from docket.cli.arguments import (
     Subparsers,
     add_json,
@@ -21,7 +22,6 @@ from docket.cli.arguments import (
 from docket.cli.context import Context
 from docket.cli.output import print_json, say
 from docket.errors import InputError
-from docket.team import Person, PersonRole
 
 if TYPE_CHECKING:
     from db.team import Keep
@@ -53,6 +53,8 @@ def _refuse_if_no_team(ctx: Context, flag: str) -> None:
 
 def cmd_person_add(args: argparse.Namespace, ctx: Context) -> int:
     role = PersonRole.choose(args.role, "--role")
+    from docket.team import Person
+
     person = build(Person, name=args.name, role=role, login=args.login)
     saved = ctx.store.add_person(person)
     login = f", login {saved.login}" if saved.login else ""

@@ -8,6 +8,7 @@ import sys
 import tomllib
 from collections.abc import Iterator
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
@@ -95,6 +96,20 @@ def test_db_help_names_the_environment_and_the_platform_default() -> None:
         if "--db" in action.option_strings:
             assert "$DOCKET_DB" in (action.help or ""), name
             assert shown in (action.help or ""), name
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "/srv/data"])
+def test_the_default_database_is_where_platformdirs_puts_user_data(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worked out without loading platformdirs on Linux: the same folder it names."""
+    import platformdirs
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert default_db_path() == Path(platformdirs.user_data_dir("docket")) / "docket.db"
 
 
 def test_help_exits_0_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:

@@ -107,6 +107,18 @@ def test_export_ics_loads_icalendar_only_when_asked(one_case_db: Path, tmp_path:
 #: and sqlite-utils (used only to upgrade a database).
 NOT_FOR_A_READ = ("docket.rules", "docket.triggers", "holidays", "juriscraper", "sqlite_utils")
 
+#: What `case show` (printed, not --json) needs none of: pydantic and every model built with
+#: it (the records, the court registry's, the team's), the date doubts of a write, and
+#: tempfile (which loads shutil and lzma; a backup needs it).
+NOT_FOR_A_MODEL_FREE_READ = (
+    "pydantic",
+    "docket.models",
+    "docket.courts",
+    "docket.team",
+    "docket.doubts",
+    "tempfile",
+)
+
 #: Opens the app on the database in sys.argv[1], waits for its first rows, and reports which
 #: modules had been loaded by then.
 APP_SCRIPT = textwrap.dedent(
@@ -162,6 +174,8 @@ def test_case_show_reads_without_the_rule_engine_or_sqlite_utils(one_case_db: Pa
     )
     _, modules = _modules(script, str(one_case_db))
     assert _loaded_of(modules, NOT_FOR_A_READ + ("textual", "tui")) == []
+    # Printed from plain rows, its court named from the registry's one line: no models.
+    assert _loaded_of(modules, NOT_FOR_A_MODEL_FREE_READ) == []
 
 
 @pytest.mark.slow
@@ -173,3 +187,6 @@ def test_the_app_shows_its_first_rows_before_loading_models_or_the_rule_engine(
     out, modules = _modules(APP_SCRIPT, str(one_case_db))
     assert json.loads(out.strip().splitlines()[-1])["rows"] == 1
     assert _loaded_of(modules, NOT_FOR_A_READ + ("pydantic", "docket.models")) == []
+    # The court of the row under the cursor is named from the registry's line (no registry
+    # models), and the Agenda and Search screens load when they are first shown.
+    assert _loaded_of(modules, ("docket.courts", "tui.screens.agenda", "tui.screens.search")) == []

@@ -93,3 +93,21 @@ def test_ids_are_matched_whatever_their_case() -> None:
 )
 def test_old_free_text_courts_map_only_when_plain(text: str, expected: str | None) -> None:
     assert court_id_for_text(text, CourtRegistry()) == expected
+
+
+def test_one_court_read_from_its_line_is_the_court_the_whole_registry_reads() -> None:
+    """`case show` and the screens name a court from its own line of courts.toml."""
+    from docket.court_table import shipped_court
+
+    for court in shipped_courts():
+        facts = shipped_court(court.id)
+        assert facts is not None, court.id
+        assert (facts.name, facts.system, facts.kind, facts.tz, facts.rules) == (
+            court.name,
+            court.system,
+            court.kind,
+            court.tz,
+            court.rules,
+        )
+    assert shipped_court("no-such-court") is None
+    assert shipped_court('nmd", name = "x') is None

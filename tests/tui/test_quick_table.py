@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from rich.style import Style
 from rich.text import Text
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from db.store import Store
@@ -66,3 +67,34 @@ async def test_every_cell_is_drawn_as_the_data_table_draws_it(
                     assert [list(line) for line in quick] == [list(line) for line in plain]
                     compared += 1
         assert compared == table.row_count * len(table.ordered_columns) * 2
+
+
+@pytest.mark.parametrize("size", [(120, 30), (80, 24)])
+async def test_every_row_is_drawn_as_the_data_table_draws_it(
+    store: Store, size: tuple[int, int]
+) -> None:
+    """A whole row of the list, with the cursor on it, the mouse on it, or neither, comes
+    out as DataTable draws it: the cells, and the row's colour carried to the edge."""
+    _fill(store)
+    app = DocketApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#cases", QuickTable)
+        assert table.row_count == 5
+        style = table.rich_style
+        compared = 0
+        for row in range(table.row_count):
+            key = table._row_locations.get_key(row)
+            assert key is not None
+            for cursor, hover in ((row, -1), (-1, row), (-1, -1), (row, row)):
+                at, mouse = Coordinate(cursor, 0), Coordinate(hover, 0)
+                table._clear_caches()
+                quick = table._quick_row(row, style, cursor == row, hover)
+                assert quick is not None  # every row of this list takes the shortcut
+                table._clear_caches()
+                plain = DataTable._render_line_in_row(table, key, 0, style, at, mouse)
+                assert [[list(line) for line in part] for part in quick] == [
+                    [list(line) for line in part] for part in plain
+                ]
+                compared += 1
+        assert compared == table.row_count * 4

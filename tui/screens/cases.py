@@ -83,8 +83,21 @@ class CasesScreen(Screen[None]):
         self._columns = self._layout(self._width)
         self._add_columns(table, self._width)
         table.focus()
-        self.reload()
+        self._read_first_page()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _read_first_page(self) -> None:
+        """The first page, read here rather than in a worker: from the urgency index it takes
+        a millisecond or two, and read before the screen is first drawn, the list is drawn
+        once, with its rows, instead of empty and then again as the app starts."""
+        self._generation += 1
+        self._exhausted = False
+        self._loading = True
+        self._first_page = PAGE_SIZE
+        self._keep_id = None
+        self._asked = self.query_one("#filter", Input).value
+        rows = docket_app(self).store.list_cases(text=self._asked, limit=PAGE_SIZE)
+        self.on_cases_loaded(CasesLoaded(rows, self._generation, False))
 
     def _theme_changed(self, theme: Theme) -> None:
         # Row colours are read from the theme as rows are built: rebuild them.
@@ -173,14 +186,13 @@ class CasesScreen(Screen[None]):
             # The filter has taken a key whose change has not reached this screen yet: its
             # page is on its way, and laying out this one would only hold it up.
             return
-        table = self.query_one("#cases", DataTable)
+        table = self.query_one("#cases", QuickTable)
         self._loading = False
         if not message.append:
             table.clear()
             self._loaded.clear()
-        for row in message.rows:
-            table.add_row(*self._cells(row), key=str(row.id))
-            self._loaded[row.id] = row
+        table.append_rows((str(row.id), self._cells(row)) for row in message.rows)
+        self._loaded.update((row.id, row) for row in message.rows)
         if message.rows:
             self._last_row = message.rows[-1]
         self._exhausted = message.whole or len(message.rows) < (
