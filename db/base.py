@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Literal, Self, cast
 
 from db.connection import is_writable, open_database
 from db.mapping import json_text
@@ -31,6 +31,12 @@ from docket.errors import InputError, NotFound, Refused, StaleRecord
 
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
+
+#: The advisory lock a PostgreSQL write transaction holds (see `write()`).
+WRITER_LOCK = 0x646F636B
+
+#: Which SQL the database speaks.
+Dialect = Literal["sqlite", "postgresql"]
 
 #: Parameters for a query: positional or named.
 Params = Sequence[Any] | dict[str, Any]
@@ -49,9 +55,16 @@ class StoreBase:
         quiet_after_days: int = QUIET_AFTER_DAYS,
         read_only: bool = False,
         created: bool = False,
+        url: str | None = None,
     ) -> None:
         self._conn = conn
         self.path = path
+        """The SQLite file; None on PostgreSQL."""
+        self.url = url
+        """The PostgreSQL database's URL; None on SQLite."""
+        self.dialect: Dialect = "postgresql" if url is not None else "sqlite"
+        """Which SQL the connection speaks underneath (the store writes SQLite's; see
+        `db.postgres`): only search, the Cases filter and the schema ask."""
         self.read_only = read_only
         """Opened read-only (the file cannot be written here): reads work, writes are refused."""
         self.created = created
@@ -67,6 +80,21 @@ class StoreBase:
 
     @classmethod
     def open(cls, path: Path | str, *, clock: Clock | None = None, user: str | None = None) -> Self:
+        """Open the SQLite file at `path`, or the PostgreSQL database a `postgresql://` URL
+        names; either is created or upgraded first."""
+        from db.postgres.connection import is_postgres_target
+
+        if is_postgres_target(path):
+            from db.postgres.connection import connect
+
+            pg = connect(str(path))
+            return cls(
+                cast("sqlite3.Connection", pg),  # the subset of it the store uses
+                clock=clock,
+                user=user,
+                url=str(path),
+                created=pg.created,
+            )
         path = Path(path)
         try:
             opened = open_database(path)
@@ -97,6 +125,15 @@ class StoreBase:
     @property
     def conn(self) -> sqlite3.Connection:
         return self._conn
+
+    @property
+    def where(self) -> str:
+        """The database as a person names it: the file's path, or the URL without a password."""
+        if self.url is not None:
+            from db.postgres.connection import shown_url
+
+            return shown_url(self.url)
+        return str(self.path)
 
     @property
     def database_id(self) -> str:
@@ -134,6 +171,11 @@ class StoreBase:
                 return
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                if self.dialect == "postgresql":
+                    # Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: entry
+                    # numbers, stale checks and rollups read then write, and the audit log's
+                    # ids then commit in order (which the change feed reads by).
+                    self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
                 yield
             except BaseException:
                 if self.conn.in_transaction:

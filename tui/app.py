@@ -75,7 +75,7 @@ class DocketApp(DocketHost):
         self.switch_mode("cases")
         if self.new_database:
             self.notify(
-                f"Created an empty docket database at {self.store.path}. "
+                f"Created an empty docket database at {self.store.where}. "
                 "docket --db FILE or $DOCKET_DB opens another.",
                 title="New database",
                 markup=False,

@@ -282,7 +282,7 @@ def test_two_processes_adding_filings_at_once_get_gapless_entry_numbers(
     for writer in writers:
         _, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err
-    conn = sqlite3.connect(db_path)
+    conn = Store.open(db_path).conn
     entries = [
         row[0]
         for row in conn.execute(
@@ -293,6 +293,7 @@ def test_two_processes_adding_filings_at_once_get_gapless_entry_numbers(
     assert entries == list(range(1, 32))  # the fixture's entry 1, then 30 more
 
 
+@pytest.mark.sqlite_only
 def test_database_is_wal_intact_and_every_write_is_audited(
     cli_env: dict[str, str], db_path: Path
 ) -> None:
@@ -422,6 +423,7 @@ def test_party_conflict_and_counsel_shown_on_the_case(
     assert "Lou Lawyer  (for Ann Able)" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only
 def test_follow_up_search_and_backup(
     one_case: Case, in_process: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

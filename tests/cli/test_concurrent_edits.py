@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from db.store import Store
 from tests.conftest import run
 
 EDITS = 120
@@ -52,7 +52,7 @@ def test_two_processes_editing_different_fields_lose_no_edit(
         _, err = writer.communicate(timeout=240)
         assert writer.returncode == 0, err
 
-    conn = sqlite3.connect(db_path)
+    conn = Store.open(db_path).conn
     try:
         title, description, version = conn.execute(
             "SELECT title, description, version FROM filings"

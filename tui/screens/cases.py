@@ -223,7 +223,7 @@ class CasesScreen(Screen[None]):
             f"  {host.key_for('cases.new')}  enter a new case\n"
             f"  {host.key_for('app.palette')}  then Import PACER docket… or Import ECF notices…\n"
             "  docket --demo  (in a shell) opens a copy of the demo data to try things on\n"
-            f"This database: {host.store.path}"
+            f"This database: {host.store.where}"
         )
 
     def _cells(self, row: CaseRow) -> list[object]:
