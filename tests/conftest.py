@@ -142,6 +142,15 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def holds_nothing(target: Path | str) -> bool:
+    """No docket was written at `target`: no file on SQLite, no case on PostgreSQL (whose
+    database is there before any command runs)."""
+    if isinstance(target, Path):
+        return not target.exists()
+    with Store.open(target) as store:
+        return store.count_cases() == 0
+
+
 @pytest.fixture
 def in_process(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
     """Point in-process `main()` calls at the test database and the fixed today."""

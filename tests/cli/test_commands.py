@@ -20,7 +20,7 @@ from db.store import Store
 from docket.cli import main
 from docket.models import Case, CaseKind, Deadline, Filing
 from tests.cli.helpers import table_counts
-from tests.conftest import PACER_SAMPLES, run
+from tests.conftest import PACER_SAMPLES, holds_nothing, run
 
 TITLE = "Smith v. Jones [sealed] — “quoted”"
 
@@ -446,6 +446,6 @@ def test_db_flag_wins_over_environment_and_demo_writes_once(
 ) -> None:
     elsewhere = tmp_path / "elsewhere.db"
     assert main(["demo", "--db", str(elsewhere)]) == 0
-    assert not in_process.exists()
+    assert holds_nothing(in_process)
     assert main(["case", "show", "SFCSO-2021-1021", "--db", str(elsewhere)]) == 0
     assert "Halyna Hutchins" in capsys.readouterr().out

@@ -5,7 +5,6 @@ back, so 17-27 of 240 edits were silently undone by the other process."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,4 +76,5 @@ def test_two_processes_editing_different_fields_lose_no_edit(
     assert len(changed_by_each) == 2 * EDITS
     assert changed_by_each.count({"title"}) == EDITS
     assert changed_by_each.count({"description"}) == EDITS
-    assert os.path.exists(db_path)
+    if isinstance(db_path, Path):
+        assert db_path.exists()

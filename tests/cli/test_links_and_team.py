@@ -6,7 +6,6 @@ and the user is `tester` (see the `in_process` fixture)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -38,11 +37,8 @@ def incident(in_process: Path, store: Store) -> Store:
 
 
 def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+    with Store.open(path) as store:
+        return store.query_rows(sql)
 
 
 def test_link_shows_on_both_matters_in_text_and_json(
