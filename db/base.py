@@ -22,12 +22,15 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, Self, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from db.connection import is_writable, open_database
 from db.mapping import json_text
 from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
+
+if TYPE_CHECKING:
+    from db.postgres.connection import ReadPool
 
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
@@ -76,6 +79,9 @@ class StoreBase:
         self.quiet_after_days = quiet_after_days
         self.lock = threading.RLock()
         """Serializes every use of the one connection; hold it around direct use of `conn`."""
+        self._writing = threading.local()
+        """Whether this thread is inside `write()` (its reads must see its own writes)."""
+        self._read_pool: ReadPool | None = None
         self._savepoints = itertools.count(1)
 
     @classmethod
@@ -114,7 +120,23 @@ class StoreBase:
         )
 
     def close(self) -> None:
+        if self._read_pool is not None:
+            self._read_pool.close()
         self._conn.close()
+
+    def pool_reads(self, size: int = 4) -> None:
+        """Let reads from other threads run at once, each on a pooled connection of its own.
+
+        The app reads from several workers (a page of cases, a case's docket, the agenda);
+        on one connection they wait for each other, and on a server a round trip is not free.
+        SQLite has nothing to gain (its reads are local and brief): there this does nothing.
+        A read from inside `write()` stays on the writing connection, which alone sees what
+        the transaction has written so far.
+        """
+        if self.dialect == "postgresql" and self._read_pool is None and self.url is not None:
+            from db.postgres.connection import ReadPool
+
+            self._read_pool = ReadPool(self.url, size)
 
     def __enter__(self) -> Self:
         return self
@@ -170,6 +192,7 @@ class StoreBase:
                 self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
                 return
             self.conn.execute("BEGIN IMMEDIATE")
+            self._writing.active = True
             try:
                 if self.dialect == "postgresql":
                     # Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: entry
@@ -183,16 +206,23 @@ class StoreBase:
                 raise
             else:
                 self.conn.execute("COMMIT")
+            finally:
+                self._writing.active = False
 
     # ------------------------------------------------------------------ reads
 
     def query_rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         """Rows as tuples: what lists use, since a model per row costs more than the fetch."""
+        if self._read_pool is not None and not getattr(self._writing, "active", False):
+            return self._read_pool.rows(sql, params)[1]
         with self.lock:
             return self.conn.execute(sql, params).fetchall()
 
     def query_dicts(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         """Rows as column-name dicts, ready for the `db.mapping` converters."""
+        if self._read_pool is not None and not getattr(self._writing, "active", False):
+            names, rows = self._read_pool.rows(sql, params)
+            return [dict(zip(names, row, strict=True)) for row in rows]
         with self.lock:
             cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]

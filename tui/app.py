@@ -45,6 +45,7 @@ class DocketApp(DocketHost):
 
     def __init__(self, store: Store, *, new_database: bool = False) -> None:
         super().__init__(store, new_database=new_database)
+        store.pool_reads()  # the screens' workers read at once on a shared server
         self.type_ahead = TypeAhead(self)
         """Keys and pastes wait here until the app has settled (tui/typeahead.py)."""
 

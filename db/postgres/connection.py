@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from db.postgres.schema import EXTENSIONS, MIGRATIONS, MIGRATIONS_TABLE, statements
@@ -61,13 +62,19 @@ class PgCursor:
         return self._cursor.rowcount
 
     def fetchone(self) -> tuple[Any, ...] | None:
-        return _converted(self._cursor.fetchone)
+        with _errors():
+            row: tuple[Any, ...] | None = self._cursor.fetchone()
+        return row
 
     def fetchall(self) -> list[tuple[Any, ...]]:
-        return _converted(self._cursor.fetchall)
+        with _errors():
+            rows: list[tuple[Any, ...]] = self._cursor.fetchall()
+        return rows
 
     def fetchmany(self, size: int = 1) -> list[tuple[Any, ...]]:
-        return _converted(lambda: self._cursor.fetchmany(size))
+        with _errors():
+            rows: list[tuple[Any, ...]] = self._cursor.fetchmany(size)
+        return rows
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
         return iter(self.fetchall())
@@ -110,16 +117,14 @@ class PgConnection:
             self._trace(f"{translated.sql} -- {params!r}")
         cursor = self._conn.cursor()
         with _errors():
-            cursor.execute(translated.sql.encode(), _params(params))  # type: ignore[arg-type]
+            cursor.execute(translated.sql.encode(), _params(params))
         return PgCursor(cursor, returns_id=translated.returns_id)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any] | dict[str, Any]]) -> PgCursor:
-        translated = translate(sql)
-        if translated.returns_id:
-            translated = translate(sql + " RETURNING id")  # returned ids are not read
+        translated = translate(sql, returning=False)
         cursor = self._conn.cursor()
         with _errors():
-            cursor.executemany(translated.sql.encode(), [_params(row) for row in rows])  # type: ignore[arg-type]
+            cursor.executemany(translated.sql.encode(), [_params(row) for row in rows])
         return PgCursor(cursor, returns_id=False)
 
     def commit(self) -> None:
@@ -134,43 +139,80 @@ class PgConnection:
         self._conn.close()
 
 
+class ReadPool:
+    """Connections for reads outside a write, so the app's workers need not take turns."""
+
+    def __init__(self, url: str, size: int) -> None:
+        from psycopg_pool import ConnectionPool
+
+        self._pool: ConnectionPool[Any] = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=size,
+            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_SECONDS},
+            name="docket-reads",
+            open=True,
+        )
+
+    def rows(
+        self, sql: str, params: Sequence[Any] | dict[str, Any]
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The column names and rows of one read."""
+        statement = translate(sql, returning=False).sql.encode()
+        with _errors(), self._pool.connection() as conn, conn.cursor() as cursor:
+            cursor.execute(statement, _params(params))
+            names = [column.name for column in cursor.description or ()]
+            return names, cursor.fetchall()
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+def move_sequences(conn: PgConnection) -> None:
+    """Move every table's id sequence past its largest id: rows inserted with their ids
+    given (a migration, a bulk load) leave the sequence behind, and the next insert that
+    takes an id from it would collide."""
+    from db.postgres.sql import ID_TABLES
+
+    for table in sorted(ID_TABLES):
+        conn.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+        )
+
+
 def _params(params: Sequence[Any] | dict[str, Any]) -> Sequence[Any] | dict[str, Any]:
     if isinstance(params, dict):
         return params
     return tuple(params)
 
 
-def _converted(fetch: Any) -> Any:
-    with _errors():
-        return fetch()
-
-
-class _errors:
+@contextmanager
+def _errors() -> Iterator[None]:
     """Raise psycopg's errors as the `sqlite3` class of the same DB-API kind."""
+    import psycopg
 
-    def __enter__(self) -> None:
-        return None
+    try:
+        yield
+    except psycopg.Error as error:
+        raise _as_sqlite(error) from error
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _: Any) -> bool:
-        if error is None:
-            return False
-        import psycopg
 
-        if not isinstance(error, psycopg.Error):
-            return False
-        for theirs, ours in (
-            (psycopg.IntegrityError, sqlite3.IntegrityError),
-            (psycopg.OperationalError, sqlite3.OperationalError),
-            (psycopg.ProgrammingError, sqlite3.ProgrammingError),
-            (psycopg.DataError, sqlite3.DataError),
-            (psycopg.InternalError, sqlite3.InternalError),
-            (psycopg.NotSupportedError, sqlite3.NotSupportedError),
-            (psycopg.DatabaseError, sqlite3.DatabaseError),
-        ):
-            if isinstance(error, theirs):
-                message = error.diag.message_primary or str(error)
-                raise ours(message) from error
-        raise sqlite3.Error(str(error)) from error
+def _as_sqlite(error: Exception) -> sqlite3.Error:
+    import psycopg
+
+    for theirs, ours in (
+        (psycopg.IntegrityError, sqlite3.IntegrityError),
+        (psycopg.OperationalError, sqlite3.OperationalError),
+        (psycopg.ProgrammingError, sqlite3.ProgrammingError),
+        (psycopg.DataError, sqlite3.DataError),
+        (psycopg.InternalError, sqlite3.InternalError),
+        (psycopg.NotSupportedError, sqlite3.NotSupportedError),
+        (psycopg.DatabaseError, sqlite3.DatabaseError),
+    ):
+        if isinstance(error, theirs):
+            return ours(error.diag.message_primary or str(error))
+    return sqlite3.Error(str(error))
 
 
 def connect(url: str) -> PgConnection:
@@ -259,10 +301,7 @@ def _migrate(conn: PgConnection) -> None:
 
 
 def _ensure_extensions(conn: PgConnection) -> None:
-    present = {
-        str(row[0])
-        for row in conn.execute("SELECT extname FROM pg_extension").fetchall()
-    }
+    present = {str(row[0]) for row in conn.execute("SELECT extname FROM pg_extension").fetchall()}
     for extension in EXTENSIONS:
         if extension in present:
             continue
@@ -274,6 +313,6 @@ def _ensure_extensions(conn: PgConnection) -> None:
             raise sqlite3.OperationalError(
                 f"the database needs the {extension} extension and this role may not create "
                 f"it: ask the database's administrator to run CREATE EXTENSION {extension}; "
-                "in it (see \"A shared docket for a firm\" in the README)"
+                'in it (see "A shared docket for a firm" in the README)'
             ) from None
         conn.execute("RELEASE SAVEPOINT docket_extension")

@@ -288,12 +288,13 @@ CREATE INDEX case_links_by_other ON case_links (other_id, case_id);
 #: Search splits and folds text as SQLite's `unicode61` tokenizer does: words are runs of
 #: letters and digits (PostgreSQL's parser would keep `2021-0537` or an e-mail address whole),
 #: in lower case (the `simple` configuration), accents removed (`unaccent`, wrapped so an
-#: index may use it).
+#: index may use it). Parsing text into a tsvector is costly, and the function says so
+#: (COST): priced as cheap, it led the planner to parse every case rather than read the index.
 _SEARCH_FUNCTIONS = """
 CREATE FUNCTION docket_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN unaccent('unaccent'::regdictionary, coalesce($1, ''));
 CREATE FUNCTION docket_search_text(VARIADIC parts text[]) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 5000
     RETURN to_tsvector('simple'::regconfig, regexp_replace(
         docket_fold(array_to_string(parts, ' ', '')), '[^[:alnum:]_]+', ' ', 'g'));
 """

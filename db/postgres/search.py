@@ -62,7 +62,8 @@ SOURCES = (
             "p.id, c.id, c.number, c.title, p.name",
             "parties",
             "p",
-            "LEFT JOIN case_parties cp ON cp.party_id = p.id LEFT JOIN cases c ON c.id = cp.case_id",
+            "LEFT JOIN case_parties cp ON cp.party_id = p.id "
+            "LEFT JOIN cases c ON c.id = cp.case_id",
             "p.name",
         ),
     ),

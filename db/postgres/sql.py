@@ -6,7 +6,8 @@ names the SQLite behaviour it keeps:
 - `?` and `:name` parameters become psycopg's `%s` and `%(name)s` (and a literal `%` is
   doubled, since psycopg reads `%` everywhere in a statement that has parameters);
 - `temp.table` names a temporary table: `pg_temp.table`;
-- `INDEXED BY index` and `NOT INDEXED` are hints SQLite's planner needs and PostgreSQL has no syntax for;
+- `INDEXED BY index` and `NOT INDEXED` are hints SQLite's planner needs and PostgreSQL has
+  no syntax for;
 - `LIKE` is case-blind for ASCII letters in SQLite: `ILIKE` in PostgreSQL;
 - `x = ? COLLATE NOCASE` compares without case: `lower(x) = lower(?)`;
 - `min(a, b)` and `max(a, b)` with two or more arguments are SQLite's scalar forms:
@@ -77,8 +78,11 @@ class Translated(NamedTuple):
 
 
 @lru_cache(maxsize=1024)
-def translate(sql: str) -> Translated:
-    """`sql` in PostgreSQL's dialect; see the module's docstring for each rewrite."""
+def translate(sql: str, *, returning: bool = True) -> Translated:
+    """`sql` in PostgreSQL's dialect; see the module's docstring for each rewrite.
+
+    `returning=False` leaves an INSERT without `RETURNING id` (for `executemany`, whose
+    cursor reports no last id)."""
     text = _BEGIN_IMMEDIATE.sub("BEGIN", sql)
     text = _INDEXED_BY.sub("", text)
     text = _TEMP_SCHEMA.sub("pg_temp.", text)
@@ -94,7 +98,7 @@ def translate(sql: str) -> Translated:
     text = _scalar_functions(text)
     returns_id = False
     insert = _INSERT.match(text)
-    if insert and insert.group(1) in ID_TABLES and not _RETURNING.search(text):
+    if returning and insert and insert.group(1) in ID_TABLES and not _RETURNING.search(text):
         text = text.rstrip().rstrip(";") + " RETURNING id"
         returns_id = True
     return Translated(_parameters(text), returns_id)

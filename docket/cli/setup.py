@@ -34,8 +34,8 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     existing = store.count_cases()
     if existing:
         raise Refused(
-            f"--db: {shown(ctx.db_path)} already holds {existing} case(s); the demo goes into a new "
-            "database (for example: docket demo --db demo.db)"
+            f"--db: {shown(ctx.db_path)} already holds {existing} case(s); the demo goes into a "
+            "new database (for example: docket demo --db demo.db)"
         )
     if count is None:
         from fixtures.demo import load_demo

@@ -288,6 +288,14 @@ def test_the_audit_log_names_the_user_from_docket_user(
     ]
     mine = run(env, "case", "list", "--mine")
     assert mine.returncode == 0 and "CR-9" in mine.stdout and "INV-7" not in mine.stdout
+    audit = run(env, "audit", "--limit", "1")
+    assert audit.returncode == 0, audit.stderr
+    if isinstance(db_path, Path):
+        assert " pat " in audit.stdout  # SQLite knows no roles
+    else:
+        # On a shared server the database role (the tests' server runs as `postgres`) is beside
+        # the docket user.
+        assert "pat (role postgres)" in audit.stdout
 
 
 def test_link_relations_are_offered_in_help(capsys: pytest.CaptureFixture[str]) -> None:
