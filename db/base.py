@@ -22,12 +22,15 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from db.connection import is_writable, open_database
 from db.mapping import json_text
 from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
+
+if TYPE_CHECKING:
+    from db.changes import ChangeFeed
 
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
@@ -93,6 +96,17 @@ class StoreBase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def change_feed(self) -> ChangeFeed:
+        """What other writers commit to this database, for screens that show it live.
+
+        The caller closes it. A backend with its own notification channel returns its own
+        feed (see db/changes.py)."""
+        from db.changes import QuietFeed, SqliteChangeFeed
+
+        if self.path is None:
+            return QuietFeed(self.query_rows)
+        return SqliteChangeFeed(self.path, read_only=self.read_only)
 
     @property
     def conn(self) -> sqlite3.Connection:
