@@ -189,7 +189,11 @@ async def test_the_agenda_shows_a_deadline_a_colleague_adds(
     store: Store, three_cases: dict[str, int]
 ) -> None:
     case_id = three_cases["1:26-cv-00042"]
-    for due, title in [(date(2026, 12, 1), "Reply brief"), (date(2026, 12, 8), "Expert report")]:
+    for due, title in [
+        (date(2026, 12, 1), "Reply brief"),
+        (date(2026, 12, 8), "Expert report"),
+        (date(2026, 12, 15), "Pretrial statement"),
+    ]:
         store.add_deadline(case_id, Deadline(due_on=due, title=title))
     app = DocketApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -201,17 +205,20 @@ async def test_the_agenda_shows_a_deadline_a_colleague_adds(
         table = agenda.query_one("#agenda-table", DataTable)
         await pilot.press("down")
         chosen = cursor_key(table)
-        assert len(keys(table)) == 2
+        assert len(keys(table)) == 3
+        assert "Expert report" in " ".join(row_text(table, table.cursor_row))
 
         with colleague(store) as other:
-            # Due before both: the new row goes on top, under the cursor's old index.
+            # Due before all three: the new row goes on top, and the rest move down one.
             other.add_deadline(case_id, Deadline(due_on=date(2026, 11, 27), title="Disclosures"))
 
         def shown() -> bool:
-            return any("Disclosures" in " ".join(row_text(table, i)) for i in range(3))
+            return any("Disclosures" in " ".join(row_text(table, i)) for i in range(4))
 
-        await until(pilot, "the colleague's deadline", lambda: len(keys(table)) == 3 and shown())
+        await until(pilot, "the colleague's deadline", lambda: len(keys(table)) == 4 and shown())
         assert cursor_key(table) == chosen, "the cursor stays on the item it was on"
+        assert "Expert report" in " ".join(row_text(table, table.cursor_row))
+        assert table.cursor_row == 2
 
 
 async def test_typing_in_a_filing_form_is_untouched_by_a_colleagues_entry(

@@ -136,7 +136,7 @@ class AgendaScreen(Screen[None]):
         self._reading = False
         table = self.query_one("#agenda-table", DataTable)
         row = table.cursor_row
-        key = cursor_key(table)
+        kept = cursor_key(table)
         whats = [self._what(item, message.court_zones) for item in message.items]
         # Wide enough for "hearing 09:00 MST (11:00 EST here)" when the reader's clock differs.
         what_width = max([WHAT_WIDTH, *(len(what) for what in whats)])
@@ -162,7 +162,7 @@ class AgendaScreen(Screen[None]):
             )
         # The item under the cursor stays under it; when it is gone (done, waived), the row
         # that took its place.
-        if table.row_count and (key is None or not move_to_key(table, key)):
+        if table.row_count and (kept is None or not move_to_key(table, kept)):
             table.move_cursor(row=min(row, table.row_count - 1))
         summary = " · ".join(f"{name} {counts[name]}" for name in _SECTION_STYLE if name in counts)
         view = " · mine" if self._mine is not None else ""
