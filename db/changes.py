@@ -12,16 +12,19 @@ machine's new entry within a second, without being told. Two questions make that
    SQL, the same on every backend, and lives in `ChangeFeed`.
 
 A backend adds one subclass of `ChangeFeed` that implements `woken()` (and `close()` for what
-it opened), and returns it from its store's `change_feed()`.
+it opened), sets `late_commit_seconds` if its audit ids can become visible out of order (a
+server with many writers at once), and returns it from its store's `change_feed()`.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from db.connection import read_only_uri
 
@@ -36,6 +39,10 @@ MOST_ROWS = 5000
 #: How long the feed's own connection waits for a lock before giving up until the next poll:
 #: a poll runs between keystrokes and must never stall them.
 FEED_BUSY_MS = 50
+
+
+class FeedBusy(Exception):
+    """The audit log could not be read just now (locked): the feed reads it on the next poll."""
 
 
 @dataclass(frozen=True)
@@ -62,11 +69,26 @@ class ChangeFeed:
     what was committed before it was opened is what the screens read when they opened.
     """
 
+    late_commit_seconds: ClassVar[float] = 0.0
+    """How long a transaction may hold audit ids before committing them, on this backend.
+
+    The read takes the rows past the last id seen, which is right only if ids become visible
+    in the order they were handed out. SQLite makes that so (one writer at a time: an id is
+    committed or rolled back before the next one is given), hence 0. On a server database
+    many transactions write at once, and one that took id 10 can commit after another's 11
+    was read: a subclass there sets this, and the feed reads back over the ids taken that
+    long before the newest it saw (twice over, for the poll that sees them late), skipping
+    the ones it has already announced."""
+
     def __init__(self, read: RowReader) -> None:
         self._read = read
         self._pending = False
         last = read("SELECT max(id) FROM audit_log", ())
         self._last_id = int(last[0][0] or 0) if last else 0
+        self._marks: deque[tuple[float, int]] = deque([(time.monotonic(), self._last_id)])
+        """(when, newest id seen then): how far back to read for late commits."""
+        self._seen: set[int] = set()
+        """Ids announced that the read-back still covers."""
 
     @property
     def last_id(self) -> int:
@@ -86,6 +108,8 @@ class ChangeFeed:
           from a form reloads the screens showing it through the same path);
         - do not consume what a later call needs: once True has been returned for a
           commit, the feed reads the audit log and the commit needs no second wake-up.
+        A reader that fails for a moment (a lock held too long) raises `FeedBusy`: the feed
+        reads again on the next poll, woken or not.
         """
         raise NotImplementedError
 
@@ -93,27 +117,48 @@ class ChangeFeed:
         """What was committed since the last poll; None when nothing was."""
         if not (self.woken() or self._pending):
             return None
+        now = time.monotonic()
+        floor = self._floor(now)
         try:
             rows = self._read(
                 "SELECT id, case_id FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
-                (self._last_id, MOST_ROWS + 1),
+                (floor, MOST_ROWS + 1),
             )
             if len(rows) > MOST_ROWS:
                 newest = self._read("SELECT max(id) FROM audit_log", ())
-                self._last_id = max(self._last_id, int(newest[0][0] or 0))
-                self._pending = False
-                return Changes(everything=True, other=True)
-        except sqlite3.OperationalError:
-            # Locked for longer than a poll may wait: look again on the next one.
+        except FeedBusy:
             self._pending = True
             return None
         self._pending = False
-        if not rows:
+        if len(rows) > MOST_ROWS:
+            self._last_id = max(self._last_id, int(newest[0][0] or 0))
+            self._marks = deque([(now, self._last_id)])
+            self._seen.clear()
+            return Changes(everything=True, other=True)
+        fresh = [(int(row_id), case_id) for row_id, case_id in rows if row_id not in self._seen]
+        if not fresh:
             return None  # a commit with no audit row: nothing a screen shows changed
-        self._last_id = int(rows[-1][0])
-        case_ids = frozenset(int(case_id) for _, case_id in rows if case_id is not None)
-        other = any(case_id is None for _, case_id in rows)
+        self._last_id = max(self._last_id, fresh[-1][0])
+        if self.late_commit_seconds:
+            self._seen.update(row_id for row_id, _ in fresh)
+            self._marks.append((now, self._last_id))
+        else:
+            self._marks = deque([(now, self._last_id)])
+        case_ids = frozenset(int(case_id) for _, case_id in fresh if case_id is not None)
+        other = any(case_id is None for _, case_id in fresh)
         return Changes(case_ids=case_ids, other=other)
+
+    def _floor(self, now: float) -> int:
+        """The id past which to read: the last one seen, or with late commits, the last one
+        seen twice `late_commit_seconds` ago (ids at or below it have long been read)."""
+        if not self.late_commit_seconds:
+            return self._last_id
+        horizon = now - 2 * self.late_commit_seconds
+        while len(self._marks) > 1 and self._marks[1][0] <= horizon:
+            self._marks.popleft()
+        floor = self._marks[0][1]
+        self._seen = {row_id for row_id in self._seen if row_id > floor}
+        return floor
 
     def close(self) -> None:
         """Free what the feed opened; the base opened nothing."""
@@ -148,7 +193,13 @@ class SqliteChangeFeed(ChangeFeed):
             raise
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-        return self._conn.execute(sql, params).fetchall()
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as error:
+            # Locked for longer than a poll may wait: look again on the next one.
+            if "locked" in str(error) or "busy" in str(error):
+                raise FeedBusy(str(error)) from error
+            raise
 
     def _data_version(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])

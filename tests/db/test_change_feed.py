@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 import db.changes as changes_module
+from db.changes import SqliteChangeFeed
 from db.store import Store
 from docket.models import Case, CaseKind, DocType, Filing
 
@@ -86,5 +87,41 @@ def test_a_bulk_change_too_large_to_name_counts_as_everything(
         assert changes is not None
         assert changes.everything and changes.touches(999_999)
         assert feed.poll() is None, "the feed moved past every row it skipped"
+    finally:
+        feed.close()
+
+
+class LateCommits(SqliteChangeFeed):
+    """The feed as a server backend sets it up, where ids can commit out of order."""
+
+    late_commit_seconds = 30.0
+
+
+def _audit_row(store: Store, row_id: int, case_id: int) -> None:
+    with store.write():
+        store.conn.execute(
+            "INSERT INTO audit_log (id, at, who, action, entity, entity_id, case_id) "
+            "VALUES (?, ?, 'colleague', 'insert', 'notes', 1, ?)",
+            (row_id, store.timestamp(), case_id),
+        )
+
+
+def test_an_id_committed_after_a_later_one_is_still_announced_where_commits_can_be_late(
+    store: Store,
+) -> None:
+    first = _case(store, "1:26-cv-00021")
+    second = _case(store, "1:26-cv-00022")
+    assert store.path is not None
+    feed = LateCommits(store.path)
+    try:
+        top = feed.last_id
+        # Two writers took ids top+1 and top+2; the one with top+2 committed first.
+        _audit_row(store, top + 2, second)
+        changes = feed.poll()
+        assert changes is not None and changes.case_ids == frozenset({second})
+        _audit_row(store, top + 1, first)
+        changes = feed.poll()
+        assert changes is not None and changes.case_ids == frozenset({first})
+        assert feed.poll() is None, "neither is announced twice"
     finally:
         feed.close()
