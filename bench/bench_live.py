@@ -12,6 +12,8 @@ commit returned; this process polls the feed and notes when the change arrived. 
 - at the app's pace: the feed polled every `tui.app.CHANGES_EVERY` seconds, as an open TUI
   does: what a paralegal waits (at most one interval plus the read);
 - polled flat out: what the mechanism itself adds (the wake-up and the audit read);
+- a row in another app: to the entry drawn as a row of an open Case screen (the app run
+  headless, at its own pace: the poll, the screen's read in a worker, the table refilled);
 - one poll with nothing committed: what an idle screen pays four times a second.
 
 Everything database-specific goes through `open_store(target)`: pointed at another backend
@@ -39,6 +41,9 @@ from docket.models import Case, CaseKind, DocType, Filing  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 CASE_NUMBER = "1:26-cv-09999"
+#: Entries the app figure writes at most: a Case screen shows the first page of a docket
+#: (`db.rows.PAGE_SIZE`), so each run writes to a new case and stays within that page.
+APP_WRITES = 90
 #: How long the writer waits, at random, before each commit: spreads the commits over the
 #: app's poll interval, as a colleague's writes fall at any moment.
 MOST_WAIT = 0.3
@@ -49,27 +54,27 @@ def open_store(target: str, user: str) -> Store:
     return Store.open(target, clock=Clock(TODAY), user=user)
 
 
-def the_case(store: Store) -> int:
+def the_case(store: Store, number: str = CASE_NUMBER) -> int:
     """The case the writer adds entries to, created on first use."""
     try:
-        case = store.find_case(CASE_NUMBER)
+        case = store.find_case(number)
     except NotFound:
         case = store.add_case(
-            Case(number=CASE_NUMBER, title="Bench v. Feed", kind=CaseKind.CIVIL, opened_on=TODAY)
+            Case(number=number, title="Bench v. Feed", kind=CaseKind.CIVIL, opened_on=TODAY)
         )
     assert case.id is not None
     return case.id
 
 
-def writer(target: str) -> None:
-    """The other process: on each line read, wait a random moment, commit one entry, and say
-    when the commit returned."""
+def writer(target: str, number: str) -> None:
+    """The other process: on each line read, wait a random moment, commit one entry to case
+    `number`, and say when the commit returned."""
     with open_store(target, "colleague") as store:
-        case_id = the_case(store)
+        case_id = the_case(store, number)
         print("ready", flush=True)
-        for number, _ in enumerate(sys.stdin, start=1):
+        for count, _ in enumerate(sys.stdin, start=1):
             time.sleep(random.uniform(0.0, MOST_WAIT))
-            filing = Filing(filed_on=TODAY, doc_type=DocType.NOTICE, title=f"Notice {number}")
+            filing = Filing(filed_on=TODAY, doc_type=DocType.NOTICE, title=f"Notice {count}")
             store.add_filing(case_id, filing)
             print(f"{time.monotonic()!r}", flush=True)
 
@@ -81,7 +86,7 @@ def measure(target: str, writes: int, every: float) -> list[float]:
         case_id = the_case(store)
         feed = store.change_feed()
         other = subprocess.Popen(
-            [sys.executable, __file__, "--writer", target],
+            [sys.executable, __file__, "--writer", target, CASE_NUMBER],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -113,6 +118,54 @@ def measure(target: str, writes: int, every: float) -> list[float]:
     return delays
 
 
+def measure_tui(target: str, writes: int) -> list[float]:
+    """Seconds from each of `writes` commits in another process to the new entry being a row
+    of the Case screen in a running app (headless, as `App.run_test` runs it)."""
+    import asyncio
+
+    from textual.widgets import DataTable
+
+    from tui.app import DocketApp
+
+    async def run() -> list[float]:
+        with open_store(target, "bench") as store:
+            number = f"9:{time.time_ns()}-bench"
+            case_id = the_case(store, number)
+            other = subprocess.Popen(
+                [sys.executable, __file__, "--writer", target, number],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert other.stdin is not None and other.stdout is not None
+            app = DocketApp(store)
+            delays = []
+            try:
+                if other.stdout.readline().strip() != "ready":
+                    raise SystemExit("the writer did not start")
+                async with app.run_test(size=(120, 36)) as pilot:
+                    await app.workers.wait_for_complete()
+                    app.open_case(case_id)
+                    await app.workers.wait_for_complete()
+                    await pilot.pause()
+                    docket = app.screen.query_one("#docket", DataTable)
+                    for _ in range(min(writes, APP_WRITES)):
+                        before = docket.row_count
+                        other.stdin.write("go\n")
+                        other.stdin.flush()
+                        while docket.row_count == before:
+                            await asyncio.sleep(0.001)
+                        seen = time.monotonic()
+                        line = await asyncio.to_thread(other.stdout.readline)
+                        delays.append(seen - float(line))
+            finally:
+                other.stdin.close()
+                other.wait(timeout=30)
+            return delays
+
+    return asyncio.run(run())
+
+
 def idle_poll_us(target: str, polls: int = 20_000) -> float:
     """Microseconds one poll takes when nothing was committed (median of 5 runs)."""
     with open_store(target, "bench") as store:
@@ -142,10 +195,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", help="database target (default: a new SQLite file)")
     parser.add_argument("--writes", type=int, default=40)
-    parser.add_argument("--writer", help=argparse.SUPPRESS)
+    parser.add_argument("--writer", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.writer:
-        writer(args.writer)
+        writer(*args.writer)
         return
 
     from tui.app import CHANGES_EVERY
@@ -158,6 +211,7 @@ def main() -> None:
             measure(target, args.writes, CHANGES_EVERY),
         )
         report("polled flat out", measure(target, args.writes, 0.0))
+        report("a row in another app's Case screen", measure_tui(target, args.writes))
         print(f"  {'one poll, nothing committed':<34} {idle_poll_us(target):7.2f} µs")
 
 
