@@ -277,3 +277,32 @@ async def test_an_entry_saved_in_one_app_appears_in_another_on_the_same_database
             await until(pilot_b, "the entry in the other app", lambda: "2" in keys(docket_b))
             row = row_text(docket_b, keys(docket_b).index("2"))
             assert "Notice of appearance" in " ".join(row)
+
+
+async def test_a_long_list_read_again_keeps_the_cursors_row_where_it_was_on_screen(
+    store: Store,
+) -> None:
+    for number in range(60):
+        add_case(store, f"1:26-cv-{number + 100:05d}", f"Matter {number}")
+    app = DocketApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#cases", DataTable)
+        await pilot.press(*["down"] * 40, *["up"] * 10)
+        await settle(pilot)
+        assert table.scroll_y > 0, "the list has scrolled"
+        assert table.cursor_row - round(table.scroll_y) > 5, "the cursor is mid-screen"
+        chosen = cursor_key(table)
+        height = table.cursor_row - round(table.scroll_y)
+
+        with colleague(store) as other:
+            # Opened long ago with nothing since: it needs attention and sorts to the top.
+            add_case(other, "1:26-cv-00001", "Quinn v. Roe", opened_on=date(2026, 9, 1))
+        await until(pilot, "the colleague's case", lambda: len(keys(table)) == 61)
+        assert keys(table)[0] == str(store.find_case("1:26-cv-00001").id)
+        assert cursor_key(table) == chosen
+        await until(
+            pilot,
+            "the cursor's row at its height on screen",
+            lambda: table.cursor_row - round(table.scroll_y) == height,
+        )
