@@ -30,6 +30,7 @@ from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
 
 if TYPE_CHECKING:
+    from db.changes import ChangeFeed
     from db.postgres.connection import ReadPool
 
 #: A case with no upcoming event and no activity for this many days needs attention.
@@ -144,6 +145,21 @@ class StoreBase:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def change_feed(self) -> ChangeFeed:
+        """What other writers commit to this database, for screens that show it live.
+
+        The caller closes it. A backend with its own notification channel returns its own
+        feed (see db/changes.py)."""
+        from db.changes import QuietFeed, SqliteChangeFeed
+
+        if self.url is not None:
+            from db.postgres.changes import PostgresChangeFeed
+
+            return PostgresChangeFeed(self.url)
+        if self.path is None:
+            return QuietFeed(self.query_rows)
+        return SqliteChangeFeed(self.path, read_only=self.read_only)
+
     @property
     def conn(self) -> sqlite3.Connection:
         return self._conn
@@ -199,6 +215,9 @@ class StoreBase:
                     # numbers, stale checks and rollups read then write, and the audit log's
                     # ids then commit in order (which the change feed reads by).
                     self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+                    # Delivered to every open app's change feed when, and only if, this
+                    # commits (db/postgres/changes.py).
+                    self.conn.execute("SELECT pg_notify('docket_changes', '')")
                 yield
             except BaseException:
                 if self.conn.in_transaction:

@@ -15,6 +15,8 @@ gets its PostgreSQL step here, appended with the next number.
 
 from __future__ import annotations
 
+import re
+
 #: The searched text of each table, as one expression both the index and the query use.
 SEARCH_DOCUMENTS: dict[str, str] = {
     "cases": "docket_search_text(number, title, summary)",
@@ -313,9 +315,18 @@ def _identity() -> str:
     return f"INSERT INTO docket_meta (key, value) VALUES ('database_id', '{uuid.uuid4().hex}');"
 
 
+def _binary_collation(tables: str) -> str:
+    """Every text column compared and sorted by its bytes (`COLLATE "C"`), as SQLite does.
+
+    A firm's server often runs in a language's collation (en_US.UTF-8), which sorts case
+    numbers and titles differently from SQLite and ignores the hyphens in ISO dates at first
+    pass; the lists' keyset paging compares these columns, so both backends must agree."""
+    return re.sub(r"^(\s+\w+ text)\b", r'\1 COLLATE "C"', tables, flags=re.MULTILINE)
+
+
 #: Every step, in order: (name, the statements it runs).
 MIGRATIONS: tuple[tuple[str, str], ...] = (
-    ("p001_schema", _TABLES + _SEARCH_FUNCTIONS + _search_indexes()),
+    ("p001_schema", _binary_collation(_TABLES) + _SEARCH_FUNCTIONS + _search_indexes()),
 )
 
 #: The table that records which steps a database has had.
