@@ -165,6 +165,14 @@ class StoreBase:
         return self._conn
 
     @property
+    def target(self) -> Path | str:
+        """What `open()` takes to open this database again: the file, or the URL."""
+        if self.url is not None:
+            return self.url
+        assert self.path is not None, "an in-memory database cannot be opened again"
+        return self.path
+
+    @property
     def where(self) -> str:
         """The database as a person names it: the file's path, or the URL without a password."""
         if self.url is not None:

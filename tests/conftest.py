@@ -50,7 +50,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db_path" not in metafunc.fixturenames:
         return
     folder = Path(str(metafunc.definition.path)).parent.name
-    if folder not in BOTH_BACKENDS or metafunc.definition.get_closest_marker("sqlite_only"):
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    if folder not in BOTH_BACKENDS and not metafunc.definition.get_closest_marker("both_backends"):
         return
     metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 

@@ -27,7 +27,9 @@ from tui.screens.case import CaseScreen
 from tui.screens.cases import CasesScreen
 from tui.widgets.rows import cursor_key
 
-pytestmark = pytest.mark.anyio
+# Colleagues share a database on either backend: on PostgreSQL the server's notifications
+# wake the feed, on SQLite the file's version counter.
+pytestmark = [pytest.mark.anyio, pytest.mark.both_backends]
 
 SIZE = (120, 36)
 #: Seconds a wait gives up after: far past the second it takes, for a loaded 2-core machine.
@@ -46,8 +48,7 @@ async def until(pilot: Any, what: str, holds: Callable[[], bool]) -> None:
 
 def colleague(store: Store) -> Store:
     """A second connection to the same file, as another window or machine has."""
-    assert store.path is not None
-    return Store.open(store.path, clock=store.clock, user="colleague")
+    return Store.open(store.target, clock=store.clock, user="colleague")
 
 
 def keys(table: DataTable[Any]) -> list[str]:
