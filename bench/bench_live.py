@@ -1,9 +1,11 @@
 """How soon a colleague's write shows: from a commit in one process to the change arriving
 through the change feed in another. Prints figures, asserts nothing.
 
-    python bench/bench_live.py                      # a SQLite file in a temp dir, 40 writes
+    python bench/bench_live.py                      # SQLite, then PostgreSQL: 40 writes each
     python bench/bench_live.py --writes 100
     python bench/bench_live.py --db TARGET          # an existing database (it gains entries)
+
+PostgreSQL runs on a throwaway server (tests/pg_server.py), started for the run.
 
 A writer process commits one docket entry at a time, at a random moment, and reports when its
 commit returned; this process polls the feed and notes when the change arrived. Both read
@@ -16,8 +18,8 @@ commit returned; this process polls the feed and notes when the change arrived. 
   headless, at its own pace: the poll, the screen's read in a worker, the table refilled);
 - one poll with nothing committed: what an idle screen pays four times a second.
 
-Everything database-specific goes through `open_store(target)`: pointed at another backend
-(a `postgresql://` URL, once `Store.open` takes one), the same bench measures its feed.
+Everything database-specific goes through `open_store(target)`: a SQLite file's path or a
+`postgresql://` URL, whose feed is woken by the server's notifications.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ MOST_WAIT = 0.3
 
 
 def open_store(target: str, user: str) -> Store:
-    """The one place that knows what a database target is: a SQLite file's path today."""
+    """The one place that opens a database target: a SQLite file's path or a URL."""
     return Store.open(target, clock=Clock(TODAY), user=user)
 
 
@@ -204,15 +206,25 @@ def main() -> None:
     from tui.app import CHANGES_EVERY
 
     with tempfile.TemporaryDirectory() as folder:
-        target = args.db or str(Path(folder) / "live.db")
-        print(f"Change feed on {target}")
-        report(
-            f"at the app's pace ({CHANGES_EVERY * 1000:.0f} ms)",
-            measure(target, args.writes, CHANGES_EVERY),
-        )
-        report("polled flat out", measure(target, args.writes, 0.0))
-        report("a row in another app's Case screen", measure_tui(target, args.writes))
-        print(f"  {'one poll, nothing committed':<34} {idle_poll_us(target):7.2f} µs")
+        if args.db:
+            run(args.db, args.writes, CHANGES_EVERY)
+            return
+        run(str(Path(folder) / "live.db"), args.writes, CHANGES_EVERY)
+        from tests.pg_server import start_cluster
+
+        cluster = start_cluster(Path(folder) / "pgdata")
+        try:
+            run(cluster.new_database(), args.writes, CHANGES_EVERY)
+        finally:
+            cluster.stop()
+
+
+def run(target: str, writes: int, every: float) -> None:
+    print(f"Change feed on {target}")
+    report(f"at the app's pace ({every * 1000:.0f} ms)", measure(target, writes, every))
+    report("polled flat out", measure(target, writes, 0.0))
+    report("a row in another app's Case screen", measure_tui(target, writes))
+    print(f"  {'one poll, nothing committed':<34} {idle_poll_us(target):7.2f} µs")
 
 
 if __name__ == "__main__":
