@@ -91,7 +91,8 @@ def search_everything(
         sources, query = SOURCES, tsquery(_TOKEN.findall(text))
     hits: list[SearchHit] = []
     for kind, sql in sources:
-        for row in conn.execute(sql, (query, limit)).fetchall():
+        params = {"query": query, "limit": limit} if dialect == "postgresql" else (query, limit)
+        for row in conn.execute(sql, params).fetchall():
             hits.append(SearchHit(kind, row[0], row[1], row[2], row[3], row[4], row[5]))
     return hits
 

@@ -43,7 +43,7 @@ NEF_SAMPLES = DATA / "nef"
 
 
 #: Folders whose tests run on both backends.
-BOTH_BACKENDS = ("db", "cli")
+BOTH_BACKENDS = ("db", "cli", "tui")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

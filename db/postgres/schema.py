@@ -5,8 +5,12 @@ as ISO text, flags as integers, JSON as text), so a firm's reporting tools read 
 whichever backend a copy of docket uses, and `docket migrate` copies rows unchanged.
 What differs is how PostgreSQL indexes text:
 
-- search runs on `tsvector` expression indexes (GIN), one per searched table, over the same
-  columns as SQLite's FTS5 tables, folded the same way (lower case, accents removed);
+- search reads a `tsvector` table beside each searched table (`filings_search` beside
+  `filings`, as SQLite's `filings_fts`), kept by triggers and indexed with GIN, over the same
+  columns, folded the same way (lower case, accents removed). A stored document, rather than
+  an index on an expression, is what lets a common word be found by walking the newest rows
+  (each tested without parsing its text again) and lets the planner know a rare word from a
+  common one (column statistics);
 - the Cases filter runs on `pg_trgm` indexes over the number and the title.
 
 `p001_schema` is the whole schema as SQLite's m001..m013 leave it. A later SQLite migration
@@ -17,14 +21,14 @@ from __future__ import annotations
 
 import re
 
-#: The searched text of each table, as one expression both the index and the query use.
-SEARCH_DOCUMENTS: dict[str, str] = {
-    "cases": "docket_search_text(number, title, summary)",
-    "filings": "docket_search_text(title, description)",
-    "parties": "docket_search_text(name)",
-    "notes": "docket_search_text(text)",
-    "deadlines": "docket_search_text(title, rule, citation)",
-    "hearings": "docket_search_text(kind, location, outcome)",
+#: The searched columns of each table, as SQLite's FTS5 tables index them.
+SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "cases": ("number", "title", "summary"),
+    "filings": ("title", "description"),
+    "parties": ("name",),
+    "notes": ("text",),
+    "deadlines": ("title", "rule", "citation"),
+    "hearings": ("kind", "location", "outcome"),
 }
 
 #: The extensions the schema needs; a firm's administrator creates them if docket's role may not.
@@ -290,23 +294,42 @@ CREATE INDEX case_links_by_other ON case_links (other_id, case_id);
 #: Search splits and folds text as SQLite's `unicode61` tokenizer does: words are runs of
 #: letters and digits (PostgreSQL's parser would keep `2021-0537` or an e-mail address whole),
 #: in lower case (the `simple` configuration), accents removed (`unaccent`, wrapped so an
-#: index may use it). Parsing text into a tsvector is costly, and the function says so
-#: (COST): priced as cheap, it led the planner to parse every case rather than read the index.
+#: index may use it).
 _SEARCH_FUNCTIONS = """
 CREATE FUNCTION docket_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN unaccent('unaccent'::regdictionary, coalesce($1, ''));
 CREATE FUNCTION docket_search_text(VARIADIC parts text[]) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 5000
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN to_tsvector('simple'::regconfig, regexp_replace(
         docket_fold(array_to_string(parts, ' ', '')), '[^[:alnum:]_]+', ' ', 'g'));
 """
 
 
-def _search_indexes() -> str:
-    return "\n".join(
-        f"CREATE INDEX {table}_search ON {table} USING gin ({document});"
-        for table, document in SEARCH_DOCUMENTS.items()
-    )
+def _search_tables() -> str:
+    """A document table per searched table, its GIN index, and the triggers that keep it."""
+    parts = []
+    for table, columns in SEARCH_COLUMNS.items():
+        news = ", ".join(f"NEW.{column}" for column in columns)
+        parts.append(
+            f"""
+CREATE TABLE {table}_search (
+    id integer PRIMARY KEY REFERENCES {table} (id) ON DELETE CASCADE,
+    document tsvector NOT NULL
+);
+CREATE INDEX {table}_search_document ON {table}_search USING gin (document);
+CREATE FUNCTION docket_index_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO {table}_search (id, document) VALUES (NEW.id, docket_search_text({news}))
+    ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table}
+    FOR EACH ROW EXECUTE FUNCTION docket_index_{table}();
+CREATE TRIGGER {table}_search_update AFTER UPDATE OF {", ".join(columns)} ON {table}
+    FOR EACH ROW EXECUTE FUNCTION docket_index_{table}();"""
+        )
+    return "\n".join(parts)
 
 
 def _identity() -> str:
@@ -326,7 +349,7 @@ def _binary_collation(tables: str) -> str:
 
 #: Every step, in order: (name, the statements it runs).
 MIGRATIONS: tuple[tuple[str, str], ...] = (
-    ("p001_schema", _binary_collation(_TABLES) + _SEARCH_FUNCTIONS + _search_indexes()),
+    ("p001_schema", _binary_collation(_TABLES) + _SEARCH_FUNCTIONS + _search_tables()),
 )
 
 #: The table that records which steps a database has had.

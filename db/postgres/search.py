@@ -1,14 +1,14 @@
 """Search everything on PostgreSQL: the same six kinds of record, words and order as on SQLite.
 
-Each table's text is matched by the `tsvector` expression its GIN index holds
-(`schema.SEARCH_DOCUMENTS`), so the query must spell the same expression. Typed words stay
+Each table's text is matched in its document table (`filings_search` beside `filings`, see
+`db.postgres.schema`), newest first by id: the planner walks the newest documents for a common
+word and reads the GIN index for a rare one, as its statistics say. Typed words stay
 literal (each quoted as a lexeme, never read as tsquery syntax) and the last matches as a
 prefix, as `db.search.literal_query` makes them for FTS5; results come newest first.
 """
 
 from __future__ import annotations
 
-from db.postgres.schema import SEARCH_DOCUMENTS
 
 #: What `ts_headline` marks: the words found, as FTS5's `snippet` marks them here.
 _HEADLINE = "StartSel=«, StopSel=», MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1"
@@ -22,13 +22,13 @@ def tsquery(words: list[str]) -> str:
 
 
 def _source(kind: str, columns: str, table: str, alias: str, joins: str, shown: str) -> str:
-    document = SEARCH_DOCUMENTS[table].replace("docket_search_text(", "")
-    qualified = ", ".join(f"{alias}.{name.strip()}" for name in document.rstrip(")").split(","))
+    # The query is written out twice, not joined in once: as a constant (the parameter is
+    # bound before planning) the planner can weigh the word against the column's statistics.
+    query = "to_tsquery('simple', docket_fold(:query))"
     return (
-        f"SELECT {columns}, ts_headline('simple', {shown}, q.query, '{_HEADLINE}') "
-        f"FROM {table} {alias} {joins} "
-        "CROSS JOIN to_tsquery('simple', docket_fold(?)) AS q(query) "
-        f"WHERE docket_search_text({qualified}) @@ q.query ORDER BY {alias}.id DESC LIMIT ?"
+        f"SELECT {columns}, ts_headline('simple', {shown}, {query}, '{_HEADLINE}') "
+        f"FROM {table}_search s JOIN {table} {alias} ON {alias}.id = s.id {joins} "
+        f"WHERE s.document @@ {query} ORDER BY s.id DESC LIMIT :limit"
     )
 
 
