@@ -9,7 +9,6 @@ prefix, as `db.search.literal_query` makes them for FTS5; results come newest fi
 
 from __future__ import annotations
 
-
 #: What `ts_headline` marks: the words found, as FTS5's `snippet` marks them here.
 _HEADLINE = "StartSel=«, StopSel=», MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1"
 
