@@ -22,15 +22,25 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from db.connection import is_writable, open_database
 from db.mapping import json_text
 from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
 
+if TYPE_CHECKING:
+    from db.changes import ChangeFeed
+    from db.postgres.connection import ReadPool
+
 #: A case with no upcoming event and no activity for this many days needs attention.
 QUIET_AFTER_DAYS = 30
+
+#: The advisory lock a PostgreSQL write transaction holds (see `write()`).
+WRITER_LOCK = 0x646F636B
+
+#: Which SQL the database speaks.
+Dialect = Literal["sqlite", "postgresql"]
 
 #: Parameters for a query: positional or named.
 Params = Sequence[Any] | dict[str, Any]
@@ -49,9 +59,16 @@ class StoreBase:
         quiet_after_days: int = QUIET_AFTER_DAYS,
         read_only: bool = False,
         created: bool = False,
+        url: str | None = None,
     ) -> None:
         self._conn = conn
         self.path = path
+        """The SQLite file; None on PostgreSQL."""
+        self.url = url
+        """The PostgreSQL database's URL; None on SQLite."""
+        self.dialect: Dialect = "postgresql" if url is not None else "sqlite"
+        """Which SQL the connection speaks underneath (the store writes SQLite's; see
+        `db.postgres`): only search, the Cases filter and the schema ask."""
         self.read_only = read_only
         """Opened read-only (the file cannot be written here): reads work, writes are refused."""
         self.created = created
@@ -63,10 +80,28 @@ class StoreBase:
         self.quiet_after_days = quiet_after_days
         self.lock = threading.RLock()
         """Serializes every use of the one connection; hold it around direct use of `conn`."""
+        self._writing = threading.local()
+        """Whether this thread is inside `write()` (its reads must see its own writes)."""
+        self._read_pool: ReadPool | None = None
         self._savepoints = itertools.count(1)
 
     @classmethod
     def open(cls, path: Path | str, *, clock: Clock | None = None, user: str | None = None) -> Self:
+        """Open the SQLite file at `path`, or the PostgreSQL database a `postgresql://` URL
+        names; either is created or upgraded first."""
+        from db.postgres.connection import is_postgres_target
+
+        if is_postgres_target(path):
+            from db.postgres.connection import connect
+
+            pg = connect(str(path))
+            return cls(
+                cast("sqlite3.Connection", pg),  # the subset of it the store uses
+                clock=clock,
+                user=user,
+                url=str(path),
+                created=pg.created,
+            )
         path = Path(path)
         try:
             opened = open_database(path)
@@ -86,7 +121,23 @@ class StoreBase:
         )
 
     def close(self) -> None:
+        if self._read_pool is not None:
+            self._read_pool.close()
         self._conn.close()
+
+    def pool_reads(self, size: int = 4) -> None:
+        """Let reads from other threads run at once, each on a pooled connection of its own.
+
+        The app reads from several workers (a page of cases, a case's docket, the agenda);
+        on one connection they wait for each other, and on a server a round trip is not free.
+        SQLite has nothing to gain (its reads are local and brief): there this does nothing.
+        A read from inside `write()` stays on the writing connection, which alone sees what
+        the transaction has written so far.
+        """
+        if self.dialect == "postgresql" and self._read_pool is None and self.url is not None:
+            from db.postgres.connection import ReadPool
+
+            self._read_pool = ReadPool(self.url, size)
 
     def __enter__(self) -> Self:
         return self
@@ -94,9 +145,41 @@ class StoreBase:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def change_feed(self) -> ChangeFeed:
+        """What other writers commit to this database, for screens that show it live.
+
+        The caller closes it. A backend with its own notification channel returns its own
+        feed (see db/changes.py)."""
+        from db.changes import QuietFeed, SqliteChangeFeed
+
+        if self.url is not None:
+            from db.postgres.changes import PostgresChangeFeed
+
+            return PostgresChangeFeed(self.url)
+        if self.path is None:
+            return QuietFeed(self.query_rows)
+        return SqliteChangeFeed(self.path, read_only=self.read_only)
+
     @property
     def conn(self) -> sqlite3.Connection:
         return self._conn
+
+    @property
+    def target(self) -> Path | str:
+        """What `open()` takes to open this database again: the file, or the URL."""
+        if self.url is not None:
+            return self.url
+        assert self.path is not None, "an in-memory database cannot be opened again"
+        return self.path
+
+    @property
+    def where(self) -> str:
+        """The database as a person names it: the file's path, or the URL without a password."""
+        if self.url is not None:
+            from db.postgres.connection import shown_url
+
+            return shown_url(self.url)
+        return str(self.path)
 
     @property
     def database_id(self) -> str:
@@ -133,7 +216,16 @@ class StoreBase:
                 self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
                 return
             self.conn.execute("BEGIN IMMEDIATE")
+            self._writing.active = True
             try:
+                if self.dialect == "postgresql":
+                    # Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: entry
+                    # numbers, stale checks and rollups read then write, and the audit log's
+                    # ids then commit in order (which the change feed reads by).
+                    self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+                    # Delivered to every open app's change feed when, and only if, this
+                    # commits (db/postgres/changes.py).
+                    self.conn.execute("SELECT pg_notify('docket_changes', '')")
                 yield
             except BaseException:
                 if self.conn.in_transaction:
@@ -141,16 +233,23 @@ class StoreBase:
                 raise
             else:
                 self.conn.execute("COMMIT")
+            finally:
+                self._writing.active = False
 
     # ------------------------------------------------------------------ reads
 
     def query_rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         """Rows as tuples: what lists use, since a model per row costs more than the fetch."""
+        if self._read_pool is not None and not getattr(self._writing, "active", False):
+            return self._read_pool.rows(sql, params)[1]
         with self.lock:
             return self.conn.execute(sql, params).fetchall()
 
     def query_dicts(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         """Rows as column-name dicts, ready for the `db.mapping` converters."""
+        if self._read_pool is not None and not getattr(self._writing, "active", False):
+            names, rows = self._read_pool.rows(sql, params)
+            return [dict(zip(names, row, strict=True)) for row in rows]
         with self.lock:
             cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]

@@ -272,6 +272,15 @@ class CaseStore(AgendaStore, CourtStore):
         """
         if len(needle) < 3 or not self._has_filter_index():
             return None
+        if self.dialect == "postgresql":
+            # pg_trgm's indexes on the number and the title answer `ILIKE` themselves.
+            pattern = f"%{_like_escape(needle)}%"
+            rows = self.query_rows(
+                "SELECT id FROM cases WHERE number LIKE ? ESCAPE '\\' "
+                "OR title LIKE ? ESCAPE '\\' LIMIT ?",
+                (pattern, pattern, FEW_MATCHES + 1),
+            )
+            return None if len(rows) > FEW_MATCHES else [row[0] for row in rows]
         rows = self.query_rows(
             f"SELECT rowid FROM {CASE_FILTER_INDEX} WHERE {CASE_FILTER_INDEX} MATCH ? LIMIT ?",
             (_phrase(needle), FEW_MATCHES + 1),
@@ -303,6 +312,8 @@ class CaseStore(AgendaStore, CourtStore):
 
     def _has_filter_index(self) -> bool:
         """The trigram index exists (not on an SQLite older than 3.34); asked once."""
+        if self._filter_index is None and self.dialect == "postgresql":
+            self._filter_index = True  # the schema's pg_trgm indexes, always there
         if self._filter_index is None:
             self._filter_index = bool(
                 self.query_rows(

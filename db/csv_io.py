@@ -344,7 +344,8 @@ def _repeats(store: Store) -> Iterator[Callable[[str], int]]:
     def repeat(source_id: str) -> int:
         row = store.conn.execute(
             "INSERT INTO temp.csv_import_rows (source_id, times) VALUES (?, 1) "
-            "ON CONFLICT (source_id) DO UPDATE SET times = times + 1 RETURNING times",
+            "ON CONFLICT (source_id) DO UPDATE SET times = csv_import_rows.times + 1 "
+            "RETURNING times",
             (source_id,),
         ).fetchone()
         return int(row[0])

@@ -97,7 +97,7 @@ class LinkStore(CaseStore):
         rows = self.query_rows(
             f"""
             WITH RECURSIVE grp(id) AS (
-                SELECT ?
+                SELECT CAST(? AS INTEGER)
                 UNION
                 SELECT CASE WHEN l.case_id = grp.id THEN l.other_id ELSE l.case_id END
                 FROM case_links l JOIN grp ON l.case_id = grp.id OR l.other_id = grp.id

@@ -76,15 +76,23 @@ _SOURCES = (
 )
 
 
-def search_everything(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> list[SearchHit]:
+def search_everything(
+    conn: sqlite3.Connection, text: str, *, limit: int = 50, dialect: str = "sqlite"
+) -> list[SearchHit]:
     """Up to `limit` hits of each kind: cases first, then entries, parties, notes, deadlines
     and hearings."""
     query = literal_query(text)
     if not query:
         return []
+    sources = _SOURCES
+    if dialect == "postgresql":
+        from db.postgres.search import SOURCES, tsquery
+
+        sources, query = SOURCES, tsquery(_TOKEN.findall(text))
     hits: list[SearchHit] = []
-    for kind, sql in _SOURCES:
-        for row in conn.execute(sql, (query, limit)).fetchall():
+    for kind, sql in sources:
+        params = {"query": query, "limit": limit} if dialect == "postgresql" else (query, limit)
+        for row in conn.execute(sql, params).fetchall():
             hits.append(SearchHit(kind, row[0], row[1], row[2], row[3], row[4], row[5]))
     return hits
 
@@ -93,4 +101,4 @@ class SearchStore(StoreBase):
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
         """Everything that matches what was typed; see `search_everything`."""
         with self.lock:
-            return search_everything(self.conn, query, limit=limit)
+            return search_everything(self.conn, query, limit=limit, dialect=self.dialect)

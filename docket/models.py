@@ -408,6 +408,9 @@ class AuditEntry(BaseModel):
     id: int
     at: str
     who: str
+    db_role: str | None = None
+    """The database role that wrote the row, on a shared PostgreSQL database (where `who`,
+    the docket user, is what the person says they are and the role is what the server knows)."""
     action: str
     entity: str
     entity_id: int | None

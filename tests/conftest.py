@@ -1,6 +1,10 @@
-"""Shared fixtures: a real SQLite file in a temp dir, and a fixed "today".
+"""Shared fixtures: a real database (a SQLite file in a temp dir, or a PostgreSQL database on
+a server the tests start), and a fixed "today".
 
-Every test that touches the store gets a fresh database file; nothing is mocked.
+Every test that touches the store gets a fresh database; nothing is mocked. The store, action
+and CLI tests (tests/db, tests/cli) run twice, once on each backend: `[sqlite]` and
+`[postgresql]` in their ids. A test about SQLite's file itself (permissions, WAL, backups of
+the file, a killed writer) is marked `sqlite_only` and runs once.
 """
 
 from __future__ import annotations
@@ -8,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +22,7 @@ from hypothesis import HealthCheck, settings
 
 from db.store import Store
 from docket.clock import Clock
+from tests.pg_server import PostgresCluster, start_cluster
 
 # Property tests check what holds, not how fast: no deadline per example and no health check
 # that times data generation, either of which fails a correct test on a busy machine.
@@ -34,6 +40,21 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
 PACER_SAMPLES = DATA / "pacer"
 NEF_SAMPLES = DATA / "nef"
+
+
+#: Folders whose tests run on both backends.
+BOTH_BACKENDS = ("db", "cli", "tui")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_path" not in metafunc.fixturenames:
+        return
+    folder = Path(str(metafunc.definition.path)).parent.name
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    if folder not in BOTH_BACKENDS and not metafunc.definition.get_closest_marker("both_backends"):
+        return
+    metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -55,8 +76,37 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "docket.db"
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which database the test's store is on: SQLite unless the test runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """One PostgreSQL server for the whole run, started on first use.
+
+    Its data lives in a folder of its own, not under pytest's temporary folders: pytest
+    removes old runs' folders when a new run starts, and another run on the machine would
+    take the server's files from under it."""
+    with tempfile.TemporaryDirectory(prefix="docket-postgres-") as folder:
+        cluster = start_cluster(Path(folder) / "data")
+        try:
+            yield cluster
+        finally:
+            cluster.stop()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """The test's database: a file path on SQLite, a `postgresql://` URL on PostgreSQL (typed
+    as a path because most tests only hand it on: to `Store.open`, `--db` or `$DOCKET_DB`)."""
+    if backend != "postgresql":
+        yield tmp_path / "docket.db"
+        return
+    cluster: PostgresCluster = request.getfixturevalue("postgres")
+    url = cluster.new_database()
+    yield url  # type: ignore[misc]
+    cluster.drop_database(url)
 
 
 @pytest.fixture
@@ -92,6 +142,15 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         timeout=120,
     )
+
+
+def holds_nothing(target: Path | str) -> bool:
+    """No docket was written at `target`: no file on SQLite, no case on PostgreSQL (whose
+    database is there before any command runs)."""
+    if isinstance(target, Path):
+        return not target.exists()
+    with Store.open(target) as store:
+        return store.count_cases() == 0
 
 
 @pytest.fixture

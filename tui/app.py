@@ -9,6 +9,12 @@ by binding id in a keymap file (tui/keymap.py); every key is declared in tui/bin
 Keys typed faster than the screens follow wait in `tui.typeahead.TypeAhead` until the app has
 settled, so they reach the screen they were typed for; Python's full garbage collections wait
 for a pause in the typing (`tui.collector`).
+
+What others commit shows up by itself: four times a second the app asks the store's change feed
+(db/changes.py) whether anything was committed, which costs microseconds when nothing was, and
+publishes what changed on `changes_signal`; the Cases list, the open Case screens and the Agenda
+read themselves again through their own reload, keeping their cursors. Forms are screens of
+their own on top, so what is being typed into one is never touched.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import events
+from textual import events, log
 from textual._context import active_app
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -31,7 +37,11 @@ from tui.host import DocketHost
 from tui.screens.cases import CasesScreen
 from tui.typeahead import TypeAhead
 
+#: Seconds between looks at the change feed: what others commit shows within a second.
+CHANGES_EVERY = 0.25
+
 if TYPE_CHECKING:
+    from db.changes import ChangeFeed
     from db.reports import ImportReport, NoticeReport
     from db.store import Store
 
@@ -76,10 +86,13 @@ class DocketApp(DocketHost):
 
     def __init__(self, store: Store, *, new_database: bool = False) -> None:
         super().__init__(store, new_database=new_database)
+        store.pool_reads()  # the screens' workers read at once on a shared server
         self.type_ahead = TypeAhead(self)
         """Keys and pastes wait here until the app has settled (tui/typeahead.py)."""
         self.collector = QuietCollector()
         """Full garbage collections wait for a pause in the typing (tui/collector.py)."""
+        self.change_feed: ChangeFeed | None = None
+        """What others commit to the database; None when it cannot be followed."""
 
     async def on_event(self, event: events.Event) -> None:
         # A key or paste from the terminal (not one on its way down to a widget) may wait.
@@ -92,6 +105,9 @@ class DocketApp(DocketHost):
     def on_unmount(self) -> None:
         self.type_ahead.stop()
         self.collector.stop()
+        if self.change_feed is not None:
+            self.change_feed.close()
+            self.change_feed = None
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
@@ -105,10 +121,11 @@ class DocketApp(DocketHost):
     def on_mount(self) -> None:
         self.collector.start(self)
         self.apply_keymap_file()
+        self.follow_changes()
         self.switch_mode("cases")
         if self.new_database:
             self.notify(
-                f"Created an empty docket database at {self.store.path}. "
+                f"Created an empty docket database at {self.store.where}. "
                 "docket --db FILE or $DOCKET_DB opens another.",
                 title="New database",
                 markup=False,
@@ -116,6 +133,45 @@ class DocketApp(DocketHost):
             )
         else:
             self.announce_counts()
+
+    def follow_changes(self) -> None:
+        """Start looking for what others commit. Opened before the first screen reads, so
+        nothing committed after that read can be missed."""
+        try:
+            self.change_feed = self.store.change_feed()
+        except Exception as error:  # the app works without it; say why it is not live
+            self._stop_following(error)
+            return
+        self.set_interval(CHANGES_EVERY, self._look_for_changes, name="changes")
+
+    def _look_for_changes(self) -> None:
+        feed = self.change_feed
+        if feed is None:
+            return
+        try:
+            changes = feed.poll()
+        except Exception as error:  # a feed that fails must not take the app down
+            self._stop_following(error)
+            return
+        if changes is None:
+            return
+        log.debug("changes committed", changes=changes)
+        before = set(self.workers)
+        self.changes_signal.publish(changes)
+        # The screens' reads that follow are for what is on screen, not for where the next
+        # character typed goes: typing into a field does not wait for them.
+        self.type_ahead.not_in_the_way_of_typing(set(self.workers) - before)
+
+    def _stop_following(self, error: Exception) -> None:
+        if self.change_feed is not None:
+            self.change_feed.close()
+            self.change_feed = None
+        self.notify(
+            f"Changes others make will show only when a screen is opened again ({error}).",
+            title="Not live",
+            severity="warning",
+            markup=False,
+        )
 
     def apply_keymap_file(self) -> None:
         """The person's own keys, when they have a keymap file; a bad file changes nothing."""

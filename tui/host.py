@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App
 from textual.notifications import SeverityLevel
+from textual.signal import Signal
 
 from tui.verbatim import shown
 
 if TYPE_CHECKING:
+    from db.changes import Changes
     from db.store import Store
 
 
@@ -30,6 +32,9 @@ class DocketHost(App[None]):
         """True when opening the app created the database (the first run on this machine)."""
         self.own_keys: dict[str, str] = {}
         """The person's keys by binding id, from their keymap file (empty: the standard keys)."""
+        self.changes_signal: Signal[Changes] = Signal(self, "changes")
+        """Published when someone (another window, process or colleague) committed a change:
+        screens that show what changed subscribe and read it again."""
 
     def key_for(self, binding_id: str) -> str:
         """The key that runs a binding, as the footer draws it: the person's own when their

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from weakref import WeakSet
@@ -132,6 +133,11 @@ class TypeAhead:
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._drain())
         return True
+
+    def not_in_the_way_of_typing(self, workers: Iterable[Worker[Any]]) -> None:
+        """Workers that refresh what a screen shows after someone else's change: like the
+        ones the characters typed started, a character typed into a field need not wait."""
+        self._from_typing.update(workers)
 
     def stop(self) -> None:
         """The app is closing: what is still held is dropped with it."""

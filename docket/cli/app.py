@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docket.cli.context import Context, open_store
+from docket.cli.context import Context, is_empty_file, open_store, shown
 from docket.errors import InputError, Refused
 
 if TYPE_CHECKING:
@@ -43,13 +43,22 @@ def open_tui(ctx: Context) -> int:
     if not ctx.args.demo:
         path = ctx.db_path
         # First run: the app creates the database, as `docket init` would, and says where.
-        new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+        new = is_empty_file(path)
         with open_store(path, create=True) as store:
-            return _run_tui(store, new_database=new)
+            return _run_tui(store, new_database=new or store.created)
     from fixtures.demo import load_demo
 
     if ctx.given_db:
         path = ctx.db_path
+        if not isinstance(path, Path):
+            with open_store(path, create=True) as store:
+                if store.count_cases():
+                    raise Refused(
+                        f"--db: {shown(path)} already holds cases; --demo writes a fresh copy "
+                        "into an empty database"
+                    )
+                load_demo(store)
+                return _run_tui(store)
         if path.is_dir():
             raise InputError("--db", f"{path} is a folder, not a database file", "--db demo.db")
         if path.exists() and path.stat().st_size > 0:

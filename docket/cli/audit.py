@@ -61,7 +61,10 @@ def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
         print_json(
             [
                 {
-                    **entry.model_dump(mode="json"),
+                    # The role is there only on PostgreSQL; SQLite's output is as it was.
+                    **entry.model_dump(
+                        mode="json", exclude={"db_role"} if entry.db_role is None else None
+                    ),
                     "changes": _audit_changes(entry.before, entry.after),
                 }
                 for entry in entries
@@ -71,7 +74,8 @@ def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
     for entry in entries:
         changes = _audit_changes(entry.before, entry.after)
         what = f"{entry.entity} #{entry.entity_id}" if entry.entity_id is not None else entry.entity
-        say(f"  {entry.at}  {entry.who:<12} {entry.action:<7} {what}")
+        who = entry.who if entry.db_role is None else f"{entry.who} (role {entry.db_role})"
+        say(f"  {entry.at}  {who:<12} {entry.action:<7} {what}")
         if entry.before is None:
             shown = [
                 f"{f}={_short(v[1])}"

@@ -53,14 +53,38 @@ def db_help() -> str:
     return f"the database file (default: $DOCKET_DB, else {shown})"
 
 
-def resolve_db_path(given: str | None) -> Path:
+#: A SQLite file, or the URL of a PostgreSQL database (kept as text: a path would fold `//`).
+Target = Path | str
+
+
+def is_postgres_url(text: str) -> bool:
+    return text.startswith(("postgresql://", "postgres://"))
+
+
+def resolve_db_path(given: str | None) -> Target:
     """`--db` when given, else `$DOCKET_DB`, else `default_db_path()`."""
-    if given:
-        return Path(given).expanduser()
-    env = os.environ.get("DOCKET_DB", "").strip()
-    if env:
-        return Path(env).expanduser()
-    return default_db_path()
+    text = (given or "").strip() or os.environ.get("DOCKET_DB", "").strip()
+    if not text:
+        return default_db_path()
+    if is_postgres_url(text):
+        return text
+    return Path(text).expanduser()
+
+
+def shown(target: Target) -> str:
+    """The database as messages name it: the path, or the URL with its password hidden."""
+    if isinstance(target, Path):
+        return str(target)
+    from db.postgres.connection import shown_url
+
+    return shown_url(target)
+
+
+def is_empty_file(target: Target) -> bool:
+    """Whether `target` is a SQLite file not created yet (or created empty): first run."""
+    return isinstance(target, Path) and (
+        not target.exists() or (target.is_file() and target.stat().st_size == 0)
+    )
 
 
 def home_relative(path: Path) -> str:
@@ -71,7 +95,7 @@ def home_relative(path: Path) -> str:
         return str(path)
 
 
-def open_store(path: Path, *, create: bool) -> Store:
+def open_store(path: Target, *, create: bool) -> Store:
     """Open the docket database, refusing a folder, an unrelated file or a missing file
     (unless the command is one that creates it).
 
@@ -81,6 +105,8 @@ def open_store(path: Path, *, create: bool) -> Store:
     from db.connection import is_docket_database, opening
     from db.store import Store
 
+    if not isinstance(path, Path):
+        return Store.open(path)  # a server: it creates the schema in an empty database
     if path.is_dir():
         raise InputError("--db", f"{path} is a folder, not a database file", "--db ~/docket.db")
     if not create and not path.exists():
@@ -120,7 +146,7 @@ class Context:
         return given
 
     @property
-    def db_path(self) -> Path:
+    def db_path(self) -> Target:
         return resolve_db_path(self.given_db)
 
     @property

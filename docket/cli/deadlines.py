@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docket.cli import team
@@ -73,7 +74,7 @@ def cmd_deadline_compute(args: argparse.Namespace, ctx: Context) -> int:
     trigger = day(getattr(args, "from"), "--from", ctx.today)
     service = None if args.service is None else choice(ServiceMethod, args.service, "--service")
     path = ctx.db_path
-    has_db = path.is_file() and path.stat().st_size > 0
+    has_db = not isinstance(path, Path) or (path.is_file() and path.stat().st_size > 0)
     store = ctx.store if has_db or ctx.given_db else None
     counting = FEDERAL_COUNTING
     if args.court is None:

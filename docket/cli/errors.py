@@ -160,7 +160,7 @@ def validation_input_error(error: ValidationError) -> InputError:
 
 
 def failure_line(
-    error: Exception, command: argparse.ArgumentParser | None, database: Path | None
+    error: Exception, command: argparse.ArgumentParser | None, database: Path | str | None
 ) -> str | None:
     """An error a command may end on, as the one line shown on stderr (exit 2); None for
     anything else, which is a bug to be seen, not a refusal to be explained.
@@ -184,8 +184,14 @@ def failure_line(
     return None
 
 
-def _sqlite_message(error: sqlite3.Error, path: Path | None) -> str:
+def _sqlite_message(error: sqlite3.Error, path: Path | str | None) -> str:
     text = str(error)
+    if isinstance(path, str):
+        from db.postgres.connection import shown_url
+
+        if text.startswith("cannot connect") or "extension" in text:
+            return f"--db: {text} (for example: --db postgresql://docket@dbserver/firm)"
+        return f"--db: database error at {shown_url(path)}: {text}"
     where = str(path) if path is not None else "the database"
     if "locked" in text or "busy" in text:
         return (

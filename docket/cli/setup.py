@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 
 from docket.cli.arguments import Subparsers, command, non_negative
-from docket.cli.context import Context
+from docket.cli.context import Context, shown
 from docket.cli.output import say
 from docket.errors import InputError, Refused
 from docket.wording import plural
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
-    path = ctx.db_path
+    path = shown(ctx.db_path)
     store = ctx.store
     # Whether this open set it up, not whether the file was there a moment before: of several
     # `docket init` at once, exactly one creates the database.
@@ -34,21 +34,21 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     existing = store.count_cases()
     if existing:
         raise Refused(
-            f"--db: {ctx.db_path} already holds {existing} case(s); the demo goes into a new "
-            "database (for example: docket demo --db demo.db)"
+            f"--db: {shown(ctx.db_path)} already holds {existing} case(s); the demo goes into a "
+            "new database (for example: docket demo --db demo.db)"
         )
     if count is None:
         from fixtures.demo import load_demo
 
         load_demo(store)
-        say(f"Wrote {plural(store.count_cases(), 'case')} to {ctx.db_path}")
+        say(f"Wrote {plural(store.count_cases(), 'case')} to {shown(ctx.db_path)}")
         return 0
     from fixtures.synthetic import generate
 
     stats = generate(store, count)
     say(
         f"Wrote {stats.cases} synthetic cases with {stats.filings} docket entries to "
-        f"{ctx.db_path} in {stats.seconds:.1f} s"
+        f"{shown(ctx.db_path)} in {stats.seconds:.1f} s"
     )
     return 0
 

@@ -115,7 +115,7 @@ def cmd_export_sheet(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     target = ctx.store.backup(Path(args.dest).expanduser())
-    say(f"Backed up {ctx.db_path} to {target}")
+    say(f"Backed up {ctx.store.where} to {target}")
     return 0
 
 

@@ -20,7 +20,7 @@ from db.store import Store
 from docket.cli import main
 from docket.models import Case, CaseKind, Deadline, Filing
 from tests.cli.helpers import table_counts
-from tests.conftest import PACER_SAMPLES, run
+from tests.conftest import PACER_SAMPLES, holds_nothing, run
 
 TITLE = "Smith v. Jones [sealed] — “quoted”"
 
@@ -282,7 +282,7 @@ def test_two_processes_adding_filings_at_once_get_gapless_entry_numbers(
     for writer in writers:
         _, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err
-    conn = sqlite3.connect(db_path)
+    conn = Store.open(db_path).conn
     entries = [
         row[0]
         for row in conn.execute(
@@ -293,6 +293,7 @@ def test_two_processes_adding_filings_at_once_get_gapless_entry_numbers(
     assert entries == list(range(1, 32))  # the fixture's entry 1, then 30 more
 
 
+@pytest.mark.sqlite_only
 def test_database_is_wal_intact_and_every_write_is_audited(
     cli_env: dict[str, str], db_path: Path
 ) -> None:
@@ -422,6 +423,7 @@ def test_party_conflict_and_counsel_shown_on_the_case(
     assert "Lou Lawyer  (for Ann Able)" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only
 def test_follow_up_search_and_backup(
     one_case: Case, in_process: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -444,6 +446,6 @@ def test_db_flag_wins_over_environment_and_demo_writes_once(
 ) -> None:
     elsewhere = tmp_path / "elsewhere.db"
     assert main(["demo", "--db", str(elsewhere)]) == 0
-    assert not in_process.exists()
+    assert holds_nothing(in_process)
     assert main(["case", "show", "SFCSO-2021-1021", "--db", str(elsewhere)]) == 0
     assert "Halyna Hutchins" in capsys.readouterr().out

@@ -5,14 +5,13 @@ back, so 17-27 of 240 edits were silently undone by the other process."""
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from db.store import Store
 from tests.conftest import run
 
 EDITS = 120
@@ -52,7 +51,7 @@ def test_two_processes_editing_different_fields_lose_no_edit(
         _, err = writer.communicate(timeout=240)
         assert writer.returncode == 0, err
 
-    conn = sqlite3.connect(db_path)
+    conn = Store.open(db_path).conn
     try:
         title, description, version = conn.execute(
             "SELECT title, description, version FROM filings"
@@ -77,4 +76,5 @@ def test_two_processes_editing_different_fields_lose_no_edit(
     assert len(changed_by_each) == 2 * EDITS
     assert changed_by_each.count({"title"}) == EDITS
     assert changed_by_each.count({"description"}) == EDITS
-    assert os.path.exists(db_path)
+    if isinstance(db_path, Path):
+        assert db_path.exists()

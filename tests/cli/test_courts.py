@@ -102,6 +102,7 @@ def test_case_add_refuses_an_unknown_court_with_the_closest_ids(
     assert table_counts(in_process) == before
 
 
+@pytest.mark.sqlite_only  # it checks that no database file is created
 @pytest.mark.parametrize(
     ("start", "days", "court", "due"),
     [

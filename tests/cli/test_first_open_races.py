@@ -55,6 +55,7 @@ def _fully_migrated(path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_six_inits_of_one_new_database_all_succeed(cli_env: dict[str, str], tmp_path: Path) -> None:
     for round_no in range(ROUNDS):
         path = tmp_path / f"round-{round_no}" / "n.db"

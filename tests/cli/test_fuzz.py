@@ -35,7 +35,8 @@ from docket.cli import main
 from docket.inert import UNSAFE
 from tests.conftest import PACER_SAMPLES
 
-pytestmark = pytest.mark.slow
+# Each command runs on a fresh copy of one busy database file.
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
 
 NUMBER = "1:22-cv-00012"
 OTHER = "2021-0537"

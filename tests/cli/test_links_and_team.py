@@ -6,7 +6,6 @@ and the user is `tester` (see the `in_process` fixture)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -38,11 +37,8 @@ def incident(in_process: Path, store: Store) -> Store:
 
 
 def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+    with Store.open(path) as store:
+        return store.query_rows(sql)
 
 
 def test_link_shows_on_both_matters_in_text_and_json(
@@ -292,6 +288,14 @@ def test_the_audit_log_names_the_user_from_docket_user(
     ]
     mine = run(env, "case", "list", "--mine")
     assert mine.returncode == 0 and "CR-9" in mine.stdout and "INV-7" not in mine.stdout
+    audit = run(env, "audit", "--limit", "1")
+    assert audit.returncode == 0, audit.stderr
+    if isinstance(db_path, Path):
+        assert " pat " in audit.stdout  # SQLite knows no roles
+    else:
+        # On a shared server the database role (the tests' server runs as `postgres`) is beside
+        # the docket user.
+        assert "pat (role postgres)" in audit.stdout
 
 
 def test_link_relations_are_offered_in_help(capsys: pytest.CaptureFixture[str]) -> None:

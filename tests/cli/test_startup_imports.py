@@ -125,11 +125,11 @@ APP_SCRIPT = textwrap.dedent(
     """
     import asyncio, json, sys
     from pathlib import Path
-    from docket.cli.context import open_store
+    from docket.cli.context import open_store, resolve_db_path
     from tui.app import DocketApp
 
     async def first_rows() -> int:
-        app = DocketApp(open_store(Path(sys.argv[1]), create=False))
+        app = DocketApp(open_store(resolve_db_path(sys.argv[1]), create=False))
         async with app.run_test(size=(100, 30)) as pilot:
             while not app.screen.query("#cases") or not app.screen.query_one("#cases").row_count:
                 await pilot.pause(0.05)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
+from db.store import Store
 from docket.cli import main
 from docket.inert import UNSAFE, visible
 
@@ -143,7 +143,7 @@ def inert(text: str) -> None:
 
 
 def test_the_database_keeps_the_text_verbatim(hostile_db: str, in_process: Path) -> None:
-    conn = sqlite3.connect(in_process)
+    conn = Store.open(in_process).conn
     try:
         titles = [row[0] for row in conn.execute("SELECT title FROM filings ORDER BY id")]
         (caption,) = conn.execute("SELECT title FROM cases WHERE number = ?", (NUMBER,)).fetchone()

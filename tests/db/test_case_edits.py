@@ -121,13 +121,12 @@ def test_an_unknown_court_is_refused_with_the_closest_ids_and_nothing_changes(
 ) -> None:
     case = add_case(store, "1:26-cv-00071", court="nmd")
     _complaint(store, case)
-    assert store.path is not None
-    before, stored = table_counts(store.path), store.get_case(case_id(case))
+    before, stored = table_counts(store), store.get_case(case_id(case))
     with pytest.raises(InputError) as refused:
         store.edit_case(case_id(case), {"court": "nmx", "title": "Other v. Caption"})
     assert refused.value.field == "court"
     assert "nmd" in refused.value.problem and "nmb" in refused.value.problem
-    assert table_counts(store.path) == before
+    assert table_counts(store) == before
     assert store.get_case(case_id(case)) == stored
 
 
@@ -181,8 +180,7 @@ def test_a_kind_change_the_stage_cannot_follow_is_refused(store: Store) -> None:
 
 def test_an_edit_that_changes_nothing_writes_nothing(store: Store) -> None:
     case = add_case(store)
-    assert store.path is not None
-    before = table_counts(store.path)
+    before = table_counts(store)
     edit = store.edit_case(case_id(case), {"title": case.title})
     assert edit.changed == []
-    assert table_counts(store.path) == before
+    assert table_counts(store) == before

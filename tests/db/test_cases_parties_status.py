@@ -145,6 +145,7 @@ def test_party_conflict_ignores_accents_abbreviations_and_word_order(
     assert [(c.case_number, c.name) for c in conflicts] == [("1:24-cv-01234", known)]
 
 
+@pytest.mark.sqlite_only
 def test_opening_an_older_database_recomputes_its_name_keys(db_path: Path, clock: Clock) -> None:
     with Store.open(db_path, clock=clock, user="tester") as older:
         store_case = add_case(older, "1:24-cv-01234")
@@ -425,10 +426,12 @@ def test_refused_write_leaves_no_audit_row(store: Store) -> None:
 # ---------------------------------------------------------------- the file
 
 
+@pytest.mark.sqlite_only
 def test_new_database_file_is_private_to_its_owner(store: Store, db_path: Path) -> None:
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only
 def test_database_runs_in_wal_mode_with_foreign_keys(store: Store) -> None:
     assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
@@ -442,6 +445,7 @@ def test_foreign_keys_refuse_an_orphan_row(store: Store) -> None:
         )
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_an_openable_copy_with_the_same_rows(store: Store, tmp_path: Path) -> None:
     case = add_case(store)
     store.add_party(case_id(case), "Maria Smith", "plaintiff")
@@ -455,12 +459,14 @@ def test_backup_is_an_openable_copy_with_the_same_rows(store: Store, tmp_path: P
             assert count(copy, sql) == count(store, sql)
 
 
+@pytest.mark.sqlite_only
 def test_backup_into_a_folder_names_the_file_by_time(store: Store, tmp_path: Path) -> None:
     add_case(store)
     copy_path = store.backup(tmp_path)
     assert copy_path.parent == tmp_path and copy_path.name.startswith("docket-2026")
 
 
+@pytest.mark.sqlite_only
 def test_backup_never_overwrites(store: Store, tmp_path: Path) -> None:
     target = tmp_path / "copy.db"
     target.write_text("keep me")

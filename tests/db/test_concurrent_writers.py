@@ -22,7 +22,7 @@ WRITER = textwrap.dedent(
     from docket.clock import Clock
     from docket.models import Filing
 
-    db_path, go, who = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    db_path, go, who = sys.argv[1], Path(sys.argv[2]), sys.argv[3]  # a file or a URL
     store = Store.open(db_path, clock=Clock(date(2026, 11, 25)), user=who)
     case = store.find_case("1:24-cv-01234")
     Path(sys.argv[4]).touch()

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from db.store import Store
 from docket.clock import Clock
 from docket.models import (
@@ -208,6 +210,7 @@ def test_an_answer_docketed_while_closed_meets_the_deadline_the_reopening_restor
     assert store.overdue_count() == 0
 
 
+@pytest.mark.sqlite_only
 def test_a_database_from_before_the_history_gets_its_met_deadlines_history(
     db_path: Path, clock: Clock
 ) -> None:

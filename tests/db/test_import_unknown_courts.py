@@ -42,14 +42,13 @@ def test_a_page_of_an_unknown_court_opens_no_case(store: Store, tmp_path: Path) 
     page = _renamed(PACER_SAMPLES / "nysd.html", "nysd", "nyxd", tmp_path / "nyxd.html")
     # Its links now name nyxd (its header still reads Southern District of New York).
     assert "nyxd" in detect_courts(page.read_text("utf-8", errors="replace"))
-    assert store.path is not None
-    before = table_counts(store.path)
+    before = table_counts(store)
     with pytest.raises(InputError) as refused:
         import_pacer(store, page, "nyxd")
     assert refused.value.field == "court"
     assert "'nyxd' is not a registered court" in refused.value.problem
     assert "nysd" in refused.value.problem  # among the closest ids
-    assert table_counts(store.path) == before
+    assert table_counts(store) == before
 
 
 def test_a_case_already_in_an_unknown_court_is_still_refreshed(
@@ -68,12 +67,11 @@ def test_a_notice_of_an_unknown_court_is_refused_alone_or_skipped_in_a_folder(
     store: Store, tmp_path: Path
 ) -> None:
     notice = _renamed(NEF_SAMPLES / "njd_1.eml", "njd", "njx", tmp_path / "njx_1.eml")
-    assert store.path is not None
-    before = table_counts(store.path)
+    before = table_counts(store)
     with pytest.raises(InputError) as refused:
         import_notices(store, [notice])
     assert "'njx' is not a registered court" in str(refused.value)
-    assert table_counts(store.path) == before
+    assert table_counts(store) == before
     folder = tmp_path / "mail"
     folder.mkdir()
     notice.rename(folder / "njx_1.eml")

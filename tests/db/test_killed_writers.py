@@ -62,6 +62,9 @@ IMPORTER = textwrap.dedent(
     """
 )
 
+#: About the SQLite file itself.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _start(script: str, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(

@@ -175,7 +175,7 @@ def test_assigning_a_matter_is_audited_under_the_current_user(
     assert (people.attorney, people.paralegal) == (team["dana"], team["me"])
     assert saved.matter_no == "M-1042" and saved.client_no is None
     who, after = store.query_rows(
-        "SELECT who, json_extract(after, '$.attorney_id') FROM audit_log "
+        "SELECT who, CAST(json_extract(after, '$.attorney_id') AS INTEGER) FROM audit_log "
         "WHERE entity = 'cases' AND action = 'update' ORDER BY id DESC LIMIT 1"
     )[0]
     assert (who, after) == ("tester", team["dana"].id)

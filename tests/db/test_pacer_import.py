@@ -326,14 +326,28 @@ def test_malformed_court_id_is_refused(store: Store) -> None:
     assert_refused(store, PACER_SAMPLES / "akd.html", "Alaska!", "court", "court id")
 
 
-def test_failed_import_in_the_middle_writes_nothing(store: Store) -> None:
-    # The database itself refuses the third entry, after the case, parties and two entries
-    # were written: the whole import must roll back.
-    store.conn.execute(
+#: A trigger that fails the insert of the sample's third entry, in each backend's words.
+REFUSE_THIRD = {
+    "sqlite": [
         "CREATE TRIGGER refuse_third BEFORE INSERT ON filings "
         "WHEN new.description LIKE '%Personal Page%' "
         "BEGIN SELECT RAISE(ABORT, 'disk quota exceeded'); END"
-    )
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_third() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.description LIKE '%Personal Page%' THEN RAISE EXCEPTION 'disk quota exceeded' "
+        "USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER refuse_third BEFORE INSERT ON filings "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_third()",
+    ],
+}
+
+
+def test_failed_import_in_the_middle_writes_nothing(store: Store) -> None:
+    # The database itself refuses the third entry, after the case, parties and two entries
+    # were written: the whole import must roll back.
+    for statement in REFUSE_THIRD[store.dialect]:
+        store.conn.execute(statement)
     before = table_counts(store)
     with pytest.raises(sqlite3.IntegrityError):
         import_pacer(store, PACER_SAMPLES / "akd.html", "akd")

@@ -24,6 +24,9 @@ from tests.db.builders import add_case, add_filing, case_id
 
 CLOCK = Clock(date(2026, 11, 25))
 
+#: About the SQLite file itself.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _make_database(path: Path, *, older: bool = False) -> None:
     with Store.open(path, clock=CLOCK, user="tester") as store:

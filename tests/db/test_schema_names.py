@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
 from db.migrations import migrations
@@ -20,6 +21,7 @@ def test_the_schema_names_every_migration_in_order() -> None:
     assert names == list(MIGRATION_NAMES)
 
 
+@pytest.mark.sqlite_only
 def test_a_new_database_has_nothing_pending_and_an_old_one_is_upgraded(db_path: Path) -> None:
     Store.open(db_path).close()
     conn = sqlite3.connect(db_path)

@@ -146,6 +146,7 @@ def test_a_continuance_of_a_stale_hearing_is_refused_and_schedules_nothing(
     assert len(store.hearings(hearing.case_id)) == 1
 
 
+@pytest.mark.sqlite_only
 def test_an_older_database_gets_versions_on_entries_and_hearings(
     db_path: Path, clock: Clock
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -21,7 +21,10 @@ from tui.theme import tone
 from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
-from tui.widgets.rows import cursor_key
+from tui.widgets.rows import cursor_key, move_to_key
+
+if TYPE_CHECKING:
+    from db.changes import Changes
 
 
 def section(day: date, today: date) -> str:
@@ -64,6 +67,9 @@ class AgendaScreen(Screen[None]):
         self._what_width = WHAT_WIDTH
         self._mine: int | None = None
         """The current user's person id while the agenda shows only what they answer for."""
+        self._reading = False
+        self._reread = False
+        """Someone committed while the agenda was being read: read it again once shown."""
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-title", classes="screen-title")
@@ -78,6 +84,17 @@ class AgendaScreen(Screen[None]):
         table.focus()
         # No load here: the screen is resumed as soon as it is shown, and that loads it.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
+        docket_app(self).changes_signal.subscribe(self, self._changes_arrived, immediate=True)
+
+    def _changes_arrived(self, changes: Changes) -> None:
+        """Someone committed: read the agenda again, the cursor kept on its item. Shown in
+        another place, it waits: coming back reloads it."""
+        if self not in self.app.screen_stack:
+            return
+        if self._reading:
+            self._reread = True  # the read on its way may have missed the change
+            return
+        self.reload()
 
     def _fit_columns(self, width: int, what_width: int = WHAT_WIDTH) -> None:
         self._width = width
@@ -104,6 +121,7 @@ class AgendaScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
+        self._reading = True
         self._load()
 
     @work(thread=True, exclusive=True, group="agenda")
@@ -115,8 +133,10 @@ class AgendaScreen(Screen[None]):
 
     def on_agenda_loaded(self, message: AgendaLoaded) -> None:
         today = docket_app(self).store.clock.today()
+        self._reading = False
         table = self.query_one("#agenda-table", DataTable)
         row = table.cursor_row
+        kept = cursor_key(table)
         whats = [self._what(item, message.court_zones) for item in message.items]
         # Wide enough for "hearing 09:00 MST (11:00 EST here)" when the reader's clock differs.
         what_width = max([WHAT_WIDTH, *(len(what) for what in whats)])
@@ -140,7 +160,9 @@ class AgendaScreen(Screen[None]):
                 cell(case if self._width >= WIDE_FROM else item.case_number),
                 key=key,
             )
-        if table.row_count:
+        # The item under the cursor stays under it; when it is gone (done, waived), the row
+        # that took its place.
+        if table.row_count and (kept is None or not move_to_key(table, kept)):
             table.move_cursor(row=min(row, table.row_count - 1))
         summary = " · ".join(f"{name} {counts[name]}" for name in _SECTION_STYLE if name in counts)
         view = " · mine" if self._mine is not None else ""
@@ -156,6 +178,9 @@ class AgendaScreen(Screen[None]):
             f"{host.key_for('case.deadline')} or {host.key_for('case.hearing')} to add one"
         )
         self._show_hint()
+        if self._reread:
+            self._reread = False
+            self.reload()
 
     @staticmethod
     def _what(item: AgendaItem, zones: dict[int, tzinfo | None]) -> str:

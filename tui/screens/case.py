@@ -31,9 +31,10 @@ from tui.verbatim import shown
 from tui.widgets.columns import set_columns
 from tui.widgets.footer import DocketFooter
 from tui.widgets.links_pane import LinksPane
-from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
+from tui.widgets.rows import PREFETCH, cursor_key, hold_place, move_to_key
 
 if TYPE_CHECKING:
+    from db.changes import Changes
     from db.hearings import HearingChange
     from docket.models import Case, CaseParty, Filing, Hearing, Note, StatusChange
     from tui.forms.case_form import CaseFormResult
@@ -79,6 +80,11 @@ class CaseScreen(Screen[None]):
         self._after_load: list[Callable[[], object]] = []
         self._width = 0
         self._parties: dict[str, CaseParty] = {}
+        self._reading = False
+        self._reread = False
+        """Someone changed the case while it was being read: read it again once shown."""
+        self._stale = False
+        """Someone changed the case while another place was shown: read it on return."""
 
     @property
     def case(self) -> Case:
@@ -125,6 +131,33 @@ class CaseScreen(Screen[None]):
         table = "#history" if self.first_tab == "tab-status" else "#docket"
         self.query_one(table, DataTable).focus()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        docket_app(self).changes_signal.subscribe(self, self._changes_arrived, immediate=True)
+
+    def _changes_arrived(self, changes: Changes) -> None:
+        """Someone changed this case: read it again in place (see `reread`)."""
+        if not changes.touches(self.case_id):
+            return
+        if self not in self.app.screen_stack:
+            self._stale = True
+        elif self._reading:
+            self._reread = True  # the read on its way may have missed the change
+        else:
+            self.reread()
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reread()
+
+    def reread(self) -> None:
+        """Read the case again where the paralegal is: the same tab, and every list's cursor
+        on the record it was on, at the same height in the view."""
+        tables = [*case_rows.TABLES, "links"]
+        put_back = [hold_place(self.query_one(f"#{table}", DataTable)) for table in tables]
+        self.reload(
+            select_entry=self._selected_key("docket"),
+            then=lambda: [each() for each in put_back],
+        )
 
     def _theme_changed(self, theme: Theme) -> None:
         # Cell colours are read from the theme when rows are built.
@@ -155,6 +188,7 @@ class CaseScreen(Screen[None]):
         """
         self._generation += 1
         self._docket_loading = True
+        self._reading = True
         if then is not None:
             self._after_load.append(then)
         self._read_case(self._generation, select_entry)
@@ -255,9 +289,13 @@ class CaseScreen(Screen[None]):
             history.add_row(*case_rows.older_notes_cells(message.older_notes, message.case.number))
         self.query_one(LinksPane).show(message.links, today)
         self._empty_notes()
+        self._reading = False
         after, self._after_load = self._after_load, []
         for then in after:
             then()
+        if self._reread:
+            self._reread = False
+            self.reread()
 
     def _opening_tab(self) -> str:
         """A matter with no docket entries but notes or a summary (an investigation, most

@@ -8,7 +8,8 @@ Case screen's `g`: one matter and everything linked to it, which is small and re
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -26,8 +27,11 @@ from tui.theme import tone
 from tui.verbatim import cell, content
 from tui.widgets.columns import ColumnSpec, set_columns
 from tui.widgets.footer import DocketFooter
-from tui.widgets.rows import PREFETCH, cursor_key, move_to_key
+from tui.widgets.rows import PREFETCH, cursor_key, hold_place, move_to_key
 from tui.widgets.table import QuickTable
+
+if TYPE_CHECKING:
+    from db.changes import Changes
 
 #: Columns by terminal width. Below WIDE_FROM columns the list keeps what a paralegal scans
 #: first (number, title, next event, stage); Kind and Active are on the Case screen.
@@ -67,6 +71,10 @@ class CasesScreen(Screen[None]):
         """(case id, number) while the list shows that matter's linked group."""
         self._away = False
         self._asked = ""
+        self._reread = False
+        """Someone committed while a page was being read: read it again once it is shown."""
+        self._put_back: Callable[[], None] | None = None
+        """Puts the cursor's row back at its height in the view after a reread."""
 
     def compose(self) -> ComposeResult:
         yield Static("Cases", id="title", classes="screen-title")
@@ -85,6 +93,7 @@ class CasesScreen(Screen[None]):
         table.focus()
         self._read_first_page()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        docket_app(self).changes_signal.subscribe(self, self._changes_arrived, immediate=True)
 
     def _read_first_page(self) -> None:
         """The first page, read here rather than in a worker: from the urgency index it takes
@@ -103,6 +112,21 @@ class CasesScreen(Screen[None]):
         # Row colours are read from the theme as rows are built: rebuild them.
         if self.is_mounted:
             self.reload(keep_cursor=True)
+
+    def _changes_arrived(self, changes: Changes) -> None:
+        """Someone committed: read the rows shown again, the cursor kept on its case.
+
+        Any change may move a case (urgency is the order) or add one, so the page is read
+        whatever changed. Shown in another place, the list waits: coming back reloads it.
+        """
+        if self not in self.app.screen_stack:
+            return
+        if self._loading:
+            self._reread = True  # the read on its way may have missed the change
+            return
+        put_back = hold_place(self.query_one("#cases", DataTable))
+        self.reload(keep_cursor=True)
+        self._put_back = put_back
 
     def _layout(self, width: int) -> tuple[str, ...]:
         return WIDE if width >= WIDE_FROM else NARROW
@@ -143,6 +167,7 @@ class CasesScreen(Screen[None]):
         self._generation += 1
         self._exhausted = False
         self._loading = True
+        self._put_back = None
         # Keeping the cursor means keeping the rows down to it: a paralegal who paged far
         # down, opened a case and came back is still where they were.
         rows = self.query_one("#cases", DataTable).row_count if keep_cursor else 0
@@ -202,6 +227,9 @@ class CasesScreen(Screen[None]):
             kept = self._keep_id is not None and move_to_key(table, str(self._keep_id))
             if not kept and table.row_count:
                 table.move_cursor(row=0)
+            if self._put_back is not None:
+                put_back, self._put_back = self._put_back, None
+                put_back()
         count = table.row_count
         more = "" if self._exhausted else "+"
         view = ""
@@ -214,6 +242,9 @@ class CasesScreen(Screen[None]):
             content(f"Cases{view} · {count}{more}"), layout=False
         )
         self._say_if_empty(count)
+        if self._reread:
+            self._reread = False
+            self.reload(keep_cursor=True)
 
     def _say_if_empty(self, count: int) -> None:
         """An empty list says why, and what to do: on a new database, how to begin."""
@@ -235,7 +266,7 @@ class CasesScreen(Screen[None]):
             f"  {host.key_for('cases.new')}  enter a new case\n"
             f"  {host.key_for('app.palette')}  then Import PACER docket… or Import ECF notices…\n"
             "  docket --demo  (in a shell) opens a copy of the demo data to try things on\n"
-            f"This database: {host.store.path}"
+            f"This database: {host.store.where}"
         )
 
     def _cells(self, row: CaseRow) -> list[object]:
@@ -359,6 +390,7 @@ class CasesScreen(Screen[None]):
         self._generation += 1
         self._exhausted = False
         self._loading = True
+        self._put_back = None
         self._first_page = PAGE_SIZE
         self._load("", None, self._generation, False)
         self.query_one("#cases", DataTable).focus()

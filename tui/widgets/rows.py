@@ -7,6 +7,7 @@ rarely waits for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.widgets import DataTable
@@ -28,3 +29,23 @@ def move_to_key(table: DataTable[Any], key: str) -> bool:
         return False
     table.move_cursor(row=table.get_row_index(key))
     return True
+
+
+def hold_place(table: DataTable[Any]) -> Callable[[], None]:
+    """Note the row under the cursor and how far down the view it sits, before the table is
+    emptied and filled again; the function returned, called once it is filled, puts the
+    cursor back on that row (by key; where it is gone, on the row that took its place) at the
+    same height in the view, so a list read again under a paralegal's eyes does not jump."""
+    key = cursor_key(table)
+    index = table.cursor_row
+    height = index - round(table.scroll_y)
+
+    def put_back() -> None:
+        if not table.row_count:
+            return
+        if key is None or not move_to_key(table, key):
+            table.move_cursor(row=min(index, table.row_count - 1))
+        top = max(0, table.cursor_row - height)
+        table.call_after_refresh(table.scroll_to, y=top, animate=False)
+
+    return put_back
