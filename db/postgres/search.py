@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, NamedTuple
 
+from db.postgres.schema import SEARCH_COLUMNS
+
 #: What `ts_headline` marks: the words found, as FTS5's `snippet` marks them here.
 _HEADLINE = "StartSel=«, StopSel=», MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1"
 
@@ -50,9 +52,27 @@ def _matching_ids(table: str) -> str:
     )
 
 
-def _source(kind: str, columns: str, table: str, alias: str, joins: str, shown: str) -> Source:
+def _snippet(alias: str, table: str) -> str:
+    """The excerpt shown: from the first column that matches alone (as FTS5's `snippet`
+    picks the column that matched), else from all of them together (words matched across
+    columns)."""
+    columns = [f"{alias}.{column}" for column in SEARCH_COLUMNS[table]]
+    if len(columns) == 1:
+        return f"ts_headline('simple', {columns[0]}, {_QUERY}, '{_HEADLINE}')"
+    alone = [
+        f"CASE WHEN docket_search_text({column}) @@ {_QUERY} "
+        f"THEN ts_headline('simple', {column}, {_QUERY}, '{_HEADLINE}') END"
+        for column in columns
+    ]
+    together = (
+        f"ts_headline('simple', concat_ws(' ', {', '.join(columns)}), {_QUERY}, '{_HEADLINE}')"
+    )
+    return f"coalesce({', '.join([*alone, together])})"
+
+
+def _source(kind: str, columns: str, table: str, alias: str, joins: str) -> Source:
     rows = (
-        f"SELECT {columns}, ts_headline('simple', {shown}, {_QUERY}, '{_HEADLINE}') "
+        f"SELECT {columns}, {_snippet(alias, table)} "
         f"FROM {table} {alias} {joins} WHERE {alias}.id = ANY(:ids) "
         f"ORDER BY {alias}.id DESC LIMIT :limit"
     )
@@ -90,7 +110,6 @@ SOURCES: tuple[Source, ...] = (
         "cases",
         "c",
         "",
-        "concat_ws(' ', c.number, c.title, c.summary)",
     ),
     _source(
         "filing",
@@ -98,7 +117,6 @@ SOURCES: tuple[Source, ...] = (
         "filings",
         "f",
         "JOIN cases c ON c.id = f.case_id",
-        "concat_ws(' ', f.title, f.description)",
     ),
     _source(
         "party",
@@ -106,7 +124,6 @@ SOURCES: tuple[Source, ...] = (
         "parties",
         "p",
         "LEFT JOIN case_parties cp ON cp.party_id = p.id LEFT JOIN cases c ON c.id = cp.case_id",
-        "p.name",
     ),
     _source(
         "note",
@@ -114,7 +131,6 @@ SOURCES: tuple[Source, ...] = (
         "notes",
         "n",
         "JOIN cases c ON c.id = n.case_id",
-        "n.text",
     ),
     _source(
         "deadline",
@@ -122,7 +138,6 @@ SOURCES: tuple[Source, ...] = (
         "deadlines",
         "d",
         "JOIN cases c ON c.id = d.case_id",
-        "concat_ws(' ', d.title, d.rule, d.citation)",
     ),
     _source(
         "hearing",
@@ -131,6 +146,5 @@ SOURCES: tuple[Source, ...] = (
         "hearings",
         "h",
         "JOIN cases c ON c.id = h.case_id",
-        "concat_ws(' ', h.kind, h.location, h.outcome)",
     ),
 )
