@@ -84,17 +84,13 @@ def search_everything(
     query = literal_query(text)
     if not query:
         return []
-    sources = _SOURCES
     if dialect == "postgresql":
-        from db.postgres.search import SOURCES, tsquery
+        from db.postgres.search import search
 
-        sources, query = SOURCES, tsquery(_TOKEN.findall(text))
-    hits: list[SearchHit] = []
-    for kind, sql in sources:
-        params = {"query": query, "limit": limit} if dialect == "postgresql" else (query, limit)
-        for row in conn.execute(sql, params).fetchall():
-            hits.append(SearchHit(kind, row[0], row[1], row[2], row[3], row[4], row[5]))
-    return hits
+        found = search(conn, _TOKEN.findall(text), limit)
+    else:
+        found = [(kind, row) for kind, sql in _SOURCES for row in conn.execute(sql, (query, limit))]
+    return [SearchHit(kind, r[0], r[1], r[2], r[3], r[4], r[5]) for kind, r in found]
 
 
 class SearchStore(StoreBase):

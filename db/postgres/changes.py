@@ -26,7 +26,9 @@ class PostgresChangeFeed(ChangeFeed):
     def __init__(self, url: str) -> None:
         import psycopg
 
-        raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
+        raw = psycopg.connect(
+            url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS, prepare_threshold=None
+        )
         try:
             raw.execute(f"LISTEN {CHANNEL}")
             self._conn = PgConnection(raw, url)

@@ -149,7 +149,11 @@ class ReadPool:
             url,
             min_size=1,
             max_size=size,
-            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_SECONDS},
+            kwargs={
+                "autocommit": True,
+                "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                "prepare_threshold": None,
+            },
             name="docket-reads",
             open=True,
         )
@@ -224,7 +228,12 @@ def connect(url: str) -> PgConnection:
     import psycopg
 
     try:
-        raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
+        # Never prepared: a statement planned once for any parameters (a generic plan) reads
+        # search's GIN index for a common word as for a rare one; planned with its parameters
+        # each time, it does not.
+        raw = psycopg.connect(
+            url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS, prepare_threshold=None
+        )
     except psycopg.Error as error:
         raise sqlite3.OperationalError(_connect_problem(error)) from None
     conn = PgConnection(raw, url)

@@ -306,7 +306,11 @@ CREATE FUNCTION docket_search_text(VARIADIC parts text[]) RETURNS tsvector
 
 
 def _search_tables() -> str:
-    """A document table per searched table, its GIN index, and the triggers that keep it."""
+    """A document table per searched table, its GIN index, and the triggers that keep it.
+
+    The index takes each write at once (`fastupdate = off`): with PostgreSQL's default, new
+    entries wait in a list that every search reads through until a vacuum merges them, which
+    after an import made each search several milliseconds slower per table."""
     parts = []
     for table, columns in SEARCH_COLUMNS.items():
         news = ", ".join(f"NEW.{column}" for column in columns)
@@ -316,7 +320,8 @@ CREATE TABLE {table}_search (
     id integer PRIMARY KEY REFERENCES {table} (id) ON DELETE CASCADE,
     document tsvector NOT NULL
 );
-CREATE INDEX {table}_search_document ON {table}_search USING gin (document);
+CREATE INDEX {table}_search_document ON {table}_search USING gin (document)
+    WITH (fastupdate = off);
 CREATE FUNCTION docket_index_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO {table}_search (id, document) VALUES (NEW.id, docket_search_text({news}))

@@ -28,6 +28,10 @@ SIZES = {"80x24": (80, 24), "140x40": (140, 40)}
 #: a hearing, a computed deadline and status changes.
 FULL_CASE = "1:26-cv-00388"
 
+#: The pictures are one set, drawn from SQLite: the screens draw what the store reads, and
+#: the TUI tests that read from PostgreSQL check the same rows by their text.
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def denver(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

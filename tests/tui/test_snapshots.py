@@ -25,6 +25,10 @@ from tui.app import DocketApp
 SIZE = (100, 30)
 DENVER = ZoneInfo("America/Denver")
 
+#: The pictures are one set, drawn from SQLite: the screens draw what the store reads, and
+#: the TUI tests that read from PostgreSQL check the same rows by their text.
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture(autouse=True)
 def reader_in_santa_fe(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,8 +24,7 @@ SIZE = (120, 36)
 
 def other_writer(store: Store) -> Store:
     """A second connection to the same file, as another window or process has."""
-    assert store.path is not None
-    return Store.open(store.path, clock=store.clock, user="colleague")
+    return Store.open(store.target, clock=store.clock, user="colleague")
 
 
 @pytest.fixture
