@@ -1,0 +1,674 @@
+"""Copying a whole docket from one database into another: `docket migrate` (a SQLite file into a
+firm's PostgreSQL database, and back again, so nobody is locked in), and a PostgreSQL docket's
+backup, which is a SQLite file.
+
+A copy keeps everything a person, a court or an auditor relies on: every row with its id,
+every entry number, the audit log as it was written, and the database's identity
+(`database_id`: copies keep it). It goes into an empty database in one write transaction, so
+a failure anywhere leaves the target as it was, and the rows of each table are counted on both
+sides before it commits.
+
+A merge adds one docket to a database that already holds another. The target gives each added
+row a new id, and every reference follows it (a deadline's case and triggering entry, a
+counsel's client, an audit row's case and record); entry numbers are per case, so they stay. A
+case both hold (the same court and number) refuses the whole merge. A person with the same
+name or login, a party with the same name and kind, a court with the same id and a closure on
+the same day and calendar are taken to be the target's own, so the team, the conflict check
+and the calendars stay one each.
+
+The source is read in one read transaction (a snapshot: a copy made while colleagues write is
+still consistent), a page at a time in id order (keyset paging), so no table is ever held in
+memory; the target is written in batches. Only the columns both sides have are copied (the
+PostgreSQL audit log's `db_role` has no column on SQLite).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from db.base import StoreBase
+from docket.errors import InputError, Refused
+
+#: Rows read from the source and written to the target at a time.
+BATCH_ROWS = 500
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One docket table as a copy sees it."""
+
+    name: str
+    rows_are: str
+    """What its rows are to a person, for messages: "docket entries", "audit log rows"."""
+    references: Mapping[str, str] = field(default_factory=dict)
+    """Column -> the table whose id it holds (what a merge renumbers)."""
+    integer_id: bool = True
+    """Rows are keyed by an integer `id` (the courts registry is keyed by its court id)."""
+
+
+#: Every docket table, each after the tables it refers to.
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("people", "people"),
+    TableSpec("courts", "courts", integer_id=False),
+    TableSpec("cases", "cases", {"attorney_id": "people", "paralegal_id": "people"}),
+    TableSpec("parties", "parties"),
+    TableSpec(
+        "case_parties",
+        "parties on cases",
+        {"case_id": "cases", "party_id": "parties", "represents_id": "case_parties"},
+    ),
+    TableSpec("filings", "docket entries", {"case_id": "cases"}),
+    TableSpec("hearings", "hearings", {"case_id": "cases"}),
+    TableSpec(
+        "deadlines",
+        "deadlines",
+        {
+            "case_id": "cases",
+            "trigger_filing_id": "filings",
+            "trigger_hearing_id": "hearings",
+            "satisfied_by_filing_id": "filings",
+            "assignee_id": "people",
+        },
+    ),
+    TableSpec(
+        "status_changes", "status changes", {"case_id": "cases", "case_party_id": "case_parties"}
+    ),
+    TableSpec("notes", "notes", {"case_id": "cases"}),
+    TableSpec("court_closures", "court closures"),
+    TableSpec(
+        "deadline_history",
+        "deadline history rows",
+        {
+            "deadline_id": "deadlines",
+            "case_id": "cases",
+            "filing_id": "filings",
+            "status_change_id": "status_changes",
+        },
+    ),
+    TableSpec("case_links", "case links", {"case_id": "cases", "other_id": "cases"}),
+    TableSpec("audit_log", "audit log rows", {"case_id": "cases"}),
+)
+
+#: The database's own settings (its identity); a copy carries them, a merge keeps the target's.
+META_TABLE = "docket_meta"
+
+
+@dataclass(frozen=True)
+class TableCopy:
+    """What a copy did to one table."""
+
+    table: str
+    source_rows: int
+    target_rows: int
+    """Rows in the target's table once the copy committed."""
+    added: int
+    """Rows written to the target."""
+    matched: int = 0
+    """Rows the target already had (a merge's shared people, parties, courts, closures)."""
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "source": self.source_rows,
+            "target": self.target_rows,
+            "added": self.added,
+            "matched": self.matched,
+        }
+
+
+@dataclass(frozen=True)
+class TransferReport:
+    """A finished copy: where from, where to, and each table's counts, in copying order."""
+
+    source: str
+    target: str
+    merged: bool
+    tables: tuple[TableCopy, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.source,
+            "to": self.target,
+            "merged": self.merged,
+            "tables": {copy.table: copy.as_dict() for copy in self.tables},
+        }
+
+
+@dataclass
+class _Copied:
+    """One table's counts as the copy goes."""
+
+    table: str
+    source_rows: int
+    before: int
+    """Rows in the target's table before the copy."""
+    added: int = 0
+    matched: int = 0
+
+
+class IdMap:
+    """Source id -> target id for one table's rows, in two compact arrays.
+
+    Rows are read in id order, so the source ids arrive sorted and a lookup is a binary
+    search: a merge of a million rows holds sixteen bytes a row, not a dict's hundred.
+    """
+
+    def __init__(self) -> None:
+        self._old: array[int] = array("q")
+        self._new: array[int] = array("q")
+
+    def add(self, old: int, new: int) -> None:
+        self._old.append(old)
+        self._new.append(new)
+
+    def get(self, old: int) -> int | None:
+        at = bisect_left(self._old, old)
+        if at < len(self._old) and self._old[at] == old:
+            return self._new[at]
+        return None
+
+
+def copy_database(
+    source: StoreBase, target: StoreBase, *, merge: bool = False, batch_rows: int = BATCH_ROWS
+) -> TransferReport:
+    """Copy every docket table of `source` into `target` in one write transaction.
+
+    Without `merge` the target must hold no data (its schema only): rows keep their ids and
+    the target takes the source's identity. With `merge` the rows are added to what the
+    target holds, under new ids. Either way nothing is written unless all of it is, and the
+    counts of every table agree.
+    """
+    if target.read_only:
+        raise Refused(
+            f"{target.where} is read-only here; nothing was copied: name a database you can "
+            "write to",
+            field="target",
+        )
+    if _same_database(source, target):
+        raise InputError(
+            "target",
+            f"{target.where} is the database being copied from; name another one",
+            "an empty database or a new file",
+        )
+    try:
+        tables = _copy(source, target, merge=merge, batch_rows=batch_rows)
+    except sqlite3.Error as error:
+        raise Refused(
+            f"the copy from {source.where} into {target.where} failed ({error}); "
+            "nothing was copied",
+            field="target",
+        ) from None
+    return TransferReport(source.where, target.where, merge, tables)
+
+
+def _copy(
+    source: StoreBase, target: StoreBase, *, merge: bool, batch_rows: int
+) -> tuple[TableCopy, ...]:
+    """The copy itself, in one write transaction; a database error comes out as it is."""
+    with _read_snapshot(source), target.write():
+        if merge:
+            _refuse_shared_cases(source, target, batch_rows)
+        else:
+            _refuse_if_holding(target)
+        copier = _Copier(source, target, merge=merge, batch_rows=batch_rows)
+        copied = [copier.copy(spec) for spec in TABLES]
+        if not merge:
+            _copy_settings(source, target)
+        if target.dialect == "postgresql":
+            _move_sequences(target)
+        tables = _checked_counts(source, target, copied, merge=merge)
+        if merge:
+            target.record_audit(
+                "merge",
+                "database",
+                None,
+                case_id=None,
+                after={
+                    "from_database_id": source.database_id,
+                    "added": {copy.table: copy.added for copy in tables},
+                },
+            )
+    return tables
+
+
+def copy_into_file(source: StoreBase, path: Path) -> TransferReport:
+    """Copy `source` into the SQLite file at `path` (new, or an empty docket): what a backup
+    of a PostgreSQL docket writes into its temporary file. A database error (a full disk)
+    comes out as it is, for the caller to name the file it meant."""
+    with StoreBase.open(path, clock=source.clock, user=source.user) as copy:
+        tables = _copy(source, copy, merge=False, batch_rows=BATCH_ROWS)
+    return TransferReport(source.where, str(path), False, tables)
+
+
+def copy_into_new_file(source: StoreBase, path: Path) -> TransferReport:
+    """Copy `source` into a new SQLite file at `path`, never leaving half a copy there.
+
+    The copy is written to a temporary file beside `path` (readable by its owner only) and
+    linked into place once it is complete; a file that appeared at `path` meanwhile is
+    refused, never replaced.
+    """
+    if path.exists():
+        raise Refused(f"{path} exists; name a new file", field="target")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise Refused(
+            f"cannot write to {path.parent}: {error.strerror or error}", field="target"
+        ) from None
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        try:
+            report = copy_into_file(source, temporary)
+        except sqlite3.Error as error:
+            raise Refused(
+                f"the copy to {path} failed ({error}); nothing was left there", field="target"
+            ) from None
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise Refused(f"{path} exists; name a new file", field="target") from None
+        except OSError:
+            if path.exists():  # no hard links here: rename, after checking once more
+                raise Refused(f"{path} exists; name a new file", field="target") from None
+            os.replace(temporary, path)
+    except OSError as error:
+        raise Refused(
+            f"the copy to {path} failed ({error.strerror or error}); nothing was left there",
+            field="target",
+        ) from None
+    finally:
+        for leftover in (temporary, *_sidecars(temporary)):
+            leftover.unlink(missing_ok=True)
+    return replace(report, target=str(path))
+
+
+def holds_docket(url: str) -> bool:
+    """Whether the PostgreSQL database at `url` has a docket schema, asked without setting
+    one up (opening a store would create it in an empty database)."""
+    import psycopg
+
+    from db.postgres.connection import CONNECT_TIMEOUT_SECONDS
+    from db.postgres.schema import MIGRATIONS_TABLE
+
+    try:
+        with psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_SECONDS) as conn:
+            row = conn.execute(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+                "AND table_name = %s",
+                (MIGRATIONS_TABLE,),
+            ).fetchone()
+    except psycopg.Error as error:
+        text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise sqlite3.OperationalError(
+            f"cannot connect to the PostgreSQL database ({text})"
+        ) from None
+    return row is not None
+
+
+# ---------------------------------------------------------------------------- the copy
+
+
+class _Copier:
+    """Copies one table at a time, keeping the id maps a merge renumbers references by."""
+
+    def __init__(self, source: StoreBase, target: StoreBase, *, merge: bool, batch_rows: int):
+        self.source = source
+        self.target = target
+        self.merge = merge
+        self.batch_rows = batch_rows
+        self.maps: dict[str, IdMap] = {}
+
+    def copy(self, spec: TableSpec) -> _Copied:
+        theirs = set(_columns(self.target, spec.name))
+        columns = [name for name in _columns(self.source, spec.name) if name in theirs]
+        key = columns.index("id")
+        references = [
+            (columns.index(column), table)
+            for column, table in spec.references.items()
+            if column in columns
+        ]
+        entity = columns.index("entity_id") if spec.name == "audit_log" else None
+        renumbered = self.merge and spec.integer_id
+        id_map = IdMap() if renumbered and spec.name != "audit_log" else None
+        insert = _insert_sql(spec.name, columns)
+        copied = _Copied(spec.name, _count(self.source, spec.name), _count(self.target, spec.name))
+        late: list[tuple[int, str, int]] = []  # (target id, column, source id it refers to)
+        for page in _pages(self.source, spec.name, columns, key, self.batch_rows):
+            existing = self._existing(spec, columns, page) if self.merge else {}
+            new_ids = iter(self._new_ids(spec, len(page) - len(existing)) if renumbered else ())
+            rows: list[list[Any]] = []
+            for row in page:
+                old_id = row[key]
+                if old_id in existing:
+                    copied.matched += 1
+                    if id_map is not None:
+                        id_map.add(old_id, existing[old_id])
+                    continue
+                values = list(row)
+                if renumbered:
+                    values[key] = next(new_ids)
+                if id_map is not None:
+                    id_map.add(old_id, values[key])
+                for index, table in references:
+                    old = values[index]
+                    if old is None:
+                        continue
+                    if table == spec.name and old >= old_id:
+                        # A row further on (counsel listed before the client they act for):
+                        # written empty now, filled in once that row is there.
+                        late.append((values[key], columns[index], old))
+                        values[index] = None
+                    elif self.merge:
+                        known = id_map if table == spec.name else self.maps.get(table)
+                        values[index] = self._target_id(spec, known, table, old, old_id)
+                if entity is not None and self.merge:
+                    values[entity] = self._entity_id(values, columns, entity)
+                rows.append(values)
+            if rows:
+                self.target.conn.executemany(insert, rows)
+                copied.added += len(rows)
+        if late:
+            self._fill_late_references(spec, late, id_map)
+        if id_map is not None:
+            self.maps[spec.name] = id_map
+        return copied
+
+    def _new_ids(self, spec: TableSpec, count: int) -> list[int]:
+        """Ids for `count` new rows, as the target gives them: from its sequence on
+        PostgreSQL; on SQLite, the next after the largest, which is what SQLite gives."""
+        if count == 0:
+            return []
+        if self.target.dialect == "postgresql":
+            rows = self.target.query_rows(
+                "SELECT nextval(pg_get_serial_sequence(?, 'id')) "
+                "FROM generate_series(1, CAST(? AS integer))",
+                (spec.name, count),
+            )
+            return sorted(int(row[0]) for row in rows)
+        top = int(self.target.query_rows(f"SELECT coalesce(max(id), 0) FROM {spec.name}")[0][0])
+        return list(range(top + 1, top + 1 + count))
+
+    def _existing(
+        self, spec: TableSpec, columns: list[str], page: Sequence[Sequence[Any]]
+    ) -> dict[Any, Any]:
+        """Source id -> the target's id, for the rows of `page` the target already has."""
+        at = {name: index for index, name in enumerate(columns)}
+        found: dict[Any, Any] = {}
+        if spec.name == "people":
+            for row in page:
+                login = row[at["login"]] if "login" in at else None
+                match = self.target.query_rows(
+                    "SELECT id FROM people WHERE name_key = ? "
+                    "OR (? IS NOT NULL AND login IS NOT NULL AND lower(login) = lower(?)) "
+                    "ORDER BY CASE WHEN name_key = ? THEN 0 ELSE 1 END, id LIMIT 1",
+                    (row[at["name_key"]], login, login, row[at["name_key"]]),
+                )
+                if match:
+                    found[row[at["id"]]] = int(match[0][0])
+        elif spec.name == "parties":
+            names = sorted({row[at["name"]] for row in page})
+            known = {
+                (name, kind): party_id
+                for name, kind, party_id in self.target.query_rows(
+                    "SELECT name, kind, min(id) FROM parties "
+                    f"WHERE name IN ({_marks(len(names))}) GROUP BY name, kind",
+                    names,
+                )
+            }
+            for row in page:
+                party_id = known.get((row[at["name"]], row[at["kind"]]))
+                if party_id is not None:
+                    found[row[at["id"]]] = int(party_id)
+        elif spec.name == "courts":
+            ids = [row[at["id"]] for row in page]
+            for (court_id,) in self.target.query_rows(
+                f"SELECT id FROM courts WHERE id IN ({_marks(len(ids))})", ids
+            ):
+                found[court_id] = court_id
+        elif spec.name == "court_closures":
+            days = sorted({row[at["day"]] for row in page})
+            known = {
+                (day, calendar): closure_id
+                for day, calendar, closure_id in self.target.query_rows(
+                    "SELECT day, calendar, id FROM court_closures "
+                    f"WHERE day IN ({_marks(len(days))})",
+                    days,
+                )
+            }
+            for row in page:
+                closure_id = known.get((row[at["day"]], row[at["calendar"]]))
+                if closure_id is not None:
+                    found[row[at["id"]]] = int(closure_id)
+        return found
+
+    def _target_id(
+        self, spec: TableSpec, known: IdMap | None, table: str, old: int, row_id: int
+    ) -> int | None:
+        new = None if known is None else known.get(old)
+        if new is None:
+            if spec.name == "audit_log":
+                return None  # the log names a case no longer there: no link to follow
+            raise Refused(
+                f"{spec.name} #{row_id} in {self.source.where} refers to {table} #{old}, "
+                "which is not there; nothing was merged",
+                field="source",
+            )
+        return new
+
+    def _entity_id(self, values: list[Any], columns: list[str], entity: int) -> Any:
+        """An audit row's record, renumbered as its table was; None where the record is gone
+        or its table has no integer ids (a court)."""
+        old = values[entity]
+        id_map = self.maps.get(values[columns.index("entity")])
+        if old is None or id_map is None:
+            return None
+        return id_map.get(old)
+
+    def _fill_late_references(
+        self, spec: TableSpec, late: list[tuple[int, str, int]], id_map: IdMap | None
+    ) -> None:
+        updates: dict[str, list[tuple[Any, Any]]] = {}
+        for row_id, column, old in late:
+            new = id_map.get(old) if id_map is not None else old
+            if new is None:
+                raise Refused(
+                    f"{spec.name} refers by {column} to {spec.name} #{old}, which is not in "
+                    f"{self.source.where}; nothing was copied",
+                    field="source",
+                )
+            updates.setdefault(column, []).append((new, row_id))
+        for column, rows in updates.items():
+            self.target.conn.executemany(
+                f'UPDATE {spec.name} SET "{column}" = ? WHERE id = ?', rows
+            )
+
+
+def _pages(
+    store: StoreBase, table: str, columns: list[str], key: int, size: int
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The table's rows in id order, `size` at a time, each page read after the last id of
+    the one before (keyset paging: every page costs the same, however far in)."""
+    listed = ", ".join(f'"{name}"' for name in columns)
+    rows = store.conn.execute(
+        f"SELECT {listed} FROM {table} ORDER BY id LIMIT ?", (size,)
+    ).fetchall()
+    while rows:
+        yield rows
+        if len(rows) < size:
+            return
+        rows = store.conn.execute(
+            f"SELECT {listed} FROM {table} WHERE id > ? ORDER BY id LIMIT ?",
+            (rows[-1][key], size),
+        ).fetchall()
+
+
+def _insert_sql(table: str, columns: list[str]) -> str:
+    listed = ", ".join(f'"{name}"' for name in columns)
+    return f"INSERT INTO {table} ({listed}) VALUES ({_marks(len(columns))})"
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" for _ in range(max(count, 1)))
+
+
+def _columns(store: StoreBase, table: str) -> list[str]:
+    cursor = store.conn.execute(f"SELECT * FROM {table} LIMIT 0")
+    return [column[0] for column in cursor.description]
+
+
+def _count(store: StoreBase, table: str) -> int:
+    return int(store.query_rows(f"SELECT count(*) FROM {table}")[0][0])
+
+
+# ---------------------------------------------------------------------------- the rules
+
+
+@contextmanager
+def _read_snapshot(store: StoreBase) -> Iterator[None]:
+    """Read `store` as of one moment, whatever other writers commit meanwhile."""
+    with store.lock:
+        if store.conn.in_transaction:
+            yield
+            return
+        if store.dialect == "postgresql":
+            store.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        else:
+            store.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if store.conn.in_transaction:
+                store.conn.execute("ROLLBACK")
+
+
+def _same_database(source: StoreBase, target: StoreBase) -> bool:
+    """Whether the two stores are one database (a copy of it, elsewhere, is not)."""
+    if source is target:
+        return True
+    if source.dialect != target.dialect or source.database_id != target.database_id:
+        return False
+    if source.path is not None and target.path is not None:
+        try:
+            return os.path.samefile(source.path, target.path)
+        except OSError:
+            return False
+    # Two URLs may name one database: the target's server sees the source's own session.
+    mine = source.query_rows(
+        "SELECT pid, CAST(backend_start AS text), current_database() FROM pg_stat_activity "
+        "WHERE pid = pg_backend_pid()"
+    )
+    if not mine:
+        return False
+    seen = target.query_rows(
+        "SELECT 1 FROM pg_stat_activity WHERE pid = ? AND CAST(backend_start AS text) = ? "
+        "AND datname = ?",
+        mine[0],
+    )
+    return bool(seen)
+
+
+#: What a refusal names first: a table not listed here holds rows only beside these.
+_HEADLINE = ("cases", "filings", "people", "courts", "court_closures", "audit_log")
+
+
+def _refuse_if_holding(target: StoreBase) -> None:
+    holding = [spec for spec in TABLES if target.query_rows(f"SELECT 1 FROM {spec.name} LIMIT 1")]
+    named = [spec for spec in holding if spec.name in _HEADLINE] or holding
+    held = [f"{_count(target, spec.name)} {spec.rows_are}" for spec in named]
+    if held:
+        listed = ", ".join(held[:-1]) + (" and " if len(held) > 1 else "") + held[-1]
+        raise Refused(
+            f"{target.where} already holds {listed}; nothing was copied: a copy goes into an "
+            "empty database, or merges into this one with --merge",
+            field="target",
+        )
+
+
+def _refuse_shared_cases(source: StoreBase, target: StoreBase, batch_rows: int) -> None:
+    """A merge adds cases; one both databases hold would be two dockets for one matter."""
+    for page in _pages(source, "cases", ["id", "court", "number"], 0, batch_rows):
+        numbers = sorted({number for _id, _court, number in page})
+        held = {
+            (court, number)
+            for court, number in target.query_rows(
+                f"SELECT court, number FROM cases WHERE number IN ({_marks(len(numbers))})",
+                numbers,
+            )
+        }
+        for _id, court, number in page:
+            if (court, number) in held:
+                where = f" ({court})" if court else ""
+                raise Refused(
+                    f"case {number}{where} is in both {source.where} and {target.where}; "
+                    "nothing was merged: a merge adds only cases the target does not hold",
+                    field="target",
+                )
+
+
+def _copy_settings(source: StoreBase, target: StoreBase) -> None:
+    rows = source.query_rows(f"SELECT key, value FROM {META_TABLE} ORDER BY key")
+    target.conn.executemany(
+        f"INSERT INTO {META_TABLE} (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        rows,
+    )
+
+
+def _move_sequences(target: StoreBase) -> None:
+    """Rows copied with their ids leave PostgreSQL's id sequences where they were: move each
+    past the largest id, so the next row written gets a fresh one."""
+    for spec in TABLES:
+        if spec.integer_id:
+            target.query_rows(
+                "SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, false) "
+                f"FROM {spec.name}",
+                (spec.name,),
+            )
+
+
+def _checked_counts(
+    source: StoreBase, target: StoreBase, copied: list[_Copied], *, merge: bool
+) -> tuple[TableCopy, ...]:
+    """Each table's count after the copy, checked against what was read and written."""
+    checked = []
+    for copy in copied:
+        after = _count(target, copy.table)
+        expected = copy.before + copy.added if merge else copy.source_rows
+        read = copy.added + copy.matched
+        if after != expected or read != copy.source_rows:
+            raise Refused(
+                f"{copy.table}: {target.where} would hold {after} rows where {expected} were "
+                f"expected ({copy.source_rows} in {source.where}, {read} read); "
+                "nothing was copied",
+                field="target",
+            )
+        checked.append(TableCopy(copy.table, copy.source_rows, after, copy.added, copy.matched))
+    return tuple(checked)
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+
+
+__all__ = [
+    "BATCH_ROWS",
+    "TABLES",
+    "IdMap",
+    "TableCopy",
+    "TableSpec",
+    "TransferReport",
+    "copy_database",
+    "copy_into_file",
+    "copy_into_new_file",
+    "holds_docket",
+]
