@@ -406,13 +406,14 @@ class _Copier:
         found: dict[Any, Any] = {}
         if spec.name == "people":
             for row in page:
-                login = row[at["login"]] if "login" in at else None
                 match = self.target.query_rows(
-                    "SELECT id FROM people WHERE name_key = ? "
-                    "OR (? IS NOT NULL AND login IS NOT NULL AND lower(login) = lower(?)) "
-                    "ORDER BY CASE WHEN name_key = ? THEN 0 ELSE 1 END, id LIMIT 1",
-                    (row[at["name_key"]], login, login, row[at["name_key"]]),
+                    "SELECT id FROM people WHERE name_key = ?", (row[at["name_key"]],)
                 )
+                login = row[at["login"]] if "login" in at else None
+                if not match and login is not None:
+                    match = self.target.query_rows(
+                        "SELECT id FROM people WHERE lower(login) = lower(?)", (login,)
+                    )
                 if match:
                     found[row[at["id"]]] = int(match[0][0])
         elif spec.name == "parties":
@@ -584,7 +585,7 @@ _HEADLINE = ("cases", "filings", "people", "courts", "court_closures", "audit_lo
 def _refuse_if_holding(target: StoreBase) -> None:
     holding = [spec for spec in TABLES if target.query_rows(f"SELECT 1 FROM {spec.name} LIMIT 1")]
     named = [spec for spec in holding if spec.name in _HEADLINE] or holding
-    held = [f"{_count(target, spec.name)} {spec.rows_are}" for spec in named]
+    held = [f"{spec.rows_are} ({_count(target, spec.name)})" for spec in named]
     if held:
         listed = ", ".join(held[:-1]) + (" and " if len(held) > 1 else "") + held[-1]
         raise Refused(
