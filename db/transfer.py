@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from db.base import StoreBase
+from db.connection import open_database
 from docket.errors import InputError, Refused
 
 #: Rows read from the source and written to the target at a time.
@@ -243,7 +244,9 @@ def copy_into_file(source: StoreBase, path: Path) -> TransferReport:
     """Copy `source` into the SQLite file at `path` (new, or an empty docket): what a backup
     of a PostgreSQL docket writes into its temporary file. A database error (a full disk)
     comes out as it is, for the caller to name the file it meant."""
-    with StoreBase.open(path, clock=source.clock, user=source.user) as copy:
+    # Opened underneath `StoreBase.open`, which would call a full disk "not a docket database".
+    opened = open_database(path)
+    with StoreBase(opened.conn, path=path, clock=source.clock, user=source.user) as copy:
         tables = _copy(source, copy, merge=False, batch_rows=BATCH_ROWS)
     return TransferReport(source.where, str(path), False, tables)
 
