@@ -27,77 +27,19 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from array import array
-from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from db.base import StoreBase
 from db.connection import open_database
+from db.table_copy import TABLES, CopiedTable, TableCopier, count_rows, marks, pages
 from docket.errors import InputError, Refused
 
 #: Rows read from the source and written to the target at a time.
 BATCH_ROWS = 500
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """One docket table as a copy sees it."""
-
-    name: str
-    rows_are: str
-    """What its rows are to a person, for messages: "docket entries", "audit log rows"."""
-    references: Mapping[str, str] = field(default_factory=dict)
-    """Column -> the table whose id it holds (what a merge renumbers)."""
-    integer_id: bool = True
-    """Rows are keyed by an integer `id` (the courts registry is keyed by its court id)."""
-
-
-#: Every docket table, each after the tables it refers to.
-TABLES: tuple[TableSpec, ...] = (
-    TableSpec("people", "people"),
-    TableSpec("courts", "courts", integer_id=False),
-    TableSpec("cases", "cases", {"attorney_id": "people", "paralegal_id": "people"}),
-    TableSpec("parties", "parties"),
-    TableSpec(
-        "case_parties",
-        "parties on cases",
-        {"case_id": "cases", "party_id": "parties", "represents_id": "case_parties"},
-    ),
-    TableSpec("filings", "docket entries", {"case_id": "cases"}),
-    TableSpec("hearings", "hearings", {"case_id": "cases"}),
-    TableSpec(
-        "deadlines",
-        "deadlines",
-        {
-            "case_id": "cases",
-            "trigger_filing_id": "filings",
-            "trigger_hearing_id": "hearings",
-            "satisfied_by_filing_id": "filings",
-            "assignee_id": "people",
-        },
-    ),
-    TableSpec(
-        "status_changes", "status changes", {"case_id": "cases", "case_party_id": "case_parties"}
-    ),
-    TableSpec("notes", "notes", {"case_id": "cases"}),
-    TableSpec("court_closures", "court closures"),
-    TableSpec(
-        "deadline_history",
-        "deadline history rows",
-        {
-            "deadline_id": "deadlines",
-            "case_id": "cases",
-            "filing_id": "filings",
-            "status_change_id": "status_changes",
-        },
-    ),
-    TableSpec("case_links", "case links", {"case_id": "cases", "other_id": "cases"}),
-    TableSpec("audit_log", "audit log rows", {"case_id": "cases"}),
-)
 
 #: The database's own settings (its identity); a copy carries them, a merge keeps the target's.
 META_TABLE = "docket_meta"
@@ -143,40 +85,6 @@ class TransferReport:
         }
 
 
-@dataclass
-class _Copied:
-    """One table's counts as the copy goes."""
-
-    table: str
-    source_rows: int
-    before: int
-    """Rows in the target's table before the copy."""
-    added: int = 0
-    matched: int = 0
-
-
-class IdMap:
-    """Source id -> target id for one table's rows, in two compact arrays.
-
-    Rows are read in id order, so the source ids arrive sorted and a lookup is a binary
-    search: a merge of a million rows holds sixteen bytes a row, not a dict's hundred.
-    """
-
-    def __init__(self) -> None:
-        self._old: array[int] = array("q")
-        self._new: array[int] = array("q")
-
-    def add(self, old: int, new: int) -> None:
-        self._old.append(old)
-        self._new.append(new)
-
-    def get(self, old: int) -> int | None:
-        at = bisect_left(self._old, old)
-        if at < len(self._old) and self._old[at] == old:
-            return self._new[at]
-        return None
-
-
 def copy_database(
     source: StoreBase, target: StoreBase, *, merge: bool = False, batch_rows: int = BATCH_ROWS
 ) -> TransferReport:
@@ -219,7 +127,7 @@ def _copy(
             _refuse_shared_cases(source, target, batch_rows)
         else:
             _refuse_if_holding(target)
-        copier = _Copier(source, target, merge=merge, batch_rows=batch_rows)
+        copier = TableCopier(source, target, merge=merge, batch_rows=batch_rows)
         copied = [copier.copy(spec) for spec in TABLES]
         if not merge:
             _copy_settings(source, target)
@@ -318,222 +226,6 @@ def holds_docket(url: str) -> bool:
     return row is not None
 
 
-# ---------------------------------------------------------------------------- the copy
-
-
-class _Copier:
-    """Copies one table at a time, keeping the id maps a merge renumbers references by."""
-
-    def __init__(self, source: StoreBase, target: StoreBase, *, merge: bool, batch_rows: int):
-        self.source = source
-        self.target = target
-        self.merge = merge
-        self.batch_rows = batch_rows
-        self.maps: dict[str, IdMap] = {}
-
-    def copy(self, spec: TableSpec) -> _Copied:
-        theirs = set(_columns(self.target, spec.name))
-        columns = [name for name in _columns(self.source, spec.name) if name in theirs]
-        key = columns.index("id")
-        references = [
-            (columns.index(column), table)
-            for column, table in spec.references.items()
-            if column in columns
-        ]
-        entity = columns.index("entity_id") if spec.name == "audit_log" else None
-        renumbered = self.merge and spec.integer_id
-        id_map = IdMap() if renumbered and spec.name != "audit_log" else None
-        insert = _insert_sql(spec.name, columns)
-        copied = _Copied(spec.name, _count(self.source, spec.name), _count(self.target, spec.name))
-        late: list[tuple[int, str, int]] = []  # (target id, column, source id it refers to)
-        for page in _pages(self.source, spec.name, columns, key, self.batch_rows):
-            existing = self._existing(spec, columns, page) if self.merge else {}
-            new_ids = iter(self._new_ids(spec, len(page) - len(existing)) if renumbered else ())
-            rows: list[list[Any]] = []
-            for row in page:
-                old_id = row[key]
-                if old_id in existing:
-                    copied.matched += 1
-                    if id_map is not None:
-                        id_map.add(old_id, existing[old_id])
-                    continue
-                values = list(row)
-                if renumbered:
-                    values[key] = next(new_ids)
-                if id_map is not None:
-                    id_map.add(old_id, values[key])
-                for index, table in references:
-                    old = values[index]
-                    if old is None:
-                        continue
-                    if table == spec.name and old >= old_id:
-                        # A row further on (counsel listed before the client they act for):
-                        # written empty now, filled in once that row is there.
-                        late.append((values[key], columns[index], old))
-                        values[index] = None
-                    elif self.merge:
-                        known = id_map if table == spec.name else self.maps.get(table)
-                        values[index] = self._target_id(spec, known, table, old, old_id)
-                if entity is not None and self.merge:
-                    values[entity] = self._entity_id(values, columns, entity)
-                rows.append(values)
-            if rows:
-                self.target.conn.executemany(insert, rows)
-                copied.added += len(rows)
-        if late:
-            self._fill_late_references(spec, late, id_map)
-        if id_map is not None:
-            self.maps[spec.name] = id_map
-        return copied
-
-    def _new_ids(self, spec: TableSpec, count: int) -> list[int]:
-        """Ids for `count` new rows, as the target gives them: from its sequence on
-        PostgreSQL; on SQLite, the next after the largest, which is what SQLite gives."""
-        if count == 0:
-            return []
-        if self.target.dialect == "postgresql":
-            rows = self.target.query_rows(
-                "SELECT nextval(pg_get_serial_sequence(?, 'id')) "
-                "FROM generate_series(1, CAST(? AS integer))",
-                (spec.name, count),
-            )
-            return sorted(int(row[0]) for row in rows)
-        top = int(self.target.query_rows(f"SELECT coalesce(max(id), 0) FROM {spec.name}")[0][0])
-        return list(range(top + 1, top + 1 + count))
-
-    def _existing(
-        self, spec: TableSpec, columns: list[str], page: Sequence[Sequence[Any]]
-    ) -> dict[Any, Any]:
-        """Source id -> the target's id, for the rows of `page` the target already has."""
-        at = {name: index for index, name in enumerate(columns)}
-        found: dict[Any, Any] = {}
-        if spec.name == "people":
-            for row in page:
-                match = self.target.query_rows(
-                    "SELECT id FROM people WHERE name_key = ?", (row[at["name_key"]],)
-                )
-                login = row[at["login"]] if "login" in at else None
-                if not match and login is not None:
-                    match = self.target.query_rows(
-                        "SELECT id FROM people WHERE lower(login) = lower(?)", (login,)
-                    )
-                if match:
-                    found[row[at["id"]]] = int(match[0][0])
-        elif spec.name == "parties":
-            names = sorted({row[at["name"]] for row in page})
-            known = {
-                (name, kind): party_id
-                for name, kind, party_id in self.target.query_rows(
-                    "SELECT name, kind, min(id) FROM parties "
-                    f"WHERE name IN ({_marks(len(names))}) GROUP BY name, kind",
-                    names,
-                )
-            }
-            for row in page:
-                party_id = known.get((row[at["name"]], row[at["kind"]]))
-                if party_id is not None:
-                    found[row[at["id"]]] = int(party_id)
-        elif spec.name == "courts":
-            ids = [row[at["id"]] for row in page]
-            for (court_id,) in self.target.query_rows(
-                f"SELECT id FROM courts WHERE id IN ({_marks(len(ids))})", ids
-            ):
-                found[court_id] = court_id
-        elif spec.name == "court_closures":
-            days = sorted({row[at["day"]] for row in page})
-            known = {
-                (day, calendar): closure_id
-                for day, calendar, closure_id in self.target.query_rows(
-                    "SELECT day, calendar, id FROM court_closures "
-                    f"WHERE day IN ({_marks(len(days))})",
-                    days,
-                )
-            }
-            for row in page:
-                closure_id = known.get((row[at["day"]], row[at["calendar"]]))
-                if closure_id is not None:
-                    found[row[at["id"]]] = int(closure_id)
-        return found
-
-    def _target_id(
-        self, spec: TableSpec, known: IdMap | None, table: str, old: int, row_id: int
-    ) -> int | None:
-        new = None if known is None else known.get(old)
-        if new is None:
-            if spec.name == "audit_log":
-                return None  # the log names a case no longer there: no link to follow
-            raise Refused(
-                f"{spec.name} #{row_id} in {self.source.where} refers to {table} #{old}, "
-                "which is not there; nothing was merged",
-                field="source",
-            )
-        return new
-
-    def _entity_id(self, values: list[Any], columns: list[str], entity: int) -> Any:
-        """An audit row's record, renumbered as its table was; None where the record is gone
-        or its table has no integer ids (a court)."""
-        old = values[entity]
-        id_map = self.maps.get(values[columns.index("entity")])
-        if old is None or id_map is None:
-            return None
-        return id_map.get(old)
-
-    def _fill_late_references(
-        self, spec: TableSpec, late: list[tuple[int, str, int]], id_map: IdMap | None
-    ) -> None:
-        updates: dict[str, list[tuple[Any, Any]]] = {}
-        for row_id, column, old in late:
-            new = id_map.get(old) if id_map is not None else old
-            if new is None:
-                raise Refused(
-                    f"{spec.name} refers by {column} to {spec.name} #{old}, which is not in "
-                    f"{self.source.where}; nothing was copied",
-                    field="source",
-                )
-            updates.setdefault(column, []).append((new, row_id))
-        for column, rows in updates.items():
-            self.target.conn.executemany(
-                f'UPDATE {spec.name} SET "{column}" = ? WHERE id = ?', rows
-            )
-
-
-def _pages(
-    store: StoreBase, table: str, columns: list[str], key: int, size: int
-) -> Iterator[list[tuple[Any, ...]]]:
-    """The table's rows in id order, `size` at a time, each page read after the last id of
-    the one before (keyset paging: every page costs the same, however far in)."""
-    listed = ", ".join(f'"{name}"' for name in columns)
-    rows = store.conn.execute(
-        f"SELECT {listed} FROM {table} ORDER BY id LIMIT ?", (size,)
-    ).fetchall()
-    while rows:
-        yield rows
-        if len(rows) < size:
-            return
-        rows = store.conn.execute(
-            f"SELECT {listed} FROM {table} WHERE id > ? ORDER BY id LIMIT ?",
-            (rows[-1][key], size),
-        ).fetchall()
-
-
-def _insert_sql(table: str, columns: list[str]) -> str:
-    listed = ", ".join(f'"{name}"' for name in columns)
-    return f"INSERT INTO {table} ({listed}) VALUES ({_marks(len(columns))})"
-
-
-def _marks(count: int) -> str:
-    return ", ".join("?" for _ in range(max(count, 1)))
-
-
-def _columns(store: StoreBase, table: str) -> list[str]:
-    cursor = store.conn.execute(f"SELECT * FROM {table} LIMIT 0")
-    return [column[0] for column in cursor.description]
-
-
-def _count(store: StoreBase, table: str) -> int:
-    return int(store.query_rows(f"SELECT count(*) FROM {table}")[0][0])
-
-
 # ---------------------------------------------------------------------------- the rules
 
 
@@ -588,7 +280,7 @@ _HEADLINE = ("cases", "filings", "people", "courts", "court_closures", "audit_lo
 def _refuse_if_holding(target: StoreBase) -> None:
     holding = [spec for spec in TABLES if target.query_rows(f"SELECT 1 FROM {spec.name} LIMIT 1")]
     named = [spec for spec in holding if spec.name in _HEADLINE] or holding
-    held = [f"{spec.rows_are} ({_count(target, spec.name)})" for spec in named]
+    held = [f"{spec.rows_are} ({count_rows(target, spec.name)})" for spec in named]
     if held:
         listed = ", ".join(held[:-1]) + (" and " if len(held) > 1 else "") + held[-1]
         raise Refused(
@@ -600,12 +292,12 @@ def _refuse_if_holding(target: StoreBase) -> None:
 
 def _refuse_shared_cases(source: StoreBase, target: StoreBase, batch_rows: int) -> None:
     """A merge adds cases; one both databases hold would be two dockets for one matter."""
-    for page in _pages(source, "cases", ["id", "court", "number"], 0, batch_rows):
+    for page in pages(source, "cases", ["id", "court", "number"], 0, batch_rows):
         numbers = sorted({number for _id, _court, number in page})
         held = {
             (court, number)
             for court, number in target.query_rows(
-                f"SELECT court, number FROM cases WHERE number IN ({_marks(len(numbers))})",
+                f"SELECT court, number FROM cases WHERE number IN ({marks(len(numbers))})",
                 numbers,
             )
         }
@@ -641,12 +333,12 @@ def _move_sequences(target: StoreBase) -> None:
 
 
 def _checked_counts(
-    source: StoreBase, target: StoreBase, copied: list[_Copied], *, merge: bool
+    source: StoreBase, target: StoreBase, copied: list[CopiedTable], *, merge: bool
 ) -> tuple[TableCopy, ...]:
     """Each table's count after the copy, checked against what was read and written."""
     checked = []
     for copy in copied:
-        after = _count(target, copy.table)
+        after = count_rows(target, copy.table)
         expected = copy.before + copy.added if merge else copy.source_rows
         read = copy.added + copy.matched
         if after != expected or read != copy.source_rows:
@@ -662,17 +354,3 @@ def _checked_counts(
 
 def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
-
-
-__all__ = [
-    "BATCH_ROWS",
-    "TABLES",
-    "IdMap",
-    "TableCopy",
-    "TableSpec",
-    "TransferReport",
-    "copy_database",
-    "copy_into_file",
-    "copy_into_new_file",
-    "holds_docket",
-]

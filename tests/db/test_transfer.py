@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from db.store import Store
-from db.transfer import TABLES, copy_database, copy_into_new_file
+from db.table_copy import TABLES
+from db.transfer import copy_database, copy_into_new_file
 from docket.clock import Clock
 from docket.errors import InputError, Refused
 from docket.links import LinkRelation
