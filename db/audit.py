@@ -61,9 +61,8 @@ class AuditStore(StoreBase):
             # (a path folds the URL's `//`): a backup is a file, never another database
             raise InputError(
                 "dest",
-                "a backup is a SQLite file, not a database at a URL; name a new file or a folder "
-                "(to copy into a database, use docket migrate)",
-                "docket backup ~/docket-backups/",
+                "a backup is a SQLite file, not a database at a URL; name a new file or a folder",
+                "~/docket-backups/",
             )
         target = Path(dest)
         if target.is_dir():

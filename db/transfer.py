@@ -45,6 +45,11 @@ BATCH_ROWS = 500
 META_TABLE = "docket_meta"
 
 
+class TargetHoldsData(Refused):
+    """The target already holds a docket: a copy goes only into an empty database, so that
+    no id can meet another, unless a merge was asked for."""
+
+
 @dataclass(frozen=True)
 class TableCopy:
     """What a copy did to one table."""
@@ -283,9 +288,9 @@ def _refuse_if_holding(target: StoreBase) -> None:
     held = [f"{spec.rows_are} ({count_rows(target, spec.name)})" for spec in named]
     if held:
         listed = ", ".join(held[:-1]) + (" and " if len(held) > 1 else "") + held[-1]
-        raise Refused(
+        raise TargetHoldsData(
             f"{target.where} already holds {listed}; nothing was copied: a copy goes into an "
-            "empty database, or merges into this one with --merge",
+            "empty database, unless it is a merge",
             field="target",
         )
 

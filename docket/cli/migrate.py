@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from docket.cli.arguments import Subparsers, add_json
 from docket.cli.context import Context, Target, is_postgres_url, shown
 from docket.cli.output import print_json, say
-from docket.errors import DocketError, InputError
+from docket.errors import DocketError, InputError, Refused
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -102,7 +102,7 @@ def _opened_target(target: Target) -> AbstractContextManager[Store]:
 
 
 def cmd_migrate(args: argparse.Namespace, ctx: Context) -> int:
-    from db.transfer import copy_database, copy_into_new_file
+    from db.transfer import TargetHoldsData, copy_database, copy_into_new_file
 
     source = _place(args.source, "--from", _FROM_EXAMPLE)
     target = _place(args.target, "--to", _TO_EXAMPLE)
@@ -117,7 +117,12 @@ def cmd_migrate(args: argparse.Namespace, ctx: Context) -> int:
             report = copy_into_new_file(source_store, target)
         else:
             with _opened_target(target) as target_store:
-                report = copy_database(source_store, target_store, merge=args.merge)
+                try:
+                    report = copy_database(source_store, target_store, merge=args.merge)
+                except TargetHoldsData as held:
+                    raise Refused(
+                        f"{held.problem} (to add this docket to it, add --merge)", field="target"
+                    ) from None
     _print_report(report, args.json)
     return 0
 
