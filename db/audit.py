@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.base import StoreBase
-from docket.errors import Refused
+from docket.errors import InputError, Refused
 
 if TYPE_CHECKING:
     from docket.models import AuditEntry
@@ -49,12 +49,20 @@ class AuditStore(StoreBase):
         return [AuditEntry.model_validate(row) for row in rows]
 
     def backup(self, dest: Path | str) -> Path:
-        """A consistent copy of the live database (SQLite's online backup), mode 0600.
+        """A consistent copy of the live database as a SQLite file, mode 0600: SQLite's online
+        backup, or on PostgreSQL every table copied as `docket migrate` copies it.
 
         The copy is written to a temporary file beside the destination and linked into place
         only when it is complete, so a full disk or a failed write leaves nothing behind for a
         retry to trip over; the link (not a rename) also refuses a file that appeared meanwhile.
         """
+        if str(dest).startswith(("postgresql:/", "postgres:/")):
+            # (a path folds the URL's `//`): a backup is a file, never another database
+            raise InputError(
+                "dest",
+                "a backup is a SQLite file, not a database at a URL; name a new file or a folder",
+                "~/docket-backups/",
+            )
         target = Path(dest)
         if target.is_dir():
             stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
@@ -77,12 +85,17 @@ class AuditStore(StoreBase):
         os.close(fd)
         temporary = Path(name)
         try:
-            copy = sqlite3.connect(str(temporary))
-            try:
-                with self.lock:
-                    self.conn.backup(copy)
-            finally:
-                copy.close()
+            if self.dialect == "postgresql":
+                from db.transfer import copy_into_file
+
+                copy_into_file(self, temporary)
+            else:
+                copy = sqlite3.connect(str(temporary))
+                try:
+                    with self.lock:
+                        self.conn.backup(copy)
+                finally:
+                    copy.close()
             _link_into_place(temporary, target)
         except (OSError, sqlite3.Error) as error:
             raise Refused(

@@ -44,6 +44,7 @@ COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
     "audit": ("audit",),
     "reports": ("remind", "search"),
     "transfer": ("import", "export", "backup"),
+    "migrate": ("migrate",),
 }
 
 #: The options `docket` takes before a command; `--db` is followed by its value.

@@ -423,7 +423,6 @@ def test_party_conflict_and_counsel_shown_on_the_case(
     assert "Lou Lawyer  (for Ann Able)" in capsys.readouterr().out
 
 
-@pytest.mark.sqlite_only
 def test_follow_up_search_and_backup(
     one_case: Case, in_process: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

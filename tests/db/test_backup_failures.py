@@ -19,9 +19,6 @@ from docket.cli import main
 from docket.errors import Refused
 from tests.db.builders import add_case, case_id
 
-#: About the SQLite file itself.
-pytestmark = pytest.mark.sqlite_only
-
 
 def _fill(store: Store) -> None:
     """About half a megabyte of notes: more than the small disk below can hold."""

@@ -445,7 +445,6 @@ def test_foreign_keys_refuse_an_orphan_row(store: Store) -> None:
         )
 
 
-@pytest.mark.sqlite_only
 def test_backup_is_an_openable_copy_with_the_same_rows(store: Store, tmp_path: Path) -> None:
     case = add_case(store)
     store.add_party(case_id(case), "Maria Smith", "plaintiff")
@@ -459,14 +458,12 @@ def test_backup_is_an_openable_copy_with_the_same_rows(store: Store, tmp_path: P
             assert count(copy, sql) == count(store, sql)
 
 
-@pytest.mark.sqlite_only
 def test_backup_into_a_folder_names_the_file_by_time(store: Store, tmp_path: Path) -> None:
     add_case(store)
     copy_path = store.backup(tmp_path)
     assert copy_path.parent == tmp_path and copy_path.name.startswith("docket-2026")
 
 
-@pytest.mark.sqlite_only
 def test_backup_never_overwrites(store: Store, tmp_path: Path) -> None:
     target = tmp_path / "copy.db"
     target.write_text("keep me")
