@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.base import StoreBase
-from docket.errors import InputError, Refused
+from db.new_file import write_new_file
+from docket.errors import InputError
 
 if TYPE_CHECKING:
     from docket.models import AuditEntry
@@ -50,12 +50,8 @@ class AuditStore(StoreBase):
 
     def backup(self, dest: Path | str) -> Path:
         """A consistent copy of the live database as a SQLite file, mode 0600: SQLite's online
-        backup, or on PostgreSQL every table copied as `docket migrate` copies it.
-
-        The copy is written to a temporary file beside the destination and linked into place
-        only when it is complete, so a full disk or a failed write leaves nothing behind for a
-        retry to trip over; the link (not a rename) also refuses a file that appeared meanwhile.
-        """
+        backup, or on PostgreSQL every table copied as `docket migrate` copies it. The file is
+        whole or absent (`db.new_file`)."""
         if str(dest).startswith(("postgresql:/", "postgres:/")):
             # (a path folds the URL's `//`): a backup is a file, never another database
             raise InputError(
@@ -67,65 +63,25 @@ class AuditStore(StoreBase):
         if target.is_dir():
             stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
             target = target / f"docket-{stamp}.db"
-        if target.exists():
-            raise Refused(f"{target} exists; name a new file or a folder", field="dest")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # mkstemp makes the file 0600: a copy of case files is as private as the original.
-            # (tempfile brings shutil and lzma: loaded for a backup, not for every read.)
-            import tempfile
-
-            fd, name = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".part", dir=target.parent
-            )
-        except OSError as error:
-            raise Refused(
-                f"cannot write to {target.parent}: {_reason(error)}", field="dest"
-            ) from None
-        os.close(fd)
-        temporary = Path(name)
-        try:
-            if self.dialect == "postgresql":
-                from db.transfer import copy_into_file
-
-                copy_into_file(self, temporary)
-            else:
-                copy = sqlite3.connect(str(temporary))
-                try:
-                    with self.lock:
-                        self.conn.backup(copy)
-                finally:
-                    copy.close()
-            _link_into_place(temporary, target)
-        except (OSError, sqlite3.Error) as error:
-            raise Refused(
-                f"the backup to {target} failed ({_reason(error)}); nothing was left there",
-                field="dest",
-            ) from None
-        finally:
-            for leftover in (temporary, *_sidecars(temporary)):
-                leftover.unlink(missing_ok=True)
+        write_new_file(
+            target,
+            self._copy_into,
+            what="backup",
+            field="dest",
+            taken=f"{target} exists; name a new file or a folder",
+        )
         return target
 
+    def _copy_into(self, path: Path) -> None:
+        """This database, copied whole into the new SQLite file at `path`."""
+        if self.dialect == "postgresql":
+            from db.transfer import copy_into_file
 
-def _link_into_place(temporary: Path, target: Path) -> None:
-    """Give the finished copy its name, never replacing a file that appeared meanwhile."""
-    try:
-        os.link(temporary, target)
-    except FileExistsError:
-        raise Refused(f"{target} exists; name a new file or a folder", field="dest") from None
-    except OSError:
-        # A file system without hard links: rename, after checking once more.
-        if target.exists():
-            raise Refused(f"{target} exists; name a new file or a folder", field="dest") from None
-        os.replace(temporary, target)
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
-
-
-def _reason(error: OSError | sqlite3.Error) -> str:
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return str(error)
+            copy_into_file(self, path)
+            return
+        copy = sqlite3.connect(str(path))
+        try:
+            with self.lock:
+                self.conn.backup(copy)
+        finally:
+            copy.close()

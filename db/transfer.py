@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -35,6 +34,7 @@ from typing import Any
 
 from db.base import StoreBase
 from db.connection import open_database
+from db.new_file import write_new_file
 from db.table_copy import TABLES, CopiedTable, TableCopier, count_rows, marks, pages
 from docket.errors import InputError, Refused
 
@@ -165,46 +165,17 @@ def copy_into_file(source: StoreBase, path: Path) -> TransferReport:
 
 
 def copy_into_new_file(source: StoreBase, path: Path) -> TransferReport:
-    """Copy `source` into a new SQLite file at `path`, never leaving half a copy there.
-
-    The copy is written to a temporary file beside `path` (readable by its owner only) and
-    linked into place once it is complete; a file that appeared at `path` meanwhile is
-    refused, never replaced.
-    """
-    if path.exists():
-        raise Refused(f"{path} exists; name a new file", field="target")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise Refused(
-            f"cannot write to {path.parent}: {error.strerror or error}", field="target"
-        ) from None
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        try:
-            report = copy_into_file(source, temporary)
-        except sqlite3.Error as error:
-            raise Refused(
-                f"the copy to {path} failed ({error}); nothing was left there", field="target"
-            ) from None
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise Refused(f"{path} exists; name a new file", field="target") from None
-        except OSError:
-            if path.exists():  # no hard links here: rename, after checking once more
-                raise Refused(f"{path} exists; name a new file", field="target") from None
-            os.replace(temporary, path)
-    except OSError as error:
-        raise Refused(
-            f"the copy to {path} failed ({error.strerror or error}); nothing was left there",
-            field="target",
-        ) from None
-    finally:
-        for leftover in (temporary, *_sidecars(temporary)):
-            leftover.unlink(missing_ok=True)
+    """Copy `source` into a new SQLite file at `path`, never leaving half a copy there
+    (`db.new_file`)."""
+    reports: list[TransferReport] = []
+    write_new_file(
+        path,
+        lambda temporary: reports.append(copy_into_file(source, temporary)),
+        what="copy",
+        field="target",
+        taken=f"{path} exists; name a new file",
+    )
+    (report,) = reports
     return replace(report, target=str(path))
 
 
@@ -355,7 +326,3 @@ def _checked_counts(
             )
         checked.append(TableCopy(copy.table, copy.source_rows, after, copy.added, copy.matched))
     return tuple(checked)
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
