@@ -38,15 +38,7 @@ def write_new_file(
     temporary = Path(name)
     try:
         write(temporary)
-        try:
-            os.link(temporary, target)
-        except FileExistsError:
-            raise Refused(taken, field=field) from None
-        except OSError:
-            # A file system without hard links: rename, after checking once more.
-            if target.exists():
-                raise Refused(taken, field=field) from None
-            os.replace(temporary, target)
+        link_into_place(temporary, target, taken, field)
     except (OSError, sqlite3.Error) as error:
         raise Refused(
             f"the {what} to {target} failed ({reason(error)}); nothing was left there",
@@ -55,6 +47,19 @@ def write_new_file(
     finally:
         for leftover in (temporary, *sidecars(temporary)):
             leftover.unlink(missing_ok=True)
+
+
+def link_into_place(temporary: Path, target: Path, taken: str, field: str) -> None:
+    """Give the finished file its name, never replacing a file that appeared meanwhile."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise Refused(taken, field=field) from None
+    except OSError:
+        # A file system without hard links: rename, after checking once more.
+        if target.exists():
+            raise Refused(taken, field=field) from None
+        os.replace(temporary, target)
 
 
 def sidecars(path: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import db.audit
+import db.new_file
 from db.store import Store
 from docket.cli import main
 from docket.errors import Refused
@@ -83,11 +83,11 @@ def test_a_failed_backup_removes_its_temporary_file(
     folder = tmp_path / "copies"
     folder.mkdir()
 
-    def no_space(temporary: Path, target: Path) -> None:
+    def no_space(temporary: Path, target: Path, *_: str) -> None:
         assert temporary.parent == target.parent and temporary.stat().st_size > 0
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(db.audit, "_link_into_place", no_space)
+    monkeypatch.setattr(db.new_file, "link_into_place", no_space)
     with pytest.raises(Refused, match="No space left on device") as refused:
         store.backup(folder / "copy.db")
     assert str(folder / "copy.db") in str(refused.value)
