@@ -35,6 +35,7 @@ from typing import Any
 from db.base import StoreBase
 from db.connection import open_database
 from db.new_file import write_new_file
+from db.postgres.connection import move_sequences
 from db.table_copy import TABLES, CopiedTable, TableCopier, count_rows, marks, pages
 from docket.errors import InputError, Refused
 
@@ -137,7 +138,7 @@ def _copy(
         if not merge:
             _copy_settings(source, target)
         if target.dialect == "postgresql":
-            _move_sequences(target)
+            move_sequences(target.conn)
         tables = _checked_counts(source, target, copied, merge=merge)
         if merge:
             target.record_audit(
@@ -294,18 +295,6 @@ def _copy_settings(source: StoreBase, target: StoreBase) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         rows,
     )
-
-
-def _move_sequences(target: StoreBase) -> None:
-    """Rows copied with their ids leave PostgreSQL's id sequences where they were: move each
-    past the largest id, so the next row written gets a fresh one."""
-    for spec in TABLES:
-        if spec.integer_id:
-            target.query_rows(
-                "SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, false) "
-                f"FROM {spec.name}",
-                (spec.name,),
-            )
 
 
 def _checked_counts(

@@ -172,10 +172,11 @@ class ReadPool:
         self._pool.close()
 
 
-def move_sequences(conn: PgConnection) -> None:
+def move_sequences(conn: PgConnection | sqlite3.Connection) -> None:
     """Move every table's id sequence past its largest id: rows inserted with their ids
     given (a migration, a bulk load) leave the sequence behind, and the next insert that
-    takes an id from it would collide."""
+    takes an id from it would collide. `conn` is a PostgreSQL store's (typed as the store
+    types it)."""
     from db.postgres.sql import ID_TABLES
 
     for table in sorted(ID_TABLES):
