@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 from db.connection import is_writable, open_database
 from db.mapping import json_text
+from db.postgres import CHANNEL
 from docket.clock import Clock
 from docket.errors import InputError, NotFound, Refused, StaleRecord
 
@@ -89,9 +90,9 @@ class StoreBase:
     def open(cls, path: Path | str, *, clock: Clock | None = None, user: str | None = None) -> Self:
         """Open the SQLite file at `path`, or the PostgreSQL database a `postgresql://` URL
         names; either is created or upgraded first."""
-        from db.postgres.connection import is_postgres_target
+        from db.postgres import is_postgres_url
 
-        if is_postgres_target(path):
+        if is_postgres_url(path):
             from db.postgres.connection import connect
 
             pg = connect(str(path))
@@ -225,7 +226,7 @@ class StoreBase:
                     self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
                     # Delivered to every open app's change feed when, and only if, this
                     # commits (db/postgres/changes.py).
-                    self.conn.execute("SELECT pg_notify('docket_changes', '')")
+                    self.conn.execute("SELECT pg_notify(?, '')", (CHANNEL,))
                 yield
             except BaseException:
                 if self.conn.in_transaction:

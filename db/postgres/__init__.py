@@ -10,3 +10,12 @@ behind `StoreBase.dialect`.
 psycopg is imported only here and only when a `postgresql://` target is opened, so one
 person's SQLite docket needs neither the package nor its import time.
 """
+
+#: The channel every write transaction notifies and every open app's change feed listens on.
+CHANNEL = "docket_changes"
+
+
+def is_postgres_url(target: object) -> bool:
+    """Whether `target` (a path or a URL, as `--db` and `$DOCKET_DB` give it) names a
+    PostgreSQL database: the one test the CLI and the store both ask."""
+    return str(target).startswith(("postgresql://", "postgres://"))

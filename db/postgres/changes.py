@@ -14,10 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from db.changes import ChangeFeed, FeedBusy
+from db.postgres import CHANNEL
 from db.postgres.connection import CONNECT_TIMEOUT_SECONDS, PgConnection
-
-#: The channel every docket write notifies and every open app listens on.
-CHANNEL = "docket_changes"
 
 
 class PostgresChangeFeed(ChangeFeed):

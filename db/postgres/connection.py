@@ -31,14 +31,6 @@ CONNECT_TIMEOUT_SECONDS = 10
 SCHEMA_LOCK = 0x646F636C
 
 
-def is_postgres_target(target: object) -> bool:
-    """Whether `target` (a path or a URL) names a PostgreSQL database."""
-    text = str(target)
-    return text.startswith(("postgresql://", "postgres://")) or (
-        text.startswith(("host=", "dbname=")) and "=" in text
-    )
-
-
 class PgCursor:
     """The part of a DB-API cursor the store reads."""
 

@@ -57,15 +57,13 @@ def db_help() -> str:
 Target = Path | str
 
 
-def is_postgres_url(text: str) -> bool:
-    return text.startswith(("postgresql://", "postgres://"))
-
-
 def resolve_db_path(given: str | None) -> Target:
     """`--db` when given, else `$DOCKET_DB`, else `default_db_path()`."""
     text = (given or "").strip() or os.environ.get("DOCKET_DB", "").strip()
     if not text:
         return default_db_path()
+    from db.postgres import is_postgres_url  # a bad flag is refused before the store loads
+
     if is_postgres_url(text):
         return text
     return Path(text).expanduser()

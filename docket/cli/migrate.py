@@ -16,8 +16,9 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.postgres import is_postgres_url
 from docket.cli.arguments import Subparsers, add_json
-from docket.cli.context import Context, Target, is_postgres_url, shown
+from docket.cli.context import Context, Target, shown
 from docket.cli.output import print_json, say
 from docket.errors import DocketError, InputError, Refused
 
