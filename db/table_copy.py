@@ -189,6 +189,31 @@ class TableCopier:
         top = int(self.target.query_rows(f"SELECT coalesce(max(id), 0) FROM {spec.name}")[0][0])
         return list(range(top + 1, top + 1 + count))
 
+    def _same_by_key(
+        self,
+        table: str,
+        first: str,
+        second: str,
+        page: Sequence[Sequence[Any]],
+        at: dict[str, int],
+    ) -> dict[Any, Any]:
+        """Source id -> the target's id, for rows of `page` whose (`first`, `second`) the
+        target already holds (a party's name and kind, a closure's day and calendar)."""
+        values = sorted({row[at[first]] for row in page})
+        known = {
+            (a, b): row_id
+            for a, b, row_id in self.target.query_rows(
+                f"SELECT {first}, {second}, min(id) FROM {table} "
+                f"WHERE {first} IN ({marks(len(values))}) GROUP BY {first}, {second}",
+                values,
+            )
+        }
+        return {
+            row[at["id"]]: int(known[key])
+            for row in page
+            if (key := (row[at[first]], row[at[second]])) in known
+        }
+
     def _existing(
         self, spec: TableSpec, columns: list[str], page: Sequence[Sequence[Any]]
     ) -> dict[Any, Any]:
@@ -208,19 +233,7 @@ class TableCopier:
                 if match:
                     found[row[at["id"]]] = int(match[0][0])
         elif spec.name == "parties":
-            names = sorted({row[at["name"]] for row in page})
-            known = {
-                (name, kind): party_id
-                for name, kind, party_id in self.target.query_rows(
-                    "SELECT name, kind, min(id) FROM parties "
-                    f"WHERE name IN ({marks(len(names))}) GROUP BY name, kind",
-                    names,
-                )
-            }
-            for row in page:
-                party_id = known.get((row[at["name"]], row[at["kind"]]))
-                if party_id is not None:
-                    found[row[at["id"]]] = int(party_id)
+            found = self._same_by_key("parties", "name", "kind", page, at)
         elif spec.name == "courts":
             ids = [row[at["id"]] for row in page]
             for (court_id,) in self.target.query_rows(
@@ -228,19 +241,7 @@ class TableCopier:
             ):
                 found[court_id] = court_id
         elif spec.name == "court_closures":
-            days = sorted({row[at["day"]] for row in page})
-            known = {
-                (day, calendar): closure_id
-                for day, calendar, closure_id in self.target.query_rows(
-                    "SELECT day, calendar, id FROM court_closures "
-                    f"WHERE day IN ({marks(len(days))})",
-                    days,
-                )
-            }
-            for row in page:
-                closure_id = known.get((row[at["day"]], row[at["calendar"]]))
-                if closure_id is not None:
-                    found[row[at["id"]]] = int(closure_id)
+            found = self._same_by_key("court_closures", "day", "calendar", page, at)
         return found
 
     def _target_id(
