@@ -247,17 +247,7 @@ class QuickTable(DataTable[Any]):
                 row_index, base_style
             )
         hover = hover_row == row_index
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
+        component_style, post_style = self._cell_styles(hover, cursor)
         cells = self._cells_of(row_key)
         if cells is None:
             return None
@@ -296,6 +286,21 @@ class QuickTable(DataTable[Any]):
         remaining = max(0, self.size.width - table_width - self._row_label_column_width)
         scrollable.append([Segment(" " * remaining, extend_style)])
         return [], scrollable
+
+    def _cell_styles(self, hover: bool, cursor: bool) -> tuple[Style, Style]:
+        """A body cell's styles as DataTable works them out, for a row drawn whole and for
+        one cell drawn alone."""
+        return self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
 
     def _cells_of(self, row_key: RowKey) -> list[Text] | None:
         """The row's cells in column order when every one is a one-line `Text` (what
@@ -345,17 +350,7 @@ class QuickTable(DataTable[Any]):
         cell = self._get_row_renderables(row_index)[1][column_index]
         if self.rows[row_key].height != 1 or not isinstance(cell, Text):
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
+        component_style, post_style = self._cell_styles(hover, cursor)
         pre_style = (
             base_style + Style.from_meta({"row": row_index, "column": column_index})
         ) + component_style
