@@ -163,8 +163,7 @@ def _scalar_functions(sql: str) -> str:
     for match in _SCALAR.finditer(sql):
         if match.start() < position:
             continue  # inside arguments already rewritten
-        close = _close_paren(sql, match.end())
-        arguments = _split_arguments(sql[match.end() : close])
+        arguments, close = _arguments(sql, match.end())
         name = match.group(1).lower()
         out.append(sql[position : match.start()])
         inner = [_scalar_functions(argument) for argument in arguments]
@@ -179,10 +178,12 @@ def _scalar_functions(sql: str) -> str:
     return "".join(out)
 
 
-def _close_paren(sql: str, start: int) -> int:
-    """The index of the `)` closing the parenthesis opened just before `start`."""
+def _arguments(sql: str, start: int) -> tuple[list[str], int]:
+    """The arguments of the call whose `(` is just before `start`, split at the commas
+    outside parentheses and quotes, and the index of its closing `)`."""
+    arguments: list[str] = []
     depth = 1
-    i = start
+    begin = i = start
     while i < len(sql):
         char = sql[i]
         if char in "'\"":
@@ -193,29 +194,10 @@ def _close_paren(sql: str, start: int) -> int:
         elif char == ")":
             depth -= 1
             if depth == 0:
-                return i
+                arguments.append(sql[begin:i].strip())
+                return arguments, i
+        elif char == "," and depth == 1:
+            arguments.append(sql[begin:i].strip())
+            begin = i + 1
         i += 1
     raise ValueError(f"unbalanced parentheses in: {sql}")
-
-
-def _split_arguments(text: str) -> list[str]:
-    """A call's arguments, split at the commas outside parentheses and quotes."""
-    arguments: list[str] = []
-    depth = 0
-    start = 0
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char in "'\"":
-            i = _quote_end(text, i)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "," and depth == 0:
-            arguments.append(text[start:i].strip())
-            start = i + 1
-        i += 1
-    arguments.append(text[start:].strip())
-    return arguments

@@ -23,6 +23,10 @@ from tests.pg_server import PostgresCluster
         ("SELECT * FROM c INDEXED BY c_by_x WHERE x = 1", "SELECT * FROM c WHERE x = 1"),
         ("SELECT min(a, b), max(x) FROM t", "SELECT LEAST(a, b), max(x) FROM t"),
         (
+            "SELECT min(coalesce(x, 'a,b'), max(y, (1 + 2))) FROM t",
+            "SELECT LEAST(coalesce(x, 'a,b'), GREATEST(y, (1 + 2))) FROM t",
+        ),
+        (
             "SELECT date(d, :quiet) FROM t",
             "SELECT to_char((d)::date + (%(quiet)s)::interval, 'YYYY-MM-DD') FROM t",
         ),
