@@ -20,7 +20,10 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def literal_query(text: str) -> str:
     """Words of `text` as quoted FTS5 terms, the last one a prefix; empty if no words."""
-    words = _TOKEN.findall(text)
+    return _fts5_terms(_TOKEN.findall(text))
+
+
+def _fts5_terms(words: list[str]) -> str:
     if not words:
         return ""
     quoted = [f'"{word}"' for word in words]
@@ -81,14 +84,15 @@ def search_everything(
 ) -> list[SearchHit]:
     """Up to `limit` hits of each kind: cases first, then entries, parties, notes, deadlines
     and hearings."""
-    query = literal_query(text)
-    if not query:
+    words = _TOKEN.findall(text)
+    if not words:
         return []
     if dialect == "postgresql":
         from db.postgres.search import search
 
-        found = search(conn, _TOKEN.findall(text), limit)
+        found = search(conn, words, limit)
     else:
+        query = _fts5_terms(words)
         found = [(kind, row) for kind, sql in _SOURCES for row in conn.execute(sql, (query, limit))]
     return [SearchHit(kind, r[0], r[1], r[2], r[3], r[4], r[5]) for kind, r in found]
 
