@@ -74,7 +74,7 @@ class AgendaStore(StoreBase):
         )
         self.conn.execute(
             f"""
-            UPDATE cases SET attention_on = CASE WHEN resolved THEN '9999-12-31' ELSE min(
+            UPDATE cases SET attention_on = CASE WHEN resolved <> 0 THEN '9999-12-31' ELSE min(
                 coalesce(next_deadline_on, '9999-12-31'),
                 coalesce(substr(next_hearing_at, 1, 10), '9999-12-31'),
                 coalesce(follow_up_on, '9999-12-31'),

@@ -62,7 +62,7 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
     for row in store.query_rows(
         "SELECT h.id, c.number, c.title, h.starts_at, h.ends_at, h.kind, h.location, h.judge, "
         "h.status FROM hearings h JOIN cases c ON c.id = h.case_id "
-        f"WHERE 1{where} ORDER BY h.starts_utc, h.id",
+        f"WHERE TRUE{where} ORDER BY h.starts_utc, h.id",
         params,
     ):
         hearing_id, number, title, starts_at, ends_at, kind, location, judge, status = row
@@ -92,7 +92,7 @@ def export_ics(store: Store, case_ids: list[int] | None = None) -> bytes:
     for row in store.query_rows(
         "SELECT d.id, c.number, c.title, d.due_on, d.title, d.citation, d.computation, "
         "d.remind_days, d.status FROM deadlines d JOIN cases c ON c.id = d.case_id "
-        f"WHERE 1{where} ORDER BY d.due_on, d.id",
+        f"WHERE TRUE{where} ORDER BY d.due_on, d.id",
         params,
     ):
         deadline_id, number, case_title, due_on, title, citation, computation, remind = row[:8]

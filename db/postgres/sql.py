@@ -16,8 +16,6 @@ names the SQLite behaviour it keeps:
 - `json_extract(column, '$.key')` reads a key of JSON text: `column::jsonb ->> 'key'`;
 - `SELECT value FROM json_each(?)` unpacks a JSON array of ids;
 - `x IS ?` compares where NULL equals NULL: `IS NOT DISTINCT FROM`;
-- `WHERE 1` (a list of conditions to append to) is `WHERE TRUE`;
-- a boolean test of an integer flag (`WHEN resolved THEN`) compares it with zero;
 - an `INSERT` into a table with an integer id returns it, for the cursor's `lastrowid`.
 
 Anything else is written for PostgreSQL where it is used (search, the Cases filter, the
@@ -50,20 +48,12 @@ ID_TABLES = frozenset(
     }
 )
 
-#: Integer columns that SQLite's SQL tests as booleans.
-_FLAGS = ("resolved",)
-
 _INDEXED_BY = re.compile(r"\s+(?:INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b", re.IGNORECASE)
 _LIKE = re.compile(r"\bLIKE\b", re.IGNORECASE)
 _NOCASE_EQUALS = re.compile(r"([\w.]+)\s*=\s*(\?|:\w+)\s+COLLATE\s+NOCASE", re.IGNORECASE)
 _JSON_EXTRACT = re.compile(r"json_extract\(\s*([\w.]+)\s*,\s*'\$\.(\w+)'\s*\)", re.IGNORECASE)
 _JSON_EACH = re.compile(r"SELECT\s+value\s+FROM\s+json_each\(\s*\?\s*\)", re.IGNORECASE)
-_FLAG_TEST = re.compile(
-    r"\b(WHEN|AND|OR|WHERE|NOT)\s+(" + "|".join(_FLAGS) + r")\b(?!\s*(?:=|<>|!=|<|>|IS\b))",
-    re.IGNORECASE,
-)
 _IS_PARAMETER = re.compile(r"\bIS\s+(NOT\s+)?(\?|:\w+)", re.IGNORECASE)
-_WHERE_TRUE = re.compile(r"\bWHERE\s+1\b(?!\s*[=<>!])", re.IGNORECASE)
 _TEMP_SCHEMA = re.compile(r"\btemp\.(?=\w)", re.IGNORECASE)
 _BEGIN_IMMEDIATE = re.compile(r"^\s*BEGIN\s+IMMEDIATE\b", re.IGNORECASE)
 _SCALAR = re.compile(r"\b(min|max|date)\(", re.IGNORECASE)
@@ -92,8 +82,6 @@ def translate(sql: str, *, returning: bool = True) -> Translated:
     text = _JSON_EXTRACT.sub(r"(\1::jsonb ->> '\2')", text)
     text = _NOCASE_EQUALS.sub(r"lower(\1) = lower(\2)", text)
     text = _LIKE.sub("ILIKE", text)
-    text = _WHERE_TRUE.sub("WHERE TRUE", text)
-    text = _FLAG_TEST.sub(r"\1 \2 <> 0", text)
     text = _IS_PARAMETER.sub(_is_parameter, text)
     text = _scalar_functions(text)
     returns_id = False

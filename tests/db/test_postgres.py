@@ -35,10 +35,6 @@ from tests.pg_server import PostgresCluster
             "SELECT 1 FROM c WHERE number = ? COLLATE NOCASE",
             "SELECT 1 FROM c WHERE lower(number) = lower(%s)",
         ),
-        (
-            "SELECT CASE WHEN resolved THEN 1 END FROM c",
-            "SELECT CASE WHEN resolved <> 0 THEN 1 END FROM c",
-        ),
         ("SELECT '?', 'a:b' FROM t WHERE x = ?", "SELECT '?', 'a:b' FROM t WHERE x = %s"),
     ],
 )
