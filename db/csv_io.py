@@ -339,11 +339,11 @@ def _repeats(store: Store) -> Iterator[Callable[[str], int]]:
     store.conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS csv_import_rows (source_id TEXT PRIMARY KEY, times INT)"
     )
-    store.conn.execute("DELETE FROM temp.csv_import_rows")
+    store.conn.execute("DELETE FROM csv_import_rows")
 
     def repeat(source_id: str) -> int:
         row = store.conn.execute(
-            "INSERT INTO temp.csv_import_rows (source_id, times) VALUES (?, 1) "
+            "INSERT INTO csv_import_rows (source_id, times) VALUES (?, 1) "
             "ON CONFLICT (source_id) DO UPDATE SET times = csv_import_rows.times + 1 "
             "RETURNING times",
             (source_id,),
@@ -353,7 +353,7 @@ def _repeats(store: Store) -> Iterator[Callable[[str], int]]:
     try:
         yield repeat
     finally:
-        store.conn.execute("DELETE FROM temp.csv_import_rows")
+        store.conn.execute("DELETE FROM csv_import_rows")
 
 
 def _write_chunk(

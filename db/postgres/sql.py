@@ -5,7 +5,6 @@ names the SQLite behaviour it keeps:
 
 - `?` and `:name` parameters become psycopg's `%s` and `%(name)s` (and a literal `%` is
   doubled, since psycopg reads `%` everywhere in a statement that has parameters);
-- `temp.table` names a temporary table: `pg_temp.table`;
 - `INDEXED BY index` and `NOT INDEXED` are hints SQLite's planner needs and PostgreSQL has
   no syntax for;
 - `LIKE` is case-blind for ASCII letters in SQLite: `ILIKE` in PostgreSQL;
@@ -54,7 +53,6 @@ _NOCASE_EQUALS = re.compile(r"([\w.]+)\s*=\s*(\?|:\w+)\s+COLLATE\s+NOCASE", re.I
 _JSON_EXTRACT = re.compile(r"json_extract\(\s*([\w.]+)\s*,\s*'\$\.(\w+)'\s*\)", re.IGNORECASE)
 _JSON_EACH = re.compile(r"SELECT\s+value\s+FROM\s+json_each\(\s*\?\s*\)", re.IGNORECASE)
 _IS_PARAMETER = re.compile(r"\bIS\s+(NOT\s+)?(\?|:\w+)", re.IGNORECASE)
-_TEMP_SCHEMA = re.compile(r"\btemp\.(?=\w)", re.IGNORECASE)
 _BEGIN_IMMEDIATE = re.compile(r"^\s*BEGIN\s+IMMEDIATE\b", re.IGNORECASE)
 _SCALAR = re.compile(r"\b(min|max|date)\(", re.IGNORECASE)
 _INSERT = re.compile(r"^\s*INSERT\s+INTO\s+\"?(\w+)\"?", re.IGNORECASE)
@@ -75,7 +73,6 @@ def translate(sql: str, *, returning: bool = True) -> Translated:
     cursor reports no last id)."""
     text = _BEGIN_IMMEDIATE.sub("BEGIN", sql)
     text = _INDEXED_BY.sub("", text)
-    text = _TEMP_SCHEMA.sub("pg_temp.", text)
     text = _JSON_EACH.sub(
         "SELECT value::integer FROM jsonb_array_elements_text(?::jsonb) AS each_id(value)", text
     )
