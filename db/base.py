@@ -222,11 +222,12 @@ class StoreBase:
                 if self.dialect == "postgresql":
                     # Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: entry
                     # numbers, stale checks and rollups read then write, and the audit log's
-                    # ids then commit in order (which the change feed reads by).
-                    self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
-                    # Delivered to every open app's change feed when, and only if, this
-                    # commits (db/postgres/changes.py).
-                    self.conn.execute("SELECT pg_notify(?, '')", (CHANNEL,))
+                    # ids then commit in order (which the change feed reads by). The
+                    # notification reaches every open app's change feed when, and only if,
+                    # this commits (db/postgres/changes.py). One round trip for both.
+                    self.conn.execute(
+                        "SELECT pg_advisory_xact_lock(?), pg_notify(?, '')", (WRITER_LOCK, CHANNEL)
+                    )
                 yield
             except BaseException:
                 if self.conn.in_transaction:
